@@ -125,7 +125,9 @@ class Period:
         if not 1 <= self.start_year <= 9999 or not 1 <= self.end_year <= 9999:
             raise PeriodError(f"年份超出范围 (year out of range): {self.start_year}–{self.end_year}")
         if self.end_year < self.start_year:
-            raise PeriodError(f"结束年份早于开始年份 (end year before start year): {self.start_year}-{self.end_year}")
+            raise PeriodError(
+                f"结束年份早于开始年份 (end year before start year): {self.start_year}-{self.end_year}"
+            )
         if not 1 <= self.end_month <= 12:
             raise PeriodError(f"月份无效 (no month {self.end_month}): {self.start_year}M{self.end_month:02d}")
         self._validate_frequency()
@@ -133,9 +135,13 @@ class Period:
     def _validate_frequency(self) -> None:
         multi = self.end_year > self.start_year
         if multi != (self.frequency is Frequency.MULTI_YEAR):
-            raise PeriodError(f"多年期须跨年 (a multi-year period spans several years): {self.start_year}-{self.end_year}")
+            raise PeriodError(
+                f"多年期须跨年 (a multi-year period spans several years): {self.start_year}-{self.end_year}"
+            )
         if multi and self.end_month != 12:
-            raise PeriodError(f"多年期须至年末 (a multi-year period ends in December): {self.start_year}-{self.end_year}")
+            raise PeriodError(
+                f"多年期须至年末 (a multi-year period ends in December): {self.start_year}-{self.end_year}"
+            )
         if self.frequency is Frequency.ANNUAL and self.end_month != 12:
             raise PeriodError(f"年度期须至12月 (an annual period ends in December): {self.end_year}")
         if self.frequency is Frequency.QUARTERLY and self.end_month not in _QUARTER_END_MONTHS:
@@ -265,7 +271,15 @@ _QUARTER_HINTS = {
     "Q4": "四季度累计即全年,请用 {y} (use {y})",
     "H2": "下半年不单独发布累计数,全年请用 {y} (use {y})",
 }
-_ZH_QUARTER = {"一季度": 3, "第一季度": 3, "1季度": 3, "上半年": 6, "前三季度": 9, "1-3季度": 9, "一至三季度": 9}
+_ZH_QUARTER = {
+    "一季度": 3,
+    "第一季度": 3,
+    "1季度": 3,
+    "上半年": 6,
+    "前三季度": 9,
+    "1-3季度": 9,
+    "一至三季度": 9,
+}
 
 
 def parse(code: str) -> Period:
@@ -345,7 +359,9 @@ def _periods_of_year(year: int, frequency: Frequency) -> list[Period]:
 
 def due_date(period: Period, due_day: int) -> date:
     """报送截止日: the `due_day`-th day of the month after the period ends (clamped to month length)."""
-    year, month = (period.end_year + 1, 1) if period.end_month == 12 else (period.end_year, period.end_month + 1)
+    year, month = (
+        (period.end_year + 1, 1) if period.end_month == 12 else (period.end_year, period.end_month + 1)
+    )
     last = calendar.monthrange(year, month)[1]
     return date(year, month, min(max(due_day, 1), last))
 
