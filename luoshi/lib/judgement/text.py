@@ -84,5 +84,6 @@ def _progress_text(spec: TargetSpec, obs_period: Period, reading: Reading) -> st
 
 
 def _spaced(spec: TargetSpec, value: float) -> str:
-    text = figure(spec, value)
-    return text if text[0] in "增下为" else f" {text}"
+    """A figure ready to follow a period word: "上半年增长 6.3%", "全年 5623 亿元" (space before a number)."""
+    is_phrase = spec.is_percent or (spec.kind is Kind.REDUCTION and spec.decline)
+    return figure(spec, value) if is_phrase else f" {figure(spec, value)}"
