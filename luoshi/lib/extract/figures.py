@@ -1,0 +1,69 @@
+"""Figures (数值): a number with its unit, as written in a clause, ranges read as two figures."""
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .numerals import is_chinese, read_number
+from .vocabulary import COUNT_UNITS, PEOPLE, RANGE_SEPARATOR, RATE_UNITS, VALUE
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+RATE_FOLLOWERS = "以左"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """数值: clause-relative offsets, the numeral as written, its value and unit."""
+
+    start: int
+    end: int
+    numeral: str
+    value: float
+    unit: str
+    range_bound: str = ""
+
+    @property
+    def is_count(self) -> bool:
+        return self.unit.endswith(COUNT_UNITS)
+
+    @property
+    def is_rate(self) -> bool:
+        return self.unit in RATE_UNITS
+
+    @property
+    def in_chinese(self) -> bool:
+        return is_chinese(self.numeral)
+
+
+def unit_of(match: re.Match, after: str) -> str:
+    """The unit as written: 亿元, %, 家; 万 before a noun of people is 万人; "" if none."""
+    magnitude, unit = match["mag"] or "", match["unit"] or ""
+    if unit in RATE_UNITS:
+        if magnitude or (unit == "成" and after[:1] and CJK.match(after[0]) and after[0] not in RATE_FOLLOWERS):
+            return ""
+        return unit
+    if unit or not magnitude:
+        return magnitude + unit
+    if PEOPLE.search(after[:4]):
+        return magnitude + "人"
+    return magnitude if not after[:1] or not (CJK.match(after[0]) or after[0] == "级") else ""
+
+
+def figures(clause: str) -> Iterator[Figure]:
+    """Every number with a unit in the clause; "6.5%-7%" and "6.5-7%" give a min and a max."""
+    matches = list(VALUE.finditer(clause))
+    for index, match in enumerate(matches):
+        value = read_number(match["num"])
+        if value is None:
+            continue
+        unit = unit_of(match, clause[match.end():])
+        bound = ""
+        following = matches[index + 1] if index + 1 < len(matches) else None
+        previous = matches[index - 1] if index else None
+        if following and RANGE_SEPARATOR.fullmatch(clause[match.end():following.start()]):
+            unit = unit or unit_of(following, clause[following.end():])
+            bound = "min" if unit else ""
+        elif previous and unit and RANGE_SEPARATOR.fullmatch(clause[previous.end():match.start()]):
+            bound = "max"
+        if unit:
+            yield Figure(match.start(), match.end(), match["num"], value, unit, bound)

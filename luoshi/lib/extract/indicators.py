@@ -1,0 +1,61 @@
+"""Naming the indicator (指标) a figure measures, from the words before (or after) it."""
+
+import re
+
+from .places import ALL_COUNTIES, CITY, LEADING_PLACE
+from .vocabulary import MODAL, TARGET_VERB, TIME
+
+GDP = "地区生产总值"
+GDP_NAMES = re.compile(r"(?:地区)?生产总值(?:[(（]GDP[)）])?|GDP|经济")
+NOISE = re.compile(r"等[市县区地]|省会|多地|各地|不少地方|部分地区|[\s“”\"'‘’「」『』()（）《》、·…]")
+HEAD = re.compile(
+    r"^(?:而|其中|此外|另外|同时|并且|并|则|均|也|还|更是|将|要|需|较|比|努力|全力|推动|促进|持续|继续|"
+    r"加快|争取|实现|围绕|在|把|对|和|与|及|今年|全年)+"
+)
+TAIL = re.compile(
+    r"(?:的|预期|增长目标|增速目标|目标|均|分别|确定为|定为|明确为|拟定为|设定为|调整为|提出了|提出|"
+    r"为|是|便是|则是|更是|达到|达|突破|超过|不低于|不少于|高于|控制在|保持在|保持|提高到|提升到|"
+    r"增长到|提高|提升|增长|增速|增幅|增加|下降|降低|减少|约|在|要|将|保|争)+$"
+)
+MIN_LENGTH = 2
+BOUND_WORDS = re.compile(r"^\s?(?:及以上|以上|以内|以下|左右)")
+NOT_A_NOUN = "、的,，;；.。"
+
+
+def clean(words: str) -> str:
+    """The indicator named in `words` with places, times, modals and predicate words taken off."""
+    words = words[words.rfind("的") + 1:]
+    leading = LEADING_PLACE.match(words)
+    if leading:
+        words = words[leading.end("name"):]
+    for pattern in (CITY, ALL_COUNTIES, TIME, MODAL, NOISE):
+        words = pattern.sub("", words)
+    words = HEAD.sub("", words)
+    return TAIL.sub("", words)
+
+
+def canonical(indicator: str) -> str:
+    """GDP, 生产总值, 经济(增速) are all 地区生产总值."""
+    return GDP if GDP_NAMES.fullmatch(indicator) else indicator
+
+
+def post_noun(after: str) -> str:
+    """The noun a figure counts when it comes first: "100万青年人才来郑留郑发展" → "青年人才来郑留郑发展"."""
+    after = BOUND_WORDS.sub("", after.lstrip(" ”」』\"")).strip()
+    return "" if not after or after[0] in NOT_A_NOUN else after
+
+
+def name_indicator(before: str, after: str, clause_head: str, counted: bool) -> str:
+    """The indicator for a figure: the words before it, or (for a count or amount) verb + the noun
+    after it; "" if neither."""
+    own = clean(before)
+    noun = post_noun(after) if counted else ""
+    if noun and (len(own) < MIN_LENGTH or TARGET_VERB.fullmatch(own)):
+        verb = own if own else _first_verb(clause_head)
+        return verb + noun
+    return canonical(own) if len(own) >= MIN_LENGTH else ""
+
+
+def _first_verb(text: str) -> str:
+    match = TARGET_VERB.search(text)
+    return match.group() if match else ""

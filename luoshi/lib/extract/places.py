@@ -1,0 +1,63 @@
+"""Places: the city a plan belongs to and the cities, counties and districts it names (地区)."""
+
+import re
+from collections import Counter
+
+#: 河南省辖市: the province's prefecture-level cities (and 济源示范区).
+HENAN_CITIES = (
+    "郑州",
+    "开封",
+    "洛阳",
+    "平顶山",
+    "安阳",
+    "鹤壁",
+    "新乡",
+    "焦作",
+    "濮阳",
+    "许昌",
+    "漯河",
+    "三门峡",
+    "南阳",
+    "商丘",
+    "信阳",
+    "周口",
+    "驻马店",
+    "济源",
+)
+CITY = re.compile(rf"(?:{'|'.join(HENAN_CITIES)})(?:市)?")
+#: 县区作主语: a county-level city, county or district opening a clause ("卫辉市提出…", "凤泉区大力…").
+LEADING_PLACE = re.compile(
+    r"^(?:而|其中|此外|另外|同时)?\s?(?P<name>[\u4e00-\u9fff]{2,3}?[市县区])"
+    r"(?=提出|围绕|大力|确保|力争|将|要|则|也|的|在|是|坚持|全年|今年|计划|预计|实施|以|把|明确|目标|GDP|地区|经济|\d)"
+)
+NOT_A_PLACE = re.compile(r"^[今全各我本该此每其多这那]|城市|都市|地区|辖区|园区|社区|片区|景区|城区|市区|示范|自贸|开发|高新")
+#: "各县(市、区)": every county of the plan's city.
+ALL_COUNTIES = re.compile(r"各县[(（]?[市区、]*[)）]?|各区县|各县市")
+OFFICIAL_CITY = re.compile(r"([\u4e00-\u9fff]{2})市(?=市长|人民政府|政府|委|人大|第)")
+
+
+def place_name(mention: str) -> str:
+    """郑州市 → 郑州, 辉县市 → 辉县; a district or county keeps its suffix (凤泉区)."""
+    return mention[:-1] if mention.endswith("市") and len(mention) > 2 else mention
+
+
+def plan_city(text: str) -> str:
+    """The city whose plan this is: the Henan city named most often, else the city holding office."""
+    counts = Counter(place_name(m.group()) for m in CITY.finditer(text))
+    if not counts:
+        counts = Counter(m.group(1) for m in OFFICIAL_CITY.finditer(text))
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def places_in(clause: str, city: str) -> list[str]:
+    """The places a clause names as its subject, in order; [] when it names none."""
+    found = [place_name(m.group()) for m in CITY.finditer(clause)]
+    leading = LEADING_PLACE.match(clause)
+    if leading and not NOT_A_PLACE.search(leading.group("name")):
+        name = place_name(leading.group("name"))
+        if name not in found:
+            found.insert(0, name)
+    counties = ALL_COUNTIES.search(clause)
+    if counties and city:
+        found.append(city + counties.group())
+    return list(dict.fromkeys(found))

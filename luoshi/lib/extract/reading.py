@@ -1,0 +1,147 @@
+"""Reading the targets of one sentence, clause by clause, carrying what earlier clauses set.
+
+A modal (确保/力争), a time word, a place and an indicator named in one clause hold for the
+following clauses of the same sentence ("确保一季度…1500亿元以上,全年突破5800亿元、增长12%").
+"""
+
+import bisect
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from . import vocabulary as words
+from .figures import Figure, figures
+from .fronts import FrontMap
+from .indicators import GDP, name_indicator
+from .numerals import plain
+from .places import places_in
+from .segment import Segment, clauses, trimmed
+from .target import Target
+from .timing import Period, last_period
+
+
+@dataclass(frozen=True)
+class Document:
+    """What holds for the whole text: the plan year and city, quoted names and fronts."""
+
+    text: str
+    year: int | None
+    city: str
+    quotes: list[tuple[int, int]]
+    fronts: FrontMap
+
+    def quoted(self, position: int) -> bool:
+        index = bisect.bisect_right(self.quotes, (position, len(self.text))) - 1
+        return index >= 0 and self.quotes[index][0] < position < self.quotes[index][1]
+
+
+@dataclass
+class Context:
+    """语境: what the sentence has set so far."""
+
+    period: Period
+    places: list[str] = field(default_factory=list)
+    modal: str = ""
+    indicator: str = ""
+    kind: str = ""
+    enumerated: bool = False
+
+    def update(self, text: str, year: int | None, city: str, at_clause_start: bool) -> None:
+        named = places_in(text if at_clause_start else "、" + text, city)
+        if named:
+            self.places = named
+        modals = words.MODAL.findall(text)
+        if modals:
+            self.modal = modals[-1]
+        self.period = last_period(text, year) or self.period
+        self.enumerated = self.enumerated or bool(words.ENUMERATION.search(text))
+
+
+def read_sentence(doc: Document, sentence: Segment) -> Iterator[Target]:
+    """The targets stated in one sentence."""
+    context = Context(period=Period(str(doc.year) if doc.year else "", doc.year))
+    for clause in clauses(sentence):
+        position = 0
+        for figure in figures(clause.text):
+            before = clause.text[position:figure.start]
+            context.update(before + figure.numeral[:1], doc.year, doc.city, position == 0)
+            read = list(_read_figure(doc, context, clause, figure, before))
+            yield from read
+            position = figure.end if read else position
+        context.update(clause.text[position:], doc.year, doc.city, position == 0)
+
+
+def _read_figure(doc: Document, context: Context, clause: Segment, figure: Figure,
+                 before: str) -> Iterator[Target]:
+    after = clause.text[figure.end:]
+    bound = figure.range_bound or bound_of(before, after)
+    if not _is_target(doc, context, clause, figure, before, after, bound):
+        return
+    indicator = name_indicator(before, after, clause.text[:figure.start], not figure.is_rate)
+    inherited = not indicator
+    indicator = indicator or context.indicator
+    kind = kind_of(figure, before, after, indicator, context.kind if inherited else "")
+    context.indicator, context.kind = indicator, kind
+    span = trimmed(clause)
+    for region in context.places or [doc.city]:
+        yield Target(
+            indicator=indicator, value=plain(figure.value), unit=figure.unit, kind=kind,
+            period=context.period.label, bound=bound, commitment=context.modal, region=region,
+            sentence=span.text, start=span.start, end=span.end, front=doc.fronts.at(span.start),
+            accumulation=accumulation_of(kind, clause.text[:figure.start]),
+            enumerated=context.enumerated,
+        )
+
+
+def _is_target(doc: Document, context: Context, clause: Segment, figure: Figure, before: str,
+               after: str, bound: str) -> bool:
+    """False for names ("三个一批"), thresholds ("500万元以上项目"), baselines and past results."""
+    if figure.value == 0 or (figure.in_chinese and (doc.quoted(clause.start + figure.start) or (
+            figure.value == 1 and figure.is_count))):
+        return False
+    if figure.is_count and after[:1] and (after[0] in "一二两三四五六七八九十百千万亿"):
+        return False
+    if words.THRESHOLD_AFTER.match(after) or words.BASELINE_BEFORE.search(before):
+        return False
+    if figure.is_count and not (words.TARGET_VERB.search(clause.text[:figure.start]) or context.modal or bound != "exact"):
+        return False
+    year = context.period.year
+    return not (year and doc.year and year < doc.year and not words.PAST_TARGET.search(after))
+
+
+def bound_of(before: str, after: str) -> str:
+    """界限: 左右/约 → approx (winning over 控制在); 以上/突破/不低于 → min; 以内/以下/控制在 → max."""
+    following = words.BOUND_AFTER.match(after)
+    if (following and following["approx"]) or words.BOUND_BEFORE_APPROX.search(before):
+        return "approx"
+    if following:
+        return "min" if following["min"] else "max"
+    if words.BOUND_BEFORE_MIN.search(before):
+        return "min"
+    if words.BOUND_BEFORE_MAX.search(before):
+        return "max"
+    return "exact"
+
+
+def kind_of(figure: Figure, before: str, after: str, indicator: str, inherited_kind: str) -> str:
+    """类型: level, count, growth, share or reduction, from the unit and the words around it."""
+    cue = words.GROWTH_MASK.sub("", before)
+    if words.REDUCTION_CUE.search(cue) or after.startswith("以内"):
+        return "reduction"
+    if figure.is_rate:
+        if words.GROWTH_CUE.search(cue) or figure.unit.endswith("百分点"):
+            return "growth"
+        if inherited_kind in ("growth", "share", "reduction"):
+            return inherited_kind
+        return "growth" if indicator == GDP else "share"
+    if words.GROWTH_BEFORE_AMOUNT.search(cue):
+        return "growth"
+    return "count" if figure.is_count else "level"
+
+
+def accumulation_of(kind: str, head: str) -> str:
+    """流量/存量: 总量/总数/达到 → stock; 完成/新建/引进/吸引 → flow; "" for rates."""
+    if kind not in ("level", "count"):
+        return ""
+    if words.STOCK_CUE.search(head):
+        return "stock"
+    return "flow" if words.FLOW_CUE.search(head) else ""

@@ -1,0 +1,99 @@
+"""The words plans are written with: units, modals (确保/力争), bounds, time and place words."""
+
+import re
+
+from .numerals import NUMBER
+
+#: 比率单位: units of a rate or ratio.
+RATE_UNITS = ("个百分点", "百分点", "%", "％", "‰", "成")
+#: 计数单位: units that count things (家, 个, 名 …).
+COUNT_UNITS = (
+    "人次",
+    "架次",
+    "家",
+    "个",
+    "名",
+    "人",
+    "户",
+    "项",
+    "所",
+    "座",
+    "条",
+    "套",
+    "台",
+    "辆",
+    "张",
+    "件",
+    "处",
+    "位",
+    "栋",
+    "间",
+    "艘",
+    "只",
+)
+#: 数量单位: amounts of money or matter.
+AMOUNT_UNITS = (
+    "美元",
+    "元",
+    "平方公里",
+    "平方米",
+    "公里",
+    "千米",
+    "千瓦时",
+    "千瓦",
+    "标箱",
+    "吨",
+    "亩",
+    "立方米",
+)
+#: 数量级: 万 and 亿 written before the unit belong to it (7000亿元).
+MAGNITUDES = ("万亿", "亿", "万")
+PEOPLE = re.compile(r"人|青年|学生|游客|毕业生|劳动力|农民工")
+
+_UNITS = sorted(RATE_UNITS + COUNT_UNITS + AMOUNT_UNITS, key=len, reverse=True)
+VALUE = re.compile(
+    rf"(?P<num>{NUMBER})\s?(?P<mag>{'|'.join(MAGNITUDES)})?(?P<unit>{'|'.join(map(re.escape, _UNITS))})?"
+)
+RANGE_SEPARATOR = re.compile(r"\s?[-—–~～至到]\s?")
+
+#: 承诺: the modal that governs a target; 保/争 only directly before a figure (保8%、争9%).
+MODAL = re.compile(r"确保(?![”’\"'])|力争|(?<![确担])保(?=\d)|(?<!力)争(?=\d)")
+
+#: 时间: time words that set a target's period.
+TIME = re.compile(
+    r"(?P<to>[到至])?(?P<year>20\d\d)年(?!\d{1,2}月)(?P<end>底|末)?"
+    r"|(?P<fyp>十[三四五六])五”?(?:规划)?(?:期末|末)"
+    r"|(?P<years>[一二三四五六七八九十两\d]{1,2})年内|未来(?P<next>[一二三四五六七八九十两\d]{1,2})年"
+    r"|(?P<quarter>[一二三四1-4])季度|(?P<half>上半年)"
+    r"|(?P<this>今年|全年|本年|年内)|(?P<last>上年|去年|上一年)|(?P<coming>明年)"
+)
+YEAR_MENTION = re.compile(r"(?<![\d到至])(20\d\d)(?=年|-|/|\.\d)")
+
+#: 界限: words that bound a figure.
+BOUND_AFTER = re.compile(r"\s?(?P<min>及以上|以上)|\s?(?P<max>以内|以下)|\s?(?P<approx>左右)")
+BOUND_BEFORE_MIN = re.compile(r"(突破|超过|不低于|不少于|高于|大于|多于)\s?$")
+BOUND_BEFORE_MAX = re.compile(r"(控制在|不超过|不高于|低于|少于)\s?$")
+BOUND_BEFORE_APPROX = re.compile(r"(约|大约)\s?$")
+
+#: 门槛: "500万元以上项目", "千亿级": a figure qualifying a noun, not a target.
+THRESHOLD_AFTER = re.compile(r"\s?(?:及?以[上下](?![的地]?(?:目标|增长|增速|水平))(?=[\u4e00-\u9fff“])|级)")
+#: 基数: "从目前的14.4万元" is where a target starts from, not the target.
+BASELINE_BEFORE = re.compile(r"(?:从|由)(?:目前|现在|现有|当前|\d{4}年)?的?\s?$")
+
+GROWTH_CUE = re.compile(r"增长|增速|提高|提升|增幅|增加|上升|增(?=\d)")
+GROWTH_MASK = re.compile(r"增加值|(?:提高|提升|增长|增加)(?:到|至)")
+REDUCTION_CUE = re.compile(r"下降|降低|减少|压减|控制在|不超过|不高于")
+GROWTH_BEFORE_AMOUNT = re.compile(r"(增长|增加|年均增长)\s?$")
+
+#: 目标动词: verbs that make a count a target (引进100家 …, but not 17个地级市).
+TARGET_VERB = re.compile(
+    r"新?引进|新建|新增|新开工|开工|建成|培育|新?认定|入库|吸引|新?培养|招引|签约|落地|"
+    r"推进|实施|完成|达到|突破|超过|累计|总量|总数|创建|新设|新登记|改造|打造成|培训|带动|安置|"
+    r"转移|新发展|发展壮大|认证|评定|争创"
+)
+STOCK_CUE = re.compile(r"总量|总数|达到|累计|保有")
+FLOW_CUE = re.compile(r"完成|新建|引进|吸引|新增|认定|培养|开工|招引|签约|培育|落地|实现")
+
+#: 列举: "主要预期目标是:" introduces the body's enumeration of targets.
+ENUMERATION = re.compile(r"目标[是为]?\s?[:：]")
+PAST_TARGET = re.compile(r"目标")
