@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+
+from luoshi.accounts.models import User
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    list_display = ("username", "display_name", "role", "unit", "is_active")
+    list_filter = ("role", "is_active", "unit")
+    fieldsets = BaseUserAdmin.fieldsets + (("落实", {"fields": ("display_name", "role", "unit")}),)
+    add_fieldsets = BaseUserAdmin.add_fieldsets + (("落实", {"fields": ("display_name", "role", "unit")}),)

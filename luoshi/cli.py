@@ -1,0 +1,156 @@
+"""The `luoshi` console script: demo, serve, export, manage, and the domain commands."""
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+
+def setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "luoshi.settings")
+    import django
+
+    django.setup()
+
+
+def call(*args: str) -> None:
+    from django.core.management import call_command
+
+    call_command(*args)
+
+
+def prepare_database() -> None:
+    """Bring the schema up to date and collect the static files WhiteNoise serves."""
+    from django.conf import settings
+
+    Path(settings.DATA_DIR).mkdir(parents=True, exist_ok=True)
+    call("migrate", "--noinput", "--verbosity", "0")
+    collect_static()
+
+
+def collect_static() -> None:
+    from luoshi.core.staticfiles import collect_if_changed
+
+    if collect_if_changed():
+        print("静态文件已收集。")
+
+
+def reset_database() -> None:
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    if db["ENGINE"].endswith("sqlite3"):
+        Path(db["NAME"]).unlink(missing_ok=True)
+    else:
+        call("flush", "--noinput")
+
+
+def cmd_demo(args) -> int:
+    from luoshi.conf import data_dir, mark_demo
+
+    mark_demo(data_dir())
+    setup_django()
+    if args.reset:
+        reset_database()
+    prepare_database()
+    from luoshi.demo import loader
+
+    if loader.is_loaded():
+        print("演示数据已存在,直接使用 (luoshi demo --reset 可重建)。")
+    else:
+        plan = loader.load_demo()
+        print(f"已载入演示规划:{plan.title}({plan.targets.count()} 项目标)")
+    print_demo_accounts(loader)
+    return 0 if args.no_serve else serve(args.host, args.port)
+
+
+def print_demo_accounts(loader) -> None:
+    print(f"演示账号(密码均为 {loader.DEMO_PASSWORD}):")
+    for account in loader.DEMO_ACCOUNTS:
+        print(f"  {account.username:<10} {account.display_name}")
+
+
+def serve(host: str, port: int) -> int:
+    from waitress import serve as waitress_serve
+
+    from luoshi.wsgi import application
+
+    print(f"落实 Luoshi 运行于 http://{host}:{port}/  (Ctrl-C 停止)", flush=True)
+    waitress_serve(application, host=host, port=port, threads=8, ident="luoshi")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    setup_django()
+    if not args.no_collectstatic:
+        collect_static()
+    return serve(args.host, args.port)
+
+
+def cmd_export(args) -> int:
+    setup_django()
+    from luoshi.plans import export
+
+    plans = export.plans_for_export(args.plan)
+    if args.plan and not plans.exists():
+        print(f"luoshi export: no plan with id {args.plan}", file=sys.stderr)
+        return 2
+    text = export.to_json(plans) if args.format == "json" else export.to_csv(plans)
+    write_output(text, args.output)
+    return 0
+
+
+def write_output(text: str, output: str | None) -> None:
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def cmd_manage(args) -> int:
+    setup_django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["luoshi manage", *args.args])
+    return 0
+
+
+def add_server_options(parser) -> None:
+    parser.add_argument("--host", default=os.environ.get("LUOSHI_HOST", "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=int(os.environ.get("LUOSHI_PORT", "8000")))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="luoshi", description="落实 Luoshi: plan targets to delivered results")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    demo = sub.add_parser("demo", help="create the SQLite demo with the Zhengzhou 2023 plan and serve it")
+    add_server_options(demo)
+    demo.add_argument("--no-serve", action="store_true", help="load the demo and exit")
+    demo.add_argument("--reset", action="store_true", help="rebuild the demo database from scratch")
+    demo.set_defaults(func=cmd_demo)
+
+    serve_parser = sub.add_parser("serve", help="serve Luoshi with the waitress WSGI server")
+    add_server_options(serve_parser)
+    serve_parser.add_argument("--no-collectstatic", action="store_true")
+    serve_parser.set_defaults(func=cmd_serve)
+
+    exp = sub.add_parser("export", help="plans with their fronts and targets, provenance included")
+    exp.add_argument("--plan", type=int, help="only the plan with this id")
+    exp.add_argument("--format", choices=["json", "csv"], default="json")
+    exp.add_argument("-o", "--output", help="write to FILE instead of stdout")
+    exp.set_defaults(func=cmd_export)
+
+    manage = sub.add_parser("manage", help="Django management commands (luoshi manage migrate …)")
+    manage.add_argument("args", nargs=argparse.REMAINDER)
+    manage.set_defaults(func=cmd_manage)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args) or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

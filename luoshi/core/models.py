@@ -1,0 +1,84 @@
+"""Base models and the change log (变更记录), after NetBox's ObjectChange."""
+
+import json
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TimeStampedModel(models.Model):
+    """Created/modified and by whom; every model people enter data into builds on it."""
+
+    created = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    modified = models.DateTimeField(_("修改时间"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("创建人"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class ChangeLoggedModel(TimeStampedModel):
+    """A model whose every create, update and delete is written to the change log."""
+
+    change_logged = True
+
+    class Meta:
+        abstract = True
+
+    def snapshot(self) -> dict:
+        """The concrete field values as JSON, decimals written the same whether saved or just assigned."""
+        data = {}
+        for f in self._meta.concrete_fields:
+            if f.attname in ("created", "modified"):
+                continue
+            value = getattr(self, f.attname)
+            if isinstance(f, models.DecimalField) and value is not None:
+                value = format(Decimal(str(value)).normalize(), "f")
+            data[f.attname] = value
+        return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+
+
+class ObjectChange(models.Model):
+    """变更记录: one row per create/update/delete: who, when, which request, before and after."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("新建")
+        UPDATE = "update", _("修改")
+        DELETE = "delete", _("删除")
+
+    time = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("用户"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="changes",
+    )
+    user_name = models.CharField(_("用户名"), max_length=150, editable=False)
+    request_id = models.UUIDField(_("请求编号"), editable=False, db_index=True)
+    action = models.CharField(_("操作"), max_length=10, choices=Action.choices)
+    changed_object_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    changed_object_id = models.PositiveBigIntegerField()
+    object_repr = models.CharField(_("对象"), max_length=200, editable=False)
+    prechange_data = models.JSONField(_("修改前"), null=True, blank=True, editable=False)
+    postchange_data = models.JSONField(_("修改后"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-time", "-pk"]
+        indexes = [models.Index(fields=["changed_object_type", "changed_object_id"])]
+        verbose_name = _("变更记录")
+        verbose_name_plural = _("变更记录")
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.object_repr}"
+
+    @property
+    def diff(self) -> dict:
+        """Fields whose value changed: {field: (before, after)}."""
+        before, after = self.prechange_data or {}, self.postchange_data or {}
+        return {k: (before.get(k), after.get(k)) for k in sorted(before.keys() | after.keys())
+                if before.get(k) != after.get(k)}

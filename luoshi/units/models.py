@@ -1,0 +1,50 @@
+"""单位: the administrative and departmental units that own targets and report figures."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from luoshi.core.models import ChangeLoggedModel
+
+
+class UnitQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(archived=False)
+
+
+class Unit(ChangeLoggedModel):
+    """单位: a node of the government hierarchy (province → city → district …) or a department."""
+
+    class Kind(models.TextChoices):
+        PROVINCE = "province", _("省")
+        CITY = "city", _("市")
+        DISTRICT = "district", _("市辖区")
+        COUNTY_CITY = "county_city", _("县级市")
+        COUNTY = "county", _("县")
+        ZONE = "zone", _("功能区")
+        DEPARTMENT = "department", _("部门")
+
+    name = models.CharField(_("名称"), max_length=100)
+    short_name = models.CharField(_("简称"), max_length=50, blank=True)
+    code = models.CharField(_("代码"), max_length=32, unique=True,
+                            help_text=_("行政区划代码,或部门、功能区的内部代码"))
+    kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices)
+    parent = models.ForeignKey("self", verbose_name=_("上级单位"), null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="children")
+    order = models.PositiveIntegerField(_("排序"), default=0)
+    is_public = models.BooleanField(_("对外公开"), default=True,
+                                    help_text=_("公开单位的分解任务可出现在公众承诺页"))
+    archived = models.BooleanField(_("已归档"), default=False)
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "code"]
+        verbose_name = _("单位")
+        verbose_name_plural = _("单位")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name

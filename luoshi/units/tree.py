@@ -1,0 +1,37 @@
+"""Unit hierarchy helpers (单位树): built in memory from one query."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+
+@dataclass
+class UnitNode:
+    unit: object
+    children: list["UnitNode"] = field(default_factory=list)
+
+
+def build_tree(units) -> list[UnitNode]:
+    """Roots of the forest formed by UNITS (a unit whose parent is absent becomes a root)."""
+    units = list(units)
+    ids = {u.pk for u in units}
+    by_parent = defaultdict(list)
+    for unit in units:
+        by_parent[unit.parent_id if unit.parent_id in ids else None].append(unit)
+
+    def node(unit) -> UnitNode:
+        return UnitNode(unit, [node(child) for child in by_parent[unit.pk]])
+
+    return [node(root) for root in by_parent[None]]
+
+
+def descendant_ids(unit, units) -> set[int]:
+    """The ids of UNIT and every unit below it."""
+    by_parent = defaultdict(list)
+    for u in units:
+        by_parent[u.parent_id].append(u.pk)
+    found, todo = set(), [unit.pk]
+    while todo:
+        current = todo.pop()
+        found.add(current)
+        todo.extend(by_parent[current])
+    return found

@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from luoshi.api.urls import api
+
+admin.site.site_header = "落实 Luoshi 系统管理"
+admin.site.site_title = "落实 Luoshi"
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="plans:list"), name="home"),
+    path("plans/", include("luoshi.plans.urls")),
+    path("units/", include("luoshi.units.urls")),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+]
