@@ -1,0 +1,81 @@
+"""Explicit API schemas (django-ninja / pydantic)."""
+
+from ninja import Schema
+
+
+class ErrorOut(Schema):
+    error: str
+    detail: list = []
+
+
+class UnitOut(Schema):
+    id: int
+    code: str
+    name: str
+    short_name: str
+    kind: str
+    parent: str | None
+
+
+class FrontOut(Schema):
+    id: int
+    order: int
+    name: str
+    heading: str
+    span: list[int] | None
+
+
+class TargetOut(Schema):
+    id: int
+    plan_id: int
+    front: str
+    indicator: str
+    value: float
+    unit: str
+    kind: str
+    accumulation: str
+    period: str
+    bound: str
+    bound_word: str
+    commitment: str
+    region: str
+    owner: str
+    owner_name: str
+    baseline: float | None
+    baseline_period: str
+    wording: str
+    sentence: str
+    span: list[int]
+
+
+class SourceOut(Schema):
+    title: str
+    publisher: str
+    date: str | None
+    url: str
+
+
+class PlanSummaryOut(Schema):
+    id: int
+    title: str
+    year: int
+    region: str
+    issuer: str
+    issuer_name: str
+    status: str
+    source: SourceOut
+
+
+class PlanOut(PlanSummaryOut):
+    text: str
+    fronts: list[FrontOut]
+    targets: list[TargetOut]
+
+
+class AssignmentOut(Schema):
+    id: int
+    target_id: int
+    unit: str
+    unit_name: str
+    value: float | None
+    note: str

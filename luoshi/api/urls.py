@@ -1,0 +1,39 @@
+"""The JSON API (/api/v1/…), read through the same scoped querysets as the pages."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
+from ninja.security import django_auth
+
+from luoshi.api import plans
+
+api = NinjaAPI(
+    title="落实 Luoshi API", version="1", description="规划、方面、目标、单位与任务分解(只读,按用户权限范围)",
+    openapi_url="/openapi.json", docs_url="/docs", auth=django_auth, urls_namespace="api",
+)
+api.add_router("/v1/", plans.router)
+
+
+def error(request, status: int, message: str, detail: list | None = None):
+    return api.create_response(request, {"error": message, "detail": detail or []}, status=status)
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request, exc):
+    return error(request, 422, "请求参数无效", exc.errors)
+
+
+@api.exception_handler(AuthenticationError)
+def on_auth_error(request, exc):
+    return error(request, 401, "需要登录")
+
+
+@api.exception_handler(PermissionDenied)
+def on_forbidden(request, exc):
+    return error(request, 403, "无权访问")
+
+
+@api.exception_handler(Http404)
+def on_not_found(request, exc):
+    return error(request, 404, "未找到")

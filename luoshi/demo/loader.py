@@ -1,0 +1,78 @@
+"""The demo: Zhengzhou's units, the 2023 plan from its reviewed file, and one account per role."""
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+
+from luoshi.accounts.models import User
+from luoshi.core.context import change_context
+from luoshi.plans.models import Plan
+from luoshi.plans.review_file import import_review
+from luoshi.units.models import Unit
+
+DATA = Path(__file__).resolve().parent / "data"
+PLAN_REVIEW = DATA / "zhengzhou-2023.review.json"
+UNITS_FILE = DATA / "zhengzhou-units.json"
+DEMO_PASSWORD = "luoshi-demo"
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    username: str
+    role: str
+    unit_code: str | None
+    display_name: str
+
+
+DEMO_ACCOUNTS = (
+    DemoAccount("admin", User.Role.ADMIN, None, "系统管理员"),
+    DemoAccount("analyst", User.Role.ANALYST, "410100.fgw", "市发展改革委分析员"),
+    DemoAccount("leader", User.Role.LEADER, "410100", "市领导"),
+    DemoAccount("jinshui", User.Role.REPORTER, "410105", "金水区填报员"),
+    DemoAccount("erqi", User.Role.REPORTER, "410103", "二七区填报员"),
+)
+
+
+def load_units(path: Path = UNITS_FILE) -> int:
+    """Create or update the units of PATH (parents before children); returns how many."""
+    entries = json.loads(path.read_text(encoding="utf-8"))["units"]
+    for entry in entries:
+        parent = Unit.objects.get(code=entry["parent"]) if entry.get("parent") else None
+        Unit.objects.update_or_create(code=entry["code"], defaults={
+            "name": entry["name"], "short_name": entry.get("short_name", ""), "kind": entry["kind"],
+            "parent": parent, "order": entry.get("order", 0)})
+    return len(entries)
+
+
+def load_plan(path: Path = PLAN_REVIEW) -> Plan:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    text = (path.parent / data["plan"]["text_file"]).read_text(encoding="utf-8")
+    return import_review(data, text)
+
+
+def create_accounts() -> list[DemoAccount]:
+    for account in DEMO_ACCOUNTS:
+        user, _ = User.objects.get_or_create(username=account.username)
+        user.role = account.role
+        user.display_name = account.display_name
+        user.unit = Unit.objects.get(code=account.unit_code) if account.unit_code else None
+        user.is_superuser = account.role == User.Role.ADMIN
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+    return list(DEMO_ACCOUNTS)
+
+
+def is_loaded() -> bool:
+    return Plan.objects.filter(title=json.loads(PLAN_REVIEW.read_text(encoding="utf-8"))["plan"]["title"]).exists()
+
+
+@transaction.atomic
+def load_demo() -> Plan:
+    """Load everything the demo needs into an empty database."""
+    with change_context(user=None):
+        load_units()
+        plan = load_plan()
+        create_accounts()
+    return plan

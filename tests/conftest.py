@@ -1,0 +1,108 @@
+"""Shared fixtures: the demo's real units and plan, and the personas every view is tested with.
+
+Personas (after Healthchecks' alice/bob/charlie): the 金水区 reporter, the 二七区 reporter, an analyst
+and a leader.
+"""
+
+import os
+import socket
+from urllib.parse import urlparse
+
+import pytest
+from django.conf import settings
+
+from luoshi.accounts.models import User
+from luoshi.demo import loader
+from luoshi.plans.models import Assignment, Target
+from luoshi.units.models import Unit
+
+
+def postgres_unreachable() -> str | None:
+    """Why the PostgreSQL run cannot happen, or None when the server answers."""
+    url = urlparse(settings.POSTGRES_URL)
+    try:
+        socket.create_connection((url.hostname or "127.0.0.1", url.port or 5432), timeout=2).close()
+    except OSError as exc:
+        return f"PostgreSQL at {url.hostname}:{url.port or 5432} is unreachable ({exc})"
+    return None
+
+
+def pytest_report_header(config):
+    return f"luoshi: database {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}"
+
+
+def pytest_collection_modifyitems(config, items):
+    if settings.TEST_DATABASE != "postgres":
+        return
+    reason = postgres_unreachable()
+    if reason is None:
+        return
+    if os.environ.get("LUOSHI_REQUIRE_POSTGRES") == "1":
+        pytest.exit(f"{reason}, and LUOSHI_REQUIRE_POSTGRES=1 forbids skipping", returncode=3)
+    skip = pytest.mark.skip(reason=reason)
+    for item in items:
+        item.add_marker(skip)
+
+
+@pytest.fixture
+def units(db):
+    loader.load_units()
+    return {u.name: u for u in Unit.objects.all()}
+
+
+@pytest.fixture
+def plan(units):
+    return loader.load_plan()
+
+
+def make_user(username: str, role: str, unit: Unit | None) -> User:
+    return User.objects.create_user(username=username, password="pw-" + username, role=role, unit=unit,
+                                    display_name=username)
+
+
+@pytest.fixture
+def jinshui_reporter(units):
+    return make_user("jinshui", User.Role.REPORTER, units["金水区"])
+
+
+@pytest.fixture
+def erqi_reporter(units):
+    return make_user("erqi", User.Role.REPORTER, units["二七区"])
+
+
+@pytest.fixture
+def analyst(units):
+    return make_user("analyst", User.Role.ANALYST, units["郑州市发展和改革委员会"])
+
+
+@pytest.fixture
+def leader(units):
+    return make_user("leader", User.Role.LEADER, units["郑州市"])
+
+
+@pytest.fixture
+def admin_user(units):
+    return make_user("root", User.Role.ADMIN, None)
+
+
+@pytest.fixture
+def fai_target(plan) -> Target:
+    """固定资产投资 7000 亿元, the seed's headline investment target."""
+    return plan.targets.get(indicator="固定资产投资", kind="level")
+
+
+@pytest.fixture
+def assignments(fai_target, units):
+    """The investment target decomposed to 金水区 and 二七区 (test quotas, not real ones)."""
+    return {
+        name: Assignment.objects.create(target=fai_target, unit=units[name], value=value, note=f"{name} 测试分解")
+        for name, value in (("金水区", 900), ("二七区", 400))
+    }
+
+
+@pytest.fixture
+def client_for(client):
+    def login(user):
+        client.force_login(user)
+        return client
+    return login

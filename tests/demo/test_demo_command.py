@@ -1,0 +1,61 @@
+"""`luoshi demo --no-serve` builds the demo in a fresh data directory; `luoshi export` then lists it."""
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("demo")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LUOSHI_", "DJANGO_", "DATABASE_URL"))}
+    env["LUOSHI_DATA_DIR"] = str(directory)
+
+    def luoshi(*args):
+        result = subprocess.run([sys.executable, "-m", "luoshi.cli", *args], env=env, capture_output=True,
+                                text=True, timeout=300)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    first = luoshi("demo", "--no-serve")
+    return directory, luoshi, first
+
+
+def test_demo_prints_its_accounts_and_creates_sqlite_under_the_data_dir(demo_dir):
+    directory, _, output = demo_dir
+    assert (directory / "luoshi.sqlite3").exists()
+    for account in ("admin", "analyst", "leader", "jinshui", "erqi"):
+        assert account in output
+
+
+def test_exported_plan_has_twelve_targets_on_their_spans(demo_dir):
+    _, luoshi, _ = demo_dir
+    plans = json.loads(luoshi("export", "--format", "json"))
+    assert len(plans) == 1
+    plan = plans[0]
+    assert len(plan["fronts"]) == 6 and len(plan["targets"]) == 12
+    for target in plan["targets"]:
+        start, end = target["span"]
+        assert plan["text"][start:end] == target["sentence"]
+    fai = next(t for t in plan["targets"] if t["indicator"] == "固定资产投资" and t["kind"] == "level")
+    assert fai["value"] == 7000 and fai["unit"] == "亿元" and fai["sentence"] == "确保全年完成固定资产投资7000亿元"
+
+
+def test_running_again_reuses_the_database_and_reset_rebuilds_it(demo_dir):
+    _, luoshi, _ = demo_dir
+    assert "已存在" in luoshi("demo", "--no-serve")
+    assert "已载入" in luoshi("demo", "--no-serve", "--reset")
+    assert len(json.loads(luoshi("export"))[0]["targets"]) == 12
+
+
+def test_csv_export_to_a_file(demo_dir, tmp_path):
+    _, luoshi, _ = demo_dir
+    out = tmp_path / "plans.csv"
+    luoshi("export", "--format", "csv", "-o", str(out))
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert len(rows) == 12 and {"span_start", "span_end", "sentence"} <= set(rows[0])
