@@ -9,21 +9,24 @@ GDP = "地区生产总值"
 GDP_NAMES = re.compile(r"(?:地区)?生产总值(?:[(（]GDP[)）])?|GDP|经济")
 NOISE = re.compile(r"等[市县区地]|省会|多地|各地|不少地方|部分地区|[\s“”\"'‘’「」『』()（）《》、·…]")
 HEAD = re.compile(
-    r"^(?:而|其中|此外|另外|同时|并且|并|则|均|也|还|更是|将|要|需|较|比|努力|全力|推动|促进|持续|继续|"
+    r"^(?:全市|全省|全区|全县|我市|本市|我省|而|其中|此外|另外|同时|并且|并|则|均|也|还|更是|将|要|需|较|比|努力|全力|推动|促进|持续|继续|"
     r"加快|争取|实现|完成|围绕|在|把|对|和|与|及|今年|全年)+"
 )
 TAIL = re.compile(
-    r"(?:的|预期|增长目标|增速目标|目标|均|分别|确定为|定为|明确为|拟定为|设定为|调整为|提出了|提出|"
+    r"(?:的|预期|年均|增长目标|增速目标|目标|均|分别|确定为|定为|明确为|拟定为|设定为|调整为|提出了|提出|"
     r"为|是|便是|则是|更是|达到|达|突破|超过|不低于|不少于|高于|控制在|保持在|保持|提高到|提升到|"
     r"增长到|提高|提升|增长|增速|增幅|增加|下降|降低|减少|约|在|要|将|保|争)+$"
 )
 MIN_LENGTH = 2
+#: 基数: "从目前的14.4万元" in the words before a target is the starting point, not the indicator.
+BASELINE = re.compile(r"(?:从|由)(?:目前|现在|现有|当前|20\d\d年[底末]?)?的?[\d.,]+[^\s提增降减到至]{0,3}")
 BOUND_WORDS = re.compile(r"^\s?(?:及以上|以上|以内|以下|左右)")
 NOT_A_NOUN = "、的,，;；.。"
 
 
 def clean(words: str) -> str:
     """The indicator named in `words` with places, times, modals and predicate words taken off."""
+    words = BASELINE.sub("", words)
     words = words[words.rfind("的") + 1:]
     leading = LEADING_PLACE.match(words)
     if leading:

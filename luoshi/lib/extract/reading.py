@@ -6,12 +6,12 @@ following clauses of the same sentence ("确保一季度…1500亿元以上,全�
 
 import bisect
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import vocabulary as words
 from .figures import Figure, figures
 from .fronts import FrontMap
-from .indicators import GDP, name_indicator
+from .indicators import GDP, MIN_LENGTH, canonical, clean, name_indicator
 from .numerals import plain
 from .places import places_in
 from .segment import Segment, clauses, trimmed
@@ -60,14 +60,42 @@ def read_sentence(doc: Document, sentence: Segment) -> Iterator[Target]:
     """The targets stated in one sentence."""
     context = Context(period=Period(str(doc.year) if doc.year else "", doc.year))
     for clause in clauses(sentence):
-        position = 0
+        position, runs = 0, []
         for figure in figures(clause.text):
             before = clause.text[position:figure.start]
             context.update(before + figure.numeral[:1], doc.year, doc.city, position == 0)
             read = list(_read_figure(doc, context, clause, figure, before))
-            yield from read
-            position = figure.end if read else position
+            if read:
+                runs.append((before, read))
+                position = figure.end
         context.update(clause.text[position:], doc.year, doc.city, position == 0)
+        yield from respectively(runs)
+
+
+def respectively(runs: list[tuple[str, list[Target]]]) -> Iterator[Target]:
+    """分别: "A、B分别增长7%、8%左右" gives A 7% and B 8%, the last bound holding for both."""
+    index = 0
+    while index < len(runs):
+        end = index + 1
+        if "分别" in runs[index][0]:
+            while end < len(runs) and runs[end][0].strip() == "、":
+                end += 1
+        yield from _share_out(runs[index:end])
+        index = end
+
+
+def _share_out(run: list[tuple[str, list[Target]]]) -> Iterator[Target]:
+    if len(run) == 1:
+        yield from run[0][1]
+        return
+    bound = run[-1][1][0].bound
+    names = [clean(name) for name in run[0][0].split("分别")[0].split("、")]
+    if len(names) != len(run) or min(map(len, names)) < MIN_LENGTH:
+        names = [""] * len(run)
+    for name, (_, targets) in zip(names, run, strict=True):
+        for target in targets:
+            shared_bound = bound if target.bound == "exact" else target.bound
+            yield replace(target, bound=shared_bound, indicator=canonical(name) or target.indicator)
 
 
 def _read_figure(doc: Document, context: Context, clause: Segment, figure: Figure,
@@ -80,6 +108,7 @@ def _read_figure(doc: Document, context: Context, clause: Segment, figure: Figur
     inherited = not indicator
     indicator = indicator or context.indicator
     kind = kind_of(figure, before, after, indicator, context.kind if inherited else "")
+    indicator = indicator or (GDP if kind == "growth" and figure.is_rate else "")
     context.indicator, context.kind = indicator, kind
     span = trimmed(clause)
     for region in context.places or [doc.city]:
