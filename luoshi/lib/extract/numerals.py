@@ -23,7 +23,7 @@ CHINESE_DIGITS = {
 CHINESE_MULTIPLIERS = {"十": 10, "百": 100, "千": 1000}
 CHINESE_NUMERAL_CHARS = "".join(CHINESE_DIGITS) + "".join(CHINESE_MULTIPLIERS)
 
-ARABIC = r"(?<![\d.A-Za-z])\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|(?<![\d.A-Za-z])\d+(?:\.\d+)?"
+ARABIC = r"(?<![\d.A-Za-z第])\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|(?<![\d.A-Za-z第])\d+(?:\.\d+)?"
 CHINESE = rf"(?<![第{CHINESE_NUMERAL_CHARS}])[{CHINESE_NUMERAL_CHARS}]+"
 NUMBER = rf"(?:{ARABIC}|{CHINESE})"
 

@@ -25,11 +25,14 @@ HENAN_CITIES = (
     "济源",
 )
 CITY = re.compile(rf"(?:{'|'.join(HENAN_CITIES)})(?:市)?")
+#: 主语之后: what follows a place named as the subject of a clause (not "郑州都市圈", "新乡日报").
+PREDICATE = (r"(?=[、,，]|等|则|是|提出|将|为|也|的|在|要|确保|力争|争取|更是|以外|以|把|明确|坚持|围绕|大力|"
+             r"计划|预计|实施|目标|GDP|地区|经济|全年|今年|增长|和|与|及|\d|$)")
+SUBJECT_CITY = re.compile(CITY.pattern + PREDICATE)
 #: 县区作主语: a county-level city, county or district opening a clause ("卫辉市提出…", "凤泉区大力…").
-LEADING_PLACE = re.compile(
-    r"^(?:而|其中|此外|另外|同时)?\s?(?P<name>[\u4e00-\u9fff]{2,3}?[市县区])"
-    r"(?=提出|围绕|大力|确保|力争|将|要|则|也|的|在|是|坚持|全年|今年|计划|预计|实施|以|把|明确|目标|GDP|地区|经济|\d)"
-)
+LEADING_PLACE = re.compile(r"^(?:而|其中|此外|另外|同时)?\s?(?P<name>[\u4e00-\u9fff]{2,3}?[市县区])" + PREDICATE)
+#: "巩义、荥阳、新密等市": places listed before 等市/等县/等区.
+LISTED_PLACES = re.compile(r"(?<![\u4e00-\u9fff])((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})等(?:县市区|县区|县市|[市县区])")
 NOT_A_PLACE = re.compile(r"^[今全各我本该此每其多这那]|城市|都市|地区|辖区|园区|社区|片区|景区|城区|市区|示范|自贸|开发|高新")
 #: "各县(市、区)": every county of the plan's city.
 ALL_COUNTIES = re.compile(r"各县[(（]?[市区、]*[)）]?|各区县|各县市")
@@ -51,7 +54,10 @@ def plan_city(text: str) -> str:
 
 def places_in(clause: str, city: str) -> list[str]:
     """The places a clause names as its subject, in order; [] when it names none."""
-    found = [place_name(m.group()) for m in CITY.finditer(clause)]
+    found = [place_name(m.group()) for m in SUBJECT_CITY.finditer(clause)]
+    listed = LISTED_PLACES.search(clause)
+    if listed:
+        found += [name for name in listed.group(1).split("、") if not NOT_A_PLACE.search(name)]
     leading = LEADING_PLACE.match(clause)
     if leading and not NOT_A_PLACE.search(leading.group("name")):
         name = place_name(leading.group("name"))

@@ -52,7 +52,7 @@ PEOPLE = re.compile(r"人|青年|学生|游客|毕业生|劳动力|农民工")
 
 _UNITS = sorted(RATE_UNITS + COUNT_UNITS + AMOUNT_UNITS, key=len, reverse=True)
 VALUE = re.compile(
-    rf"(?P<num>{NUMBER})\s?(?P<mag>{'|'.join(MAGNITUDES)})?(?P<unit>{'|'.join(map(re.escape, _UNITS))})?"
+    rf"(?P<num>{NUMBER})\s?(?P<mag>{'|'.join(MAGNITUDES)})?\s?(?P<unit>{'|'.join(map(re.escape, _UNITS))})?"
 )
 RANGE_SEPARATOR = re.compile(r"\s?[-—–~～至到]\s?")
 
@@ -65,9 +65,13 @@ TIME = re.compile(
     r"|(?P<fyp>十[三四五六])五”?(?:规划)?(?:期末|末)"
     r"|(?P<years>[一二三四五六七八九十两\d]{1,2})年内|未来(?P<next>[一二三四五六七八九十两\d]{1,2})年"
     r"|(?P<quarter>[一二三四1-4])季度|(?P<half>上半年)"
-    r"|(?P<this>今年|全年|本年|年内)|(?P<last>上年|去年|上一年)|(?P<coming>明年)"
+    r"|(?P<this>今年|全年|本年|年内)|(?P<coming>明年)"
+    r"|(?P<last>上年|去年|上一年|过去[一二三四五六七八九十两\d]{1,2}年|(?<=\d年)以来)"
+    r"(?!同期|增长|增加|提高|下降|降低|减少|相比|基础)"
 )
 YEAR_MENTION = re.compile(r"(?<![\d到至])(20\d\d)(?=年|-|/|\.\d)")
+#: "2024年…主要预期目标": a year named with the targets counts more towards the plan year.
+TARGET_YEAR = re.compile(r"(?<![\d到至])(20\d\d)年[^。；;\n]{0,20}?目标")
 
 #: 界限: words that bound a figure.
 BOUND_AFTER = re.compile(r"\s?(?P<min>及以上|以上)|\s?(?P<max>以内|以下)|\s?(?P<approx>左右)")
@@ -82,7 +86,7 @@ BASELINE_BEFORE = re.compile(r"(?:从|由)(?:目前|现在|现有|当前|\d{4}�
 
 GROWTH_CUE = re.compile(r"增长|增速|提高|提升|增幅|增加|上升|增(?=\d)")
 GROWTH_MASK = re.compile(r"增加值|(?:提高|提升|增长|增加)(?:到|至)")
-REDUCTION_CUE = re.compile(r"下降|降低|减少|压减|控制在|不超过|不高于")
+REDUCTION_CUE = re.compile(r"下降|降低|减少|压减|控制在|不超过|不高于|涨幅")
 GROWTH_BEFORE_AMOUNT = re.compile(r"(增长|增加|年均增长)\s?$")
 
 #: 目标动词: verbs that make a count a target (引进100家 …, but not 17个地级市).
