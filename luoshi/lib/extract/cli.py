@@ -21,8 +21,8 @@ def add_parser(subparsers) -> None:
     )
     parser.add_argument("path", type=Path, metavar="FILE_OR_DIR")
     parser.add_argument("--format", choices=("json", "table"), default="json")
-    parser.add_argument("--year", type=int, help="the plan year (default: read from the text)")
-    parser.add_argument("--region", help="the plan's city or region (default: read from the text)")
+    parser.add_argument("--year", type=int, help="the plan year (default: read from the text); years written in the text still hold")
+    parser.add_argument("--region", help="the plan's city or region (default: read from the text); places named in the text still hold")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE_OR_DIR",
                         help="write here; a directory gets one NAME.json per input file")
     parser.set_defaults(func=run)

@@ -39,6 +39,7 @@ def unit_of(match: re.Match, after: str) -> str:
     """The unit as written: 亿元, %, 家; 万 before a noun of people is 万人; "" if none."""
     magnitude, unit = match["mag"] or "", match["unit"] or ""
     if unit in RATE_UNITS:
+        unit = "%" if unit == "％" else unit
         if magnitude or (unit == "成" and after[:1] and CJK.match(after[0]) and after[0] not in RATE_FOLLOWERS):
             return ""
         return unit
