@@ -3,8 +3,8 @@
 from .fronts import map_fronts
 from .merging import merge_repeats
 from .places import plan_city
-from .reading import Document, read_sentence
-from .segment import sentences, short_quotes
+from .reading import Document, read_targets
+from .segment import short_quotes
 from .timing import plan_year
 
 
@@ -17,5 +17,4 @@ def extract(text: str, *, year: int | None = None, region: str | None = None) ->
         quotes=short_quotes(text),
         fronts=map_fronts(text),
     )
-    targets = [target for sentence in sentences(text) for target in read_sentence(doc, sentence)]
-    return [target.as_json() for target in merge_repeats(targets)]
+    return [target.as_json() for target in merge_repeats(list(read_targets(doc)))]

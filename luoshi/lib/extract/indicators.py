@@ -2,7 +2,7 @@
 
 import re
 
-from .places import ALL_COUNTIES, CITY, LEADING_PLACE
+from .places import ALL_COUNTIES, CITY, LEADING_PLACE, LISTED_PLACES
 from .vocabulary import MODAL, TARGET_VERB, TIME
 
 GDP = "地区生产总值"
@@ -13,7 +13,7 @@ HEAD = re.compile(
     r"加快|争取|实现|完成|围绕|在|把|对|和|与|及|今年|全年)+"
 )
 TAIL = re.compile(
-    r"(?:的|预期|年均|比上年|较上年|比去年|较去年|同比|增长目标|增速目标|目标|均|分别|确定为|定为|明确为|拟定为|设定为|调整为|提出了|提出|"
+    r"(?:的|预期|年均|完成|实现|比上年|较上年|比去年|较去年|同比|增长目标|增速目标|目标|均|分别|确定为|定为|明确为|拟定为|设定为|调整为|提出了|提出|"
     r"为|是|便是|则是|更是|达到|达|突破|超过|不低于|不少于|高于|控制在|保持在|稳定在|维持在|保持|提高到|提升到|"
     r"增长到|提高|提升|增长|增速|增幅|增加|下降|降低|减少|约|在|要|将|保|争)+$"
 )
@@ -31,7 +31,7 @@ def clean(words: str) -> str:
     leading = LEADING_PLACE.match(words)
     if leading:
         words = words[leading.end("name"):]
-    for pattern in (CITY, ALL_COUNTIES, TIME, MODAL, NOISE):
+    for pattern in (LISTED_PLACES, CITY, ALL_COUNTIES, TIME, MODAL, NOISE):
         words = pattern.sub("", words)
     words = HEAD.sub("", words)
     return TAIL.sub("", words)

@@ -14,7 +14,7 @@ from .fronts import FrontMap
 from .indicators import GDP, MIN_LENGTH, canonical, clean, name_indicator
 from .numerals import plain
 from .places import places_in
-from .segment import Segment, clauses, trimmed
+from .segment import Segment, clauses, sentences, trimmed
 from .target import Target
 from .timing import Period, last_period
 
@@ -56,9 +56,22 @@ class Context:
         self.enumerated = self.enumerated or bool(words.ENUMERATION.search(text))
 
 
-def read_sentence(doc: Document, sentence: Segment) -> Iterator[Target]:
-    """The targets stated in one sentence."""
-    context = Context(period=Period(str(doc.year) if doc.year else "", doc.year))
+def read_targets(doc: Document) -> Iterator[Target]:
+    """Every target stated in the text, sentence by sentence, repeats included.
+
+    A past period ("过去一年,…;…") carries across a semicolon; nothing else does.
+    """
+    plan_period = Period(str(doc.year) if doc.year else "", doc.year)
+    carried = None
+    for sentence in sentences(doc.text):
+        context = Context(period=carried or plan_period)
+        yield from read_sentence(doc, sentence, context)
+        past = context.period.year and doc.year and context.period.year < doc.year
+        carried = context.period if past and doc.text[sentence.end:sentence.end + 1] in ";；" else None
+
+
+def read_sentence(doc: Document, sentence: Segment, context: Context) -> Iterator[Target]:
+    """The targets stated in one sentence, starting from `context`."""
     for clause in clauses(sentence):
         position, runs = 0, []
         for figure in figures(clause.text):
@@ -92,8 +105,9 @@ def _share_out(run: list[tuple[str, list[Target]]]) -> Iterator[Target]:
     names = [clean(name) for name in run[0][0].split("分别")[0].split("、")]
     if len(names) != len(run) or min(map(len, names)) < MIN_LENGTH:
         names = [""] * len(run)
-    for name, (_, targets) in zip(names, run, strict=True):
-        for target in targets:
+    by_place = len(run[0][1]) == len(run)
+    for index, (name, (_, targets)) in enumerate(zip(names, run, strict=True)):
+        for target in targets[index:index + 1] if by_place and len(targets) == len(run) else targets:
             shared_bound = bound if target.bound == "exact" else target.bound
             yield replace(target, bound=shared_bound, indicator=canonical(name) or target.indicator)
 
