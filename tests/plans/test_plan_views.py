@@ -15,7 +15,7 @@ def test_anonymous_visitors_are_sent_to_login(client, plan):
 def test_plan_page_lists_fronts_and_targets_the_chinese_way(client_for, leader, plan):
     page = client_for(leader).get(reverse("plans:detail", args=[plan.pk])).content.decode()
     for text in ("经济发展", "营商环境", "确保 7000 亿元", "力争 突破 6000 家", "确保 增长 15% 以上",
-                 "确保全年完成固定资产投资7000亿元"):
+                 "确保全年完成固定资产投资7000亿元", "2023年一季度", "2023—2027年"):
         assert text in page
     assert page.index("经济发展") < page.index("创新引领") < page.index("营商环境")
 
@@ -28,7 +28,8 @@ def test_target_page_highlights_its_sentence_in_the_plan_text(client_for, erqi_r
 
 def test_pages_are_chinese_by_default_and_english_on_request(client_for, analyst, plan):
     client = client_for(analyst)
-    assert "规划与目标" in client.get(reverse("plans:list")).content.decode()
+    page = client.get(reverse("plans:list"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "规划与目标" in page and '<html lang="zh-CN">' in page
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert "Plans and targets" in client.get(reverse("plans:list")).content.decode()
 

@@ -1,0 +1,16 @@
+from django import template
+from django.utils.translation import get_language
+
+from luoshi.lib.periods import PeriodError, parse
+
+register = template.Library()
+
+
+@register.filter
+def period_label(code: str) -> str:
+    """A period code as its reader says it: 2023Q1 → 2023年一季度 (2023 Q1 in English)."""
+    try:
+        period = parse(str(code))
+    except PeriodError:
+        return code
+    return period.label_zh_full if (get_language() or "zh-hans").startswith("zh") else period.label_en
