@@ -44,6 +44,7 @@ class Context:
     indicator: str = ""
     kind: str = ""
     enumerated: bool = False
+    economy: bool = False
 
     def update(self, text: str, year: int | None, city: str, at_clause_start: bool) -> None:
         named = places_in(text if at_clause_start else "、" + text, city)
@@ -54,6 +55,7 @@ class Context:
             self.modal = modals[-1]
         self.period = last_period(text, year) or self.period
         self.enumerated = self.enumerated or bool(words.ENUMERATION.search(text))
+        self.economy = self.economy or bool(words.ECONOMY.search(text))
 
 
 def read_targets(doc: Document) -> Iterator[Target]:
@@ -116,14 +118,16 @@ def _read_figure(doc: Document, context: Context, clause: Segment, figure: Figur
                  before: str) -> Iterator[Target]:
     after = clause.text[figure.end:]
     bound = figure.range_bound or bound_of(before, after)
-    if not _is_target(doc, context, clause, figure, before, after, bound):
+    if not _is_target_figure(doc, context, clause, figure, before, after, bound):
         return
     indicator = name_indicator(before, after, clause.text[:figure.start], not figure.is_rate)
     inherited = not indicator
-    indicator = indicator or context.indicator
+    indicator = indicator or context.indicator or (GDP if figure.is_rate and context.economy else "")
     kind = kind_of(figure, before, after, indicator, context.kind if inherited else "")
     indicator = indicator or (GDP if kind == "growth" and figure.is_rate else "")
     context.indicator, context.kind = indicator, kind
+    if _is_past(doc, context, after):
+        return
     span = trimmed(clause)
     for region in context.places or [doc.city]:
         yield Target(
@@ -135,20 +139,25 @@ def _read_figure(doc: Document, context: Context, clause: Segment, figure: Figur
         )
 
 
-def _is_target(doc: Document, context: Context, clause: Segment, figure: Figure, before: str,
-               after: str, bound: str) -> bool:
-    """False for names ("三个一批"), thresholds ("500万元以上项目"), baselines and past results."""
-    if figure.value == 0 or (figure.in_chinese and (doc.quoted(clause.start + figure.start) or (
-            figure.value == 1 and figure.is_count))):
+def _is_target_figure(doc: Document, context: Context, clause: Segment, figure: Figure, before: str,
+                      after: str, bound: str) -> bool:
+    """False for names ("三个一批"), thresholds ("500万元以上项目"), baselines and mere counts."""
+    if figure.value == 0 or (figure.in_chinese and (
+            doc.quoted(clause.start + figure.start) or (figure.value == 1 and figure.is_count))):
         return False
-    if figure.is_count and after[:1] and (after[0] in "一二两三四五六七八九十百千万亿"):
+    if figure.is_count and after[:1] and after[0] in words.NUMERAL_START:
         return False
     if words.THRESHOLD_AFTER.match(after) or words.BASELINE_BEFORE.search(before):
         return False
-    if figure.is_count and not (words.TARGET_VERB.search(clause.text[:figure.start]) or context.modal or bound != "exact"):
-        return False
+    if not figure.is_count:
+        return True
+    return bool(words.TARGET_VERB.search(clause.text[:figure.start]) or context.modal or bound != "exact")
+
+
+def _is_past(doc: Document, context: Context, after: str) -> bool:
+    """A past result ("2022年…增长4.1%"); a past target ("较上年7.5%的目标") is kept."""
     year = context.period.year
-    return not (year and doc.year and year < doc.year and not words.PAST_TARGET.search(after))
+    return bool(year and doc.year and year < doc.year and not words.PAST_TARGET.search(after))
 
 
 def bound_of(before: str, after: str) -> str:

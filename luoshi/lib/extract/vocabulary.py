@@ -103,3 +103,7 @@ FLOW_CUE = re.compile(r"完成|新建|引进|吸引|新增|认定|培养|开工|
 #: 列举: "主要预期目标是:" introduces the body's enumeration of targets.
 ENUMERATION = re.compile(r"目标[是为]?\s?[:：]")
 PAST_TARGET = re.compile(r"目标")
+#: 经济增速: the sentence is about the economy's growth, so a bare rate is GDP growth.
+ECONOMY = re.compile(r"GDP|生产总值|经济增速|经济增长")
+#: "两个万亿级", "三个一批": a count followed by another numeral is a name, not a target.
+NUMERAL_START = "一二两三四五六七八九十百千万亿"
