@@ -34,9 +34,11 @@ LEADING_PLACE = re.compile(r"^(?:而|其中|此外|另外|同时)?\s?(?P<name>[\
 #: "巩义、荥阳、新密等市": places listed before 等市/等县/等区.
 LISTED_PLACES = re.compile(r"(?<![\u4e00-\u9fff])((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})等(?:县市区|县区|县市|[市县区])")
 NOT_A_PLACE = re.compile(r"^[今全各我本该此每其多这那]|城市|都市|地区|辖区|园区|社区|片区|景区|城区|市区|示范|自贸|开发|高新")
+#: stems of 市 that are no city: 全市, 城市, 省辖市, 县级市 …
+NOT_A_CITY = re.compile(r"^[全我本该各每城都州县省]|省辖|地级|县级|城市|都市|超市|上市|夜市|集市|股市|楼市|车市|门市|开市")
 #: "各县(市、区)": every county of the plan's city.
 ALL_COUNTIES = re.compile(r"各县[(（]?[市区、]*[)）]?|各区县|各县市")
-OFFICIAL_CITY = re.compile(r"([\u4e00-\u9fff]{2})市(?=市长|人民政府|政府|委|人大|第)")
+ANY_CITY = re.compile(r"([\u4e00-\u9fff]{2})市")
 
 
 def place_name(mention: str) -> str:
@@ -48,7 +50,7 @@ def plan_city(text: str) -> str:
     """The city whose plan this is: the Henan city named most often, else the city holding office."""
     counts = Counter(place_name(m.group()) for m in CITY.finditer(text))
     if not counts:
-        counts = Counter(m.group(1) for m in OFFICIAL_CITY.finditer(text))
+        counts = Counter(m.group(1) for m in ANY_CITY.finditer(text) if not NOT_A_CITY.search(m.group(1)))
     return counts.most_common(1)[0][0] if counts else ""
 
 

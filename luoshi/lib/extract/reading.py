@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from . import vocabulary as words
+from .classify import accumulation_of, bound_of, kind_of
 from .figures import Figure, figures
 from .fronts import FrontMap
 from .indicators import GDP, MIN_LENGTH, canonical, clean, name_indicator
@@ -158,42 +159,3 @@ def _is_past(doc: Document, context: Context, after: str) -> bool:
     """A past result ("2022年…增长4.1%"); a past target ("较上年7.5%的目标") is kept."""
     year = context.period.year
     return bool(year and doc.year and year < doc.year and not words.PAST_TARGET.search(after))
-
-
-def bound_of(before: str, after: str) -> str:
-    """界限: 左右/约 → approx (winning over 控制在); 以上/突破/不低于 → min; 以内/以下/控制在 → max."""
-    following = words.BOUND_AFTER.match(after)
-    if (following and following["approx"]) or words.BOUND_BEFORE_APPROX.search(before):
-        return "approx"
-    if following:
-        return "min" if following["min"] else "max"
-    if words.BOUND_BEFORE_MIN.search(before):
-        return "min"
-    if words.BOUND_BEFORE_MAX.search(before):
-        return "max"
-    return "exact"
-
-
-def kind_of(figure: Figure, before: str, after: str, indicator: str, inherited_kind: str) -> str:
-    """类型: level, count, growth, share or reduction, from the unit and the words around it."""
-    cue = words.GROWTH_MASK.sub("", before)
-    if words.REDUCTION_CUE.search(cue) or after.startswith("以内"):
-        return "reduction"
-    if figure.is_rate:
-        if words.GROWTH_CUE.search(cue) or figure.unit.endswith("百分点"):
-            return "growth"
-        if inherited_kind in ("growth", "share", "reduction"):
-            return inherited_kind
-        return "growth" if indicator == GDP else "share"
-    if words.GROWTH_BEFORE_AMOUNT.search(cue):
-        return "growth"
-    return "count" if figure.is_count else "level"
-
-
-def accumulation_of(kind: str, head: str) -> str:
-    """流量/存量: 总量/总数/达到 → stock; 完成/新建/引进/吸引 → flow; "" for rates."""
-    if kind not in ("level", "count"):
-        return ""
-    if words.STOCK_CUE.search(head):
-        return "stock"
-    return "flow" if words.FLOW_CUE.search(head) else ""
