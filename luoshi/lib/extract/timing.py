@@ -13,7 +13,7 @@ QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4}
 
 @dataclass(frozen=True)
 class Period:
-    """期限: "2023", "2023Q1", "2023-2027"; `year` is the first year it covers."""
+    """期限: "2023", "2023Q1", "2023-2027"; `year` is the last year it covers."""
 
     label: str
     year: int | None
@@ -39,11 +39,14 @@ def period_of(match: re.Match, year: int | None) -> Period:
         return whole_year(int(match["year"]))
     if match["fyp"]:
         return whole_year(FIVE_YEAR_PLAN_END[match["fyp"]])
+    if match["fyp_span"]:
+        end = FIVE_YEAR_PLAN_END[match["fyp_span"]]
+        return Period(f"{end - 4}-{end}", end)
     if year is None:
         return whole_year(None)
     if match["years"] or match["next"]:
         span = int(read_number(match["years"] or match["next"]) or 1)
-        return Period(f"{year}-{year + span - 1}" if span > 1 else str(year), year)
+        return Period(f"{year}-{year + span - 1}" if span > 1 else str(year), year + span - 1)
     if match["quarter"]:
         return Period(f"{year}Q{QUARTERS.get(match['quarter'], match['quarter'])}", year)
     if match["half"]:

@@ -47,6 +47,7 @@ AMOUNT_UNITS = (
     "吨",
     "亩",
     "立方米",
+    "微克/立方米",
 )
 #: 数量级: 万 and 亿 written before the unit belong to it (7000亿元).
 MAGNITUDES = ("万亿", "亿", "万")
@@ -64,7 +65,7 @@ MODAL = re.compile(r"确保(?![”’\"'])|力争|(?<![确担])保(?=\d)|(?<!力
 #: 时间: time words that set a target's period.
 TIME = re.compile(
     r"(?P<to>[到至])?(?P<year>20\d\d)年(?!\d{1,2}月)(?P<end>底|末)?"
-    r"|(?P<fyp>十[三四五六])五”?(?:规划)?(?:期末|末)"
+    r"|(?P<fyp>十[三四五六])五”?(?:规划)?(?:期末|末)|(?P<fyp_span>十[三四五六])五”?(?:规划)?(?:期间|时期)"
     r"|(?P<years>[一二三四五六七八九十两\d]{1,2})年内|未来(?P<next>[一二三四五六七八九十两\d]{1,2})年"
     r"|(?P<quarter>[一二三四1-4])季度|(?P<half>上半年)"
     r"|(?P<this>今年|全年|本年|年内)|(?P<coming>明年)"
