@@ -178,3 +178,23 @@ def test_the_front_is_the_item_or_heading_the_target_sits_in():
 def test_flow_or_stock_is_proposed_from_the_wording(sentence, accumulation):
     [target] = extract(sentence, year=2023)
     assert target["accumulation"] == accumulation
+
+
+def test_a_five_year_plan_period_is_not_past():
+    [target] = read("“十四五”期间,全市生产总值年均增长7%以上。")
+    assert target[4:6] == ("2021-2025", "min")
+
+
+def test_a_past_period_carries_across_a_semicolon():
+    assert read("过去一年,全市生产总值增长4.5%;一般公共预算收入完成361亿元。") == []
+
+
+def test_respectively_assigns_listed_places_in_order():
+    targets = read("孟津区、伊川县等县区分别提出增长8%、10%的目标。")
+    assert [(t[0], t[1], t[-1]) for t in targets] == [("地区生产总值", 8, "孟津区"), ("地区生产总值", 10, "伊川县")]
+
+
+def test_a_bare_rate_in_a_sentence_about_growth_is_gdp_growth():
+    targets = read("各市GDP目标出炉:南阳保8%争9%")
+    assert [(t[0], t[3], t[6], t[-1]) for t in targets] == [
+        ("地区生产总值", "growth", "保", "南阳"), ("地区生产总值", "growth", "争", "南阳")]

@@ -28,10 +28,11 @@ def clean(words: str) -> str:
     """The indicator named in `words` with places, times, modals and predicate words taken off."""
     words = BASELINE.sub("", words)
     words = words[words.rfind("的") + 1:]
+    words = LISTED_PLACES.sub("", words)
     leading = LEADING_PLACE.match(words)
     if leading:
         words = words[leading.end("name"):]
-    for pattern in (LISTED_PLACES, CITY, ALL_COUNTIES, TIME, MODAL, NOISE):
+    for pattern in (CITY, ALL_COUNTIES, TIME, MODAL, NOISE):
         words = pattern.sub("", words)
     words = HEAD.sub("", words)
     return TAIL.sub("", words)
