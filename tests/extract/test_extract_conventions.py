@@ -198,3 +198,17 @@ def test_a_bare_rate_in_a_sentence_about_growth_is_gdp_growth():
     targets = read("各市GDP目标出炉:南阳保8%争9%")
     assert [(t[0], t[3], t[6], t[-1]) for t in targets] == [
         ("地区生产总值", "growth", "保", "南阳"), ("地区生产总值", "growth", "争", "南阳")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "全市已建成5G基站3万个。",
+    "目前全市现有高新技术企业5000家。",
+    "1-11月,规上工业增加值同比增长5%。",
+])
+def test_results_already_reached_are_not_targets(sentence):
+    assert read(sentence) == []
+
+
+def test_similar_indicators_with_the_same_value_stay_apart():
+    targets = read("城镇居民人均可支配收入增长7%,农村居民人均可支配收入增长7%。")
+    assert [t[0] for t in targets] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]

@@ -1,28 +1,11 @@
 """Merging repeats: a target stated twice (headline, summary, enumeration) is one target.
 
+Repeats name the same indicator (GDP, 生产总值 and 经济增速 are all 地区生产总值 by then) with the
+same value, unit, kind, period and region; a bound may differ ("7%及以上" in a summary).
 The occurrence kept is the one in the body's enumeration ("主要预期目标是:…"), else the last.
 """
 
-from collections import defaultdict
-
 from .target import Target
-
-SIMILAR = 0.5
-
-
-def _bigrams(name: str) -> set[str]:
-    name = "".join(ch for ch in name if ch not in " ()（）“”\"'")
-    return {name[i:i + 2] for i in range(len(name) - 1)} or {name}
-
-
-def similar(a: str, b: str) -> bool:
-    """Two indicator names for the same thing ("GDP增速" was canonicalised before)."""
-    if not a or not b:
-        return a == b
-    if a in b or b in a:
-        return True
-    x, y = _bigrams(a), _bigrams(b)
-    return 2 * len(x & y) / (len(x) + len(y)) >= SIMILAR
 
 
 def _preference(target: Target) -> tuple[bool, int]:
@@ -30,15 +13,10 @@ def _preference(target: Target) -> tuple[bool, int]:
 
 
 def merge_repeats(targets: list[Target]) -> list[Target]:
-    """One target per (region, value, unit, kind, period, similar indicator), in text order."""
-    groups: dict[tuple, list[list[Target]]] = defaultdict(list)
+    """One target per (region, indicator, value, unit, kind, period), in text order."""
+    kept: dict[tuple, Target] = {}
     for target in targets:
-        key = (target.region, target.value, target.unit, target.kind, target.period)
-        for cluster in groups[key]:
-            if similar(cluster[0].indicator, target.indicator):
-                cluster.append(target)
-                break
-        else:
-            groups[key].append([target])
-    kept = [max(cluster, key=_preference) for clusters in groups.values() for cluster in clusters]
-    return sorted(kept, key=lambda target: (target.start, target.end))
+        key = (target.region, target.indicator, target.value, target.unit, target.kind, target.period)
+        if key not in kept or _preference(target) >= _preference(kept[key]):
+            kept[key] = target
+    return sorted(kept.values(), key=lambda target: (target.start, target.end))

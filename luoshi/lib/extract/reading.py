@@ -150,6 +150,8 @@ def _is_target_figure(doc: Document, context: Context, clause: Segment, figure: 
         return False
     if words.THRESHOLD_AFTER.match(after) or words.BASELINE_BEFORE.search(before):
         return False
+    if words.ACHIEVED.search(clause.text[:figure.start]):
+        return False
     if not figure.is_count:
         return True
     return bool(words.TARGET_VERB.search(clause.text[:figure.start]) or context.modal or bound != "exact")

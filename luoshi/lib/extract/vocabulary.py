@@ -108,3 +108,7 @@ PAST_TARGET = re.compile(r"目标")
 ECONOMY = re.compile(r"GDP|生产总值|经济增速|经济增长")
 #: "两个万亿级", "三个一批": a count followed by another numeral is a name, not a target.
 NUMERAL_START = "一二两三四五六七八九十百千万亿"
+#: 既成: "已建成…", "现有…", "同比增长…": a result already reached, not a target.
+ACHIEVED = re.compile(
+    r"已经?(?:建成|完成|实现|达到|引进|培育|累计|有|入驻|落地|开工|投产|突破|超过|认定)|现有|共有|拥有|同比"
+)
