@@ -6,15 +6,16 @@ following clauses of the same sentence ("确保一季度…1500亿元以上,全�
 
 import bisect
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from . import vocabulary as words
 from .classify import accumulation_of, bound_of, kind_of
 from .figures import Figure, figures
 from .fronts import FrontMap
-from .indicators import GDP, MIN_LENGTH, canonical, clean, name_indicator
+from .indicators import GDP, name_indicator
 from .numerals import plain
 from .places import places_in
+from .respectively import respectively
 from .segment import Segment, clauses, sentences, trimmed
 from .target import Target
 from .timing import Period, last_period
@@ -86,33 +87,6 @@ def read_sentence(doc: Document, sentence: Segment, context: Context) -> Iterato
                 position = figure.end
         context.update(clause.text[position:], doc.year, doc.city, position == 0)
         yield from respectively(runs)
-
-
-def respectively(runs: list[tuple[str, list[Target]]]) -> Iterator[Target]:
-    """分别: "A、B分别增长7%、8%左右" gives A 7% and B 8%, the last bound holding for both."""
-    index = 0
-    while index < len(runs):
-        end = index + 1
-        if "分别" in runs[index][0]:
-            while end < len(runs) and runs[end][0].strip() == "、":
-                end += 1
-        yield from _share_out(runs[index:end])
-        index = end
-
-
-def _share_out(run: list[tuple[str, list[Target]]]) -> Iterator[Target]:
-    if len(run) == 1:
-        yield from run[0][1]
-        return
-    bound = run[-1][1][0].bound
-    names = [clean(name) for name in run[0][0].split("分别")[0].split("、")]
-    if len(names) != len(run) or min(map(len, names)) < MIN_LENGTH:
-        names = [""] * len(run)
-    by_place = len(run[0][1]) == len(run)
-    for index, (name, (_, targets)) in enumerate(zip(names, run, strict=True)):
-        for target in targets[index:index + 1] if by_place and len(targets) == len(run) else targets:
-            shared_bound = bound if target.bound == "exact" else target.bound
-            yield replace(target, bound=shared_bound, indicator=canonical(name) or target.indicator)
 
 
 def _read_figure(doc: Document, context: Context, clause: Segment, figure: Figure,
