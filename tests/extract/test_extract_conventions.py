@@ -212,3 +212,14 @@ def test_results_already_reached_are_not_targets(sentence):
 def test_similar_indicators_with_the_same_value_stay_apart():
     targets = read("城镇居民人均可支配收入增长7%,农村居民人均可支配收入增长7%。")
     assert [t[0] for t in targets] == ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+
+
+def test_blanks_in_a_headline_separate_clauses():
+    targets = read("许昌今年GDP预期增长6%左右 力争新增规上工业企业100家")
+    assert [(t[0], t[1], t[5], t[6]) for t in targets] == [
+        ("地区生产总值", 6, "approx", ""), ("新增规上工业企业", 100, "exact", "力争")]
+
+
+def test_a_listed_figure_does_not_leak_into_the_next_name():
+    targets = read("全年接待游客1亿人次、旅游综合收入突破1000亿元。")
+    assert [(t[0], t[1], t[2]) for t in targets] == [("接待游客", 1, "亿人次"), ("旅游综合收入", 1000, "亿元")]

@@ -9,7 +9,7 @@ GDP = "地区生产总值"
 GDP_NAMES = re.compile(r"(?:地区)?生产总值(?:[(（]GDP[)）])?|GDP|经济")
 NOISE = re.compile(r"等[市县区地]|省会|多地|各地|不少地方|部分地区|[\s“”\"'‘’「」『』()（）《》、·…]")
 HEAD = re.compile(
-    r"^(?:全市|全省|全区|全县|我市|本市|我省|而|其中|此外|另外|同时|并且|并|则|均|也|还|更是|将|要|需|较|比|努力|全力|推动|促进|持续|继续|"
+    r"^(?:左右|以上|以内|以下|全市|全省|全区|全县|我市|本市|我省|而|其中|此外|另外|同时|并且|并|则|均|也|还|更是|将|要|需|较|比|努力|全力|推动|促进|持续|继续|"
     r"加快|争取|实现|完成|围绕|在|把|对|和|与|及|今年|全年)+"
 )
 TAIL = re.compile(
@@ -27,6 +27,7 @@ NOT_A_NOUN = "、的,，;；.。"
 def clean(words: str) -> str:
     """The indicator named in `words` with places, times, modals and predicate words taken off."""
     words = BASELINE.sub("", words)
+    words = words[words.rfind("、") + 1:] or words
     words = words[words.rfind("的") + 1:]
     words = LISTED_PLACES.sub("", words)
     leading = LEADING_PLACE.match(words)

@@ -128,7 +128,8 @@ def _is_target_figure(doc: Document, context: Context, clause: Segment, figure: 
         return False
     if not figure.is_count:
         return True
-    return bool(words.TARGET_VERB.search(clause.text[:figure.start]) or context.modal or bound != "exact")
+    head = clause.text[:figure.start]
+    return bool(words.TARGET_VERB.search(head) or words.PLAN_TIME.search(head) or context.modal or bound != "exact")
 
 
 def _is_past(doc: Document, context: Context, after: str) -> bool:

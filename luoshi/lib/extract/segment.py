@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 #: 句末: a sentence ends at 。！？；, a line break, or an ASCII . ! ? ; not inside a number.
 SENTENCE_END = re.compile(r"[。！？；!?;\n]|(?<!\d)\.|\.(?!\d)")
-#: 分句: clauses are cut at commas and colons (a comma between digits is a thousands separator).
-CLAUSE_END = re.compile(r"[，：:]|(?<!\d),|,(?!\d{3}(?!\d))")
+#: 分句: clauses are cut at commas, colons and the blanks of a headline (a comma between digits is a
+#: thousands separator).
+CLAUSE_END = re.compile(r"[，：:]|(?<!\d),|,(?!\d{3}(?!\d))|(?<=[\u4e00-\u9fff%％])[ \u3000]+(?=[\u4e00-\u9fff])")
 TRIM = " \t\r\u3000“”\"'‘’「」『』()（）《》…"
 SHORT_QUOTE = re.compile(r"[“‘「『][^“”‘’「」『』\n]{1,12}[”’」』]")
 
