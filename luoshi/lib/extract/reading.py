@@ -118,7 +118,7 @@ def _is_target_figure(doc: Document, context: Context, clause: Segment, figure: 
                       after: str, bound: str) -> bool:
     """False for names ("三个一批"), thresholds ("500万元以上项目"), baselines and mere counts."""
     if figure.value == 0 or (figure.in_chinese and (
-            doc.quoted(clause.start + figure.start) or (figure.value == 1 and figure.is_count))):
+            doc.quoted(clause.start + figure.start) or (figure.value == 1 and figure.unit in words.COUNT_UNITS))):
         return False
     if figure.is_count and after[:1] and after[0] in words.NUMERAL_START:
         return False
