@@ -26,7 +26,7 @@ HENAN_CITIES = (
 )
 CITY = re.compile(rf"(?:{'|'.join(HENAN_CITIES)})(?:市)?")
 #: 主语之后: what follows a place named as the subject of a clause (not "郑州都市圈", "新乡日报").
-PREDICATE = (r"(?=[、,，]|[保争]\d|等|则|是|提出|将|为|也|的|在|要|确保|力争|争取|更是|以外|以|把|明确|坚持|围绕|大力|"
+PREDICATE = (r"(?=[、,，\s]|[保争]\d|等|则|是|提出|将|为|也|的|在|要|确保|力争|争取|更是|以外|以|把|明确|坚持|围绕|大力|"
              r"计划|预计|实施|目标|GDP|地区|经济|全年|今年|增长|和|与|及|\d|$)")
 SUBJECT_CITY = re.compile(CITY.pattern + PREDICATE)
 #: 县区作主语: a county-level city, county or district opening a clause ("卫辉市提出…", "凤泉区大力…").
