@@ -223,3 +223,9 @@ def test_blanks_in_a_headline_separate_clauses():
 def test_a_listed_figure_does_not_leak_into_the_next_name():
     targets = read("全年接待游客1亿人次、旅游综合收入突破1000亿元。")
     assert [(t[0], t[1], t[2]) for t in targets] == [("接待游客", 1, "亿人次"), ("旅游综合收入", 1000, "亿元")]
+
+
+def test_the_date_of_publication_weighs_towards_the_plan_year():
+    text = "2024-02-07 10:00\n2023年,全市生产总值增长7.4%。2023年进出口增长6%。\n今年生产总值预期增长7%左右。"
+    [target] = extract(text, region="郑州")
+    assert (target["value"], target["period"]) == (7, "2024")

@@ -5,7 +5,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .numerals import read_number
-from .vocabulary import TARGET_YEAR, TIME, YEAR_MENTION
+from .vocabulary import HEADER, PUBLISHED, TARGET_YEAR, TIME, YEAR_MENTION
 
 FIVE_YEAR_PLAN_END = {"十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
 QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4}
@@ -20,10 +20,14 @@ class Period:
 
 
 def plan_year(text: str) -> int | None:
-    """The year the plan is for: the year the text names most often (the later one on a tie)."""
+    """The year the plan is for: the year named most often, with the targets or as the date of
+    publication (the later one on a tie)."""
     counts = Counter(int(year) for year in YEAR_MENTION.findall(text))
     for year in TARGET_YEAR.findall(text):
         counts[int(year)] += 2
+    published = PUBLISHED.search(text[:HEADER])
+    if published:
+        counts[int(published.group(1))] += 3
     if not counts:
         return None
     return max(counts, key=lambda year: (counts[year], year))

@@ -73,6 +73,9 @@ TIME = re.compile(
     r"(?!同期|增长|增加|提高|下降|降低|减少|相比|基础)"
 )
 YEAR_MENTION = re.compile(r"(?<![\d到至])(20\d\d)(?=年|-|/|\.\d)")
+#: 发布日期: the date a text was published, near its top ("2023年03月04日", "/2022-04/02/").
+PUBLISHED = re.compile(r"(20\d\d)(?:年\d{1,2}月\d{1,2}日|[-/]\d{1,2}[-/]\d{1,2}|/\d{4}/)")
+HEADER = 300
 #: "2024年…主要预期目标": a year named with the targets counts more towards the plan year.
 TARGET_YEAR = re.compile(r"(?<![\d到至])(20\d\d)年[^。；;\n]{0,20}?目标")
 
