@@ -229,3 +229,8 @@ def test_the_date_of_publication_weighs_towards_the_plan_year():
     text = "2024-02-07 10:00\n2023年,全市生产总值增长7.4%。2023年进出口增长6%。\n今年生产总值预期增长7%左右。"
     [target] = extract(text, region="郑州")
     assert (target["value"], target["period"]) == (7, "2024")
+
+
+def test_jiyuan_demonstration_zone_is_a_region():
+    [target] = read("济源示范区力争地区生产总值增长8%。")
+    assert (target[6], target[-1]) == ("力争", "济源")

@@ -24,7 +24,7 @@ HENAN_CITIES = (
     "驻马店",
     "济源",
 )
-CITY = re.compile(rf"(?:{'|'.join(HENAN_CITIES)})(?:市)?")
+CITY = re.compile(rf"(?:{'|'.join(HENAN_CITIES)})(?:市|示范区)?")
 #: 主语之后: what follows a place named as the subject of a clause (not "郑州都市圈", "新乡日报").
 PREDICATE = (r"(?=[、,，\s]|[保争]\d|等|则|是|提出|将|为|也|的|在|要|确保|力争|争取|更是|以外|以|把|明确|坚持|围绕|大力|"
              r"计划|预计|实施|目标|GDP|地区|经济|全年|今年|增长|和|与|及|\d|$)")
@@ -42,7 +42,9 @@ ANY_CITY = re.compile(r"([\u4e00-\u9fff]{2})市")
 
 
 def place_name(mention: str) -> str:
-    """郑州市 → 郑州, 辉县市 → 辉县; a district or county keeps its suffix (凤泉区)."""
+    """郑州市 → 郑州, 辉县市 → 辉县, 济源示范区 → 济源; a district or county keeps its suffix (凤泉区)."""
+    if mention.endswith("示范区") and len(mention) > 4:
+        return mention[:-3]
     return mention[:-1] if mention.endswith("市") and len(mention) > 2 else mention
 
 
