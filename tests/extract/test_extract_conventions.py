@@ -234,3 +234,8 @@ def test_the_date_of_publication_weighs_towards_the_plan_year():
 def test_jiyuan_demonstration_zone_is_a_region():
     [target] = read("济源示范区力争地区生产总值增长8%。")
     assert (target[6], target[-1]) == ("力争", "济源")
+
+
+def test_a_county_plan_belongs_to_the_county():
+    text = "巩义市2023年政府工作报告发布。融入郑州都市圈建设。巩义市将大力发展先进制造业。巩义市全年生产总值增长8%。"
+    assert {t["region"] for t in extract(text)} == {"巩义"}

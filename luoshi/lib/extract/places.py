@@ -31,6 +31,8 @@ PREDICATE = (r"(?=[、,，\s]|[保争]\d|等|则|是|提出|将|为|也|的|在|
 SUBJECT_CITY = re.compile(CITY.pattern + PREDICATE)
 #: 县区作主语: a county-level city, county or district opening a clause ("卫辉市提出…", "凤泉区大力…").
 LEADING_PLACE = re.compile(r"^(?:而|其中|此外|另外|同时)?\s?(?P<name>[\u4e00-\u9fff]{2,3}?[市县区])" + PREDICATE)
+#: A county or district opening a sentence or line.
+SENTENCE_SUBJECT = re.compile(r"(?:^|(?<=[。；;\n]))\s*(?P<name>[\u4e00-\u9fff]{2,3}?[市县区])" + PREDICATE, re.MULTILINE)
 #: "巩义、荥阳、新密等市": places listed before 等市/等县/等区.
 LISTED_PLACES = re.compile(r"(?<![\u4e00-\u9fff])((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})等(?:县市区|县区|县市|[市县区])")
 NOT_A_PLACE = re.compile(r"^[今全各我本该此每其多这那]|城市|都市|地区|辖区|园区|社区|片区|景区|城区|市区|示范|自贸|开发|高新")
@@ -49,8 +51,13 @@ def place_name(mention: str) -> str:
 
 
 def plan_city(text: str) -> str:
-    """The city whose plan this is: the Henan city named most often, else the city holding office."""
+    """The place whose plan this is: the Henan city named most often, unless a county or district
+    is more often the subject of a sentence (巩义市…); else any city named most often."""
     counts = Counter(place_name(m.group()) for m in CITY.finditer(text))
+    local = Counter(place_name(m.group("name")) for m in SENTENCE_SUBJECT.finditer(text)
+                    if not NOT_A_PLACE.search(m.group("name")) and place_name(m.group("name")) not in counts)
+    if local and (not counts or local.most_common(1)[0][1] > counts.most_common(1)[0][1]):
+        return local.most_common(1)[0][0]
     if not counts:
         counts = Counter(m.group(1) for m in ANY_CITY.finditer(text) if not NOT_A_CITY.search(m.group(1)))
     return counts.most_common(1)[0][0] if counts else ""
