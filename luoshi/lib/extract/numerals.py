@@ -4,6 +4,7 @@ Only the numeral itself is read here; 万/亿 written after it belong to the uni
 ("1.2万亿元" is 1.2 in 万亿元), as the plan writes it.
 """
 
+import math
 import re
 
 CHINESE_DIGITS = {
@@ -39,9 +40,10 @@ def read_number(numeral: str) -> float | None:
     """The value of "7.5", "1,000", "一千五百", "两", "二〇二三"; None if it is not a numeral."""
     if _ARABIC_RE.fullmatch(numeral):
         try:
-            return float(numeral.replace(",", ""))
+            value = float(numeral.replace(",", ""))
         except ValueError:
             return None
+        return value if math.isfinite(value) else None
     if not numeral or any(ch not in CHINESE_NUMERAL_CHARS for ch in numeral):
         return None
     if not any(ch in CHINESE_MULTIPLIERS for ch in numeral):
