@@ -14,7 +14,7 @@ def test_it_reads_numerals(numeral, value):
     assert read_number(numeral) == value
 
 
-@pytest.mark.parametrize("numeral", ["", "abc", "七点", "1.2.3"])
+@pytest.mark.parametrize("numeral", ["", "abc", "七点", "1.2.3", "9" * 400])
 def test_it_refuses_what_is_not_a_numeral(numeral):
     assert read_number(numeral) is None
 
