@@ -1,0 +1,123 @@
+"""审核决定: accept (with or without edits), reject, add by selecting text, publish."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+
+from luoshi.plans.models import Front, Plan, Target
+from luoshi.review.acting import acting_as
+from luoshi.review.models import Proposal
+
+#: What the analyst may change in a proposal before accepting it.
+EDITABLE = ("indicator", "value", "unit_of_measure", "kind", "accumulation", "period", "bound", "bound_word",
+            "commitment", "region", "front_name", "owner", "baseline", "baseline_period",
+            "span_start", "span_end")
+#: Proposal field → the extractor's key, for telling an edited proposal from one accepted as proposed.
+EXTRACTED_KEYS = {"indicator": "indicator", "unit_of_measure": "unit", "kind": "kind",
+                  "accumulation": "accumulation", "period": "period", "bound": "bound",
+                  "commitment": "commitment", "region": "region", "front_name": "front"}
+
+
+def check_span(text: str, start, end) -> str:
+    """The clause at START–END of TEXT; ValidationError unless it lies in the text and is not blank."""
+    if start is None or end is None or not 0 <= start < end <= len(text):
+        raise ValidationError({"span_end": f"出处位置 {start}–{end} 不在原文内(原文共 {len(text)} 字)"})
+    if not text[start:end].strip():
+        raise ValidationError({"span_end": f"出处位置 {start}–{end} 上只有空白"})
+    return text[start:end]
+
+
+def _apply(proposal: Proposal, edits: dict) -> None:
+    unknown = set(edits) - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    for field, value in edits.items():
+        setattr(proposal, field, value)
+    proposal.region = proposal.region or proposal.plan.region
+    proposal.sentence = check_span(proposal.plan.text, proposal.span_start, proposal.span_end)
+    proposal.full_clean(exclude=["plan", "target", "owner", "created_by", "extracted"])
+
+
+def was_edited(proposal: Proposal) -> bool:
+    """Whether the analyst changed anything the extractor proposed (value, span or a field)."""
+    found = proposal.extracted
+    if not found:
+        return False
+    if Decimal(str(found.get("value"))) != Decimal(proposal.value):
+        return True
+    if list(found.get("span", [])) != [proposal.span_start, proposal.span_end]:
+        return True
+    return any(str(found.get(key) or "") != str(getattr(proposal, field) or "")
+               for field, key in EXTRACTED_KEYS.items())
+
+
+def _order(proposal: Proposal) -> int:
+    """Reading order: the proposals of the plan whose clause starts earlier (ties by creation)."""
+    earlier = Q(span_start__lt=proposal.span_start)
+    if proposal.pk:
+        earlier |= Q(span_start=proposal.span_start, pk__lt=proposal.pk)
+    return proposal.plan.proposals.filter(earlier).count()
+
+
+def _save_target(proposal: Proposal, user, extra: dict) -> Target:
+    target = proposal.target or Target(plan=proposal.plan, created_by=user)
+    for field, value in extra.items():
+        setattr(target, field, value)
+    target.front = Front.objects.filter(plan=proposal.plan, name=proposal.front_name).first()
+    for field in ("indicator", "kind", "accumulation", "value", "unit_of_measure", "period", "bound",
+                  "bound_word", "commitment", "region", "owner", "baseline", "baseline_period",
+                  "span_start", "span_end"):
+        setattr(target, field, getattr(proposal, field))
+    target.order = _order(proposal)
+    target.archived = False
+    target.full_clean(exclude=["plan", "front", "owner", "created_by", *extra])
+    target.save()
+    return target
+
+
+@transaction.atomic
+def accept(proposal: Proposal, user, *, target_fields: dict | None = None, **edits) -> Target:
+    """采纳: the proposal, with the analyst's EDITS, becomes (or updates) a target of the plan.
+
+    TARGET_FIELDS are set on the target alone (fields a proposal does not hold, e.g. its statistical series).
+    """
+    with acting_as(user):
+        _apply(proposal, edits)
+        if proposal.status != Proposal.Status.ADDED:
+            proposal.status = Proposal.Status.EDITED if was_edited(proposal) else Proposal.Status.ACCEPTED
+        proposal.target = _save_target(proposal, user, target_fields or {})
+        proposal.save()
+    return proposal.target
+
+
+@transaction.atomic
+def reject(proposal: Proposal, user) -> Proposal:
+    """驳回: not a target; a target it had become is archived, never deleted."""
+    with acting_as(user):
+        proposal.status = Proposal.Status.REJECTED
+        proposal.save()
+        if proposal.target and not proposal.target.archived:
+            proposal.target.archived = True
+            proposal.target.save()
+    return proposal
+
+
+def add_from_selection(plan: Plan, user, start: int, end: int, fields: dict,
+                       target_fields: dict | None = None) -> Proposal:
+    """手工添加: a target the extractor missed, on the clause the analyst selected (START–END)."""
+    proposal = Proposal(plan=plan, status=Proposal.Status.ADDED, created_by=user, region=plan.region)
+    accept(proposal, user, span_start=start, span_end=end, target_fields=target_fields, **fields)
+    return proposal
+
+
+def publish(plan: Plan, user) -> Plan:
+    """发布: once every proposal is decided, the plan and its targets are published."""
+    with acting_as(user):
+        undecided = plan.proposals.undecided().count()
+        if undecided:
+            raise ValidationError(f"还有 {undecided} 条提议未审核或出处已变,审核完毕后才能发布")
+        plan.status = Plan.Status.PUBLISHED
+        plan.save()
+    return plan

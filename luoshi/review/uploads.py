@@ -1,0 +1,55 @@
+"""上传规划文件: the text of an uploaded plan file, or a Chinese error naming the file and the reason."""
+
+import re
+import tempfile
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+
+from luoshi.lib.extract import ExtractionError, read_document
+
+ACCEPTED_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
+MAX_BYTES = 20 * 1024 * 1024
+ACCEPTED = "、".join(ACCEPTED_SUFFIXES)
+
+#: The reader's reasons (English, after "PATH: ") and how the page says them.
+REASONS = (
+    (re.compile(r"unsupported file type (?P<s>\S+)"), "不支持 {s} 文件,请上传 " + ACCEPTED + " 文件"),
+    (re.compile(r"unreadable (?P<s>\S+)"), "文件已损坏,或不是有效的 {s} 文件"),
+    (re.compile(r"PDF has no text layer"), "PDF 没有文字层(扫描件需先做文字识别)"),
+    (re.compile(r"no text in the document"), "文件中没有文字"),
+    (re.compile(r"not a text file"), "不是文本文件"),
+    (re.compile(r"unknown text encoding"), "无法识别文字编码(请另存为 UTF-8 或 GBK)"),
+)
+
+
+def reason_in_chinese(reason: str) -> str:
+    for pattern, words in REASONS:
+        match = pattern.search(reason)
+        if match:
+            return words.format(**match.groupdict())
+    return f"无法读取({reason})"
+
+
+def upload_error(name: str, reason: str) -> ValidationError:
+    return ValidationError(f"文件“{name}”无法读取:{reason}", code="unreadable")
+
+
+def read_upload(upload) -> str:
+    """The plain text of an uploaded .txt/.docx/.pdf/.html file; ValidationError in Chinese otherwise."""
+    name = Path(upload.name).name
+    suffix = Path(name).suffix.lower()
+    if suffix not in ACCEPTED_SUFFIXES:
+        raise upload_error(name, reason_in_chinese(f"unsupported file type {suffix or '(无扩展名)'}"))
+    if upload.size > MAX_BYTES:
+        raise upload_error(name, f"文件超过 {MAX_BYTES // (1024 * 1024)} MB")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"upload{suffix}"
+        with path.open("wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        try:
+            return read_document(path)
+        except ExtractionError as error:
+            reason = str(error).removeprefix(f"{path}:").strip()
+            raise upload_error(name, reason_in_chinese(reason)) from None
