@@ -5,6 +5,9 @@ import os
 import sys
 from pathlib import Path
 
+from luoshi.figures import cli as figures_cli
+from luoshi.lib.extract import cli as extract_cli
+
 
 def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "luoshi.settings")
@@ -141,6 +144,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("-o", "--output", help="write to FILE instead of stdout")
     exp.set_defaults(func=cmd_export)
 
+    figures_cli.add_parsers(sub)
+    extract_cli.add_parser(sub)
+
     manage = sub.add_parser("manage", help="Django management commands (luoshi manage migrate …)")
     manage.add_argument("args", nargs=argparse.REMAINDER)
     manage.set_defaults(func=cmd_manage)
@@ -149,6 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "django", False):
+        setup_django()
     return args.func(args) or 0
 
 

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "luoshi.units",
     "luoshi.accounts",
     "luoshi.plans",
+    "luoshi.review",
+    "luoshi.figures",
     "luoshi.demo",
     "ninja",
 ]

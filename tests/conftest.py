@@ -13,6 +13,7 @@ from django.conf import settings
 
 from luoshi.accounts.models import User
 from luoshi.demo import loader
+from luoshi.figures.models import Series
 from luoshi.plans.models import Assignment, Target
 from luoshi.units.models import Unit
 
@@ -51,7 +52,13 @@ def units(db):
 
 
 @pytest.fixture
-def plan(units):
+def series(units):
+    loader.load_series()
+    return {s.name: s for s in Series.objects.all()}
+
+
+@pytest.fixture
+def plan(series):
     return loader.load_plan()
 
 

@@ -8,14 +8,20 @@ from django.db import transaction
 
 from luoshi.accounts.models import User
 from luoshi.core.context import change_context
+from luoshi.figures.models import Series
+from luoshi.figures.submission import submit
+from luoshi.figures.tabular import read_table
 from luoshi.plans.models import Plan
-from luoshi.plans.review_file import import_review
+from luoshi.review.stored import create_reviewed_plan
 from luoshi.units.models import Unit
 
 DATA = Path(__file__).resolve().parent / "data"
 PLAN_REVIEW = DATA / "zhengzhou-2023.review.json"
 UNITS_FILE = DATA / "zhengzhou-units.json"
+SERIES_FILE = DATA / "zhengzhou-series.json"
+ACTUALS_FILE = DATA / "zhengzhou-2023-actuals.csv"
 DEMO_PASSWORD = "luoshi-demo"
+CITY_CODE = "410100"
 
 
 @dataclass(frozen=True)
@@ -46,10 +52,31 @@ def load_units(path: Path = UNITS_FILE) -> int:
     return len(entries)
 
 
+def load_series(path: Path = SERIES_FILE) -> int:
+    """Create or update the statistical series (统计指标) of PATH; returns how many."""
+    entries = json.loads(path.read_text(encoding="utf-8"))["series"]
+    for entry in entries:
+        Series.objects.update_or_create(name=entry["name"], defaults={
+            "unit_of_measure": entry["unit"], "frequency": entry["frequency"],
+            "accumulation": entry["accumulation"], "due_day": entry["due_day"], "aliases": entry["aliases"]})
+    return len(entries)
+
+
 def load_plan(path: Path = PLAN_REVIEW) -> Plan:
+    """The demo plan made as an analyst makes one: extracted from its text, then the stored review applied."""
     data = json.loads(path.read_text(encoding="utf-8"))
     text = (path.parent / data["plan"]["text_file"]).read_text(encoding="utf-8")
-    return import_review(data, text)
+    return create_reviewed_plan(data, text)
+
+
+def load_actuals(path: Path = ACTUALS_FILE) -> int:
+    """The real published 2023 figures (and 2022 baselines) as approved figures of 郑州市, sources kept.
+
+    Rows with neither value nor growth (not published) are skipped: absent stays absent, never invented.
+    """
+    entries = [e for e in read_table(path, default_unit=CITY_CODE) if e.value not in (None, "") or
+               e.growth not in (None, "")]
+    return len(submit(None, entries, channel="import").written)
 
 
 def create_accounts() -> list[DemoAccount]:
@@ -73,6 +100,8 @@ def load_demo() -> Plan:
     """Load everything the demo needs into an empty database."""
     with change_context(user=None):
         load_units()
+        load_series()
         plan = load_plan()
+        load_actuals()
         create_accounts()
     return plan

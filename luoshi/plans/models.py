@@ -29,6 +29,8 @@ class Plan(ChangeLoggedModel):
     source_date = models.DateField(_("出处日期"), null=True, blank=True)
     source_url = models.CharField(_("出处地址"), max_length=500, blank=True)
     status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.DRAFT)
+    simulated = models.BooleanField(_("模拟数据"), default=False,
+                                    help_text=_("基准测试等生成的模拟规划;处处标明,不与真实规划混用"))
     archived = models.BooleanField(_("已归档"), default=False)
 
     objects = PlanQuerySet.as_manager()
@@ -121,6 +123,12 @@ class Target(ChangeLoggedModel):
     region = models.CharField(_("地区"), max_length=50)
     owner = models.ForeignKey("units.Unit", verbose_name=_("责任单位"), null=True, blank=True,
                               on_delete=models.PROTECT, related_name="owned_targets")
+    region_unit = models.ForeignKey("units.Unit", verbose_name=_("地区单位"), null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="region_targets",
+                                    help_text=_("目标所属地区对应的单位;其数据即目标的实际数"))
+    series = models.ForeignKey("figures.Series", verbose_name=_("统计指标"), null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="targets",
+                               help_text=_("用来衡量本目标的统计指标"))
     baseline = models.DecimalField(_("基数"), max_digits=20, decimal_places=4, null=True, blank=True)
     baseline_period = models.CharField(_("基数期间"), max_length=16, blank=True)
     span_start = models.PositiveIntegerField(_("出处起始位置"))

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 
+from luoshi.figures.models import Series
 from luoshi.plans.models import Front, Plan, Target
 from luoshi.units.models import Unit
 
@@ -35,6 +36,16 @@ def _unit(code: str, where: str) -> Unit:
         return Unit.objects.get(code=code)
     except Unit.DoesNotExist:
         raise ReviewFileError(f"{where}: no unit with code {code!r}") from None
+
+
+def _series(name: str | None, where: str) -> Series | None:
+    if not name:
+        return None
+    found = Series.objects.filter(name=name).first() or next(
+        (s for s in Series.objects.all() if name in s.aliases), None)
+    if found is None:
+        raise ReviewFileError(f"{where}: no statistical series named {name!r}")
+    return found
 
 
 def _decimal(raw, where: str) -> Decimal | None:
@@ -69,10 +80,12 @@ def _target(plan: Plan, fronts: dict, order: int, entry: dict) -> Target:
         period=str(entry["period"]), bound=entry.get("bound", "exact"), bound_word=entry.get("bound_word", ""),
         commitment=entry.get("commitment", ""), region=entry.get("region", plan.region),
         owner=_unit(entry["owner"], f"{where}.owner") if entry.get("owner") else None,
+        region_unit=_unit(entry["region_unit"], f"{where}.region_unit") if entry.get("region_unit") else plan.issuer,
+        series=_series(entry.get("series"), f"{where}.series"),
         baseline=_decimal(entry.get("baseline"), f"{where}.baseline"),
         baseline_period=str(entry.get("baseline_period", "")), span_start=start, span_end=end,
     )
-    target.full_clean(exclude=["plan", "front", "owner"])
+    target.full_clean(exclude=["plan", "front", "owner", "region_unit", "series"])
     target.save()
     return target
 

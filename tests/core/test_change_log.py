@@ -16,7 +16,7 @@ def test_create_update_delete_are_logged_with_who_and_before_after(analyst, fai_
     with change_context(user=analyst) as ctx:
         fai_target.value = 7100
         fai_target.save()
-    change = ObjectChange.objects.filter(action="update").get(changed_object_id=fai_target.pk)
+    change = ObjectChange.objects.get(request_id=ctx.request_id)
     assert change.user == analyst and change.user_name == "analyst" and change.request_id == ctx.request_id
     assert change.diff == {"value": ("7000", "7100")}
     target_pk = fai_target.pk
@@ -36,6 +36,7 @@ def test_saving_without_a_change_writes_no_entry(fai_target):
 def test_loading_the_plan_logs_its_creation(plan):
     created = ObjectChange.objects.filter(action="create", changed_object_type__model="target")
     assert created.count() == 12 and {c.user_name for c in created} == {"system"}
+    assert set(created.values_list("changed_object_id", flat=True)) == set(plan.targets.values_list("pk", flat=True))
 
 
 def test_an_edit_through_the_admin_carries_the_request_user_and_id(client_for, admin_user, fai_target):

@@ -29,7 +29,7 @@ def test_seed_plan_has_six_fronts_and_twelve_targets_on_their_sentences(plan):
     assert (talents.period, talents.front.name, talents.accumulation) == ("2023-2027", "创新引领", "flow")
 
 
-def test_a_span_that_misses_its_sentence_is_refused_with_where_and_nothing_is_written(units, review):
+def test_a_span_that_misses_its_sentence_is_refused_with_where_and_nothing_is_written(series, review):
     data, text = review
     bad = copy.deepcopy(data)
     bad["targets"][3]["span"] = [bad["targets"][3]["span"][0] + 1, bad["targets"][3]["span"][1] + 1]
@@ -45,7 +45,7 @@ def test_a_span_that_misses_its_sentence_is_refused_with_where_and_nothing_is_wr
     (lambda d: d["targets"][2].update(front="不存在"), r"targets\[2\].*front '不存在'"),
     (lambda d: d["plan"].pop("title"), r"missing field 'title'"),
 ])
-def test_bad_review_entries_name_the_entry_and_field(units, review, mutate, message):
+def test_bad_review_entries_name_the_entry_and_field(series, review, mutate, message):
     data, text = review
     bad = copy.deepcopy(data)
     mutate(bad)

@@ -1,0 +1,101 @@
+"""`luoshi status` and `luoshi import-figures`: thin wrappers over the figures domain functions."""
+
+import json
+import sys
+from pathlib import Path
+
+
+def add_parsers(subparsers) -> None:
+    status = subparsers.add_parser("status", help="every target's progress, expectation, status and forecast")
+    status.add_argument("--plan", type=int, help="only the plan with this id")
+    status.add_argument("--period", help="judge at this period (e.g. 2023, 2023H1, 2023M1-2)")
+    status.add_argument("--unit", help="the assignments of the unit with this code instead of the targets")
+    status.add_argument("--format", choices=["table", "json"], default="table")
+    status.set_defaults(func=run_status, django=True)
+
+    load = subparsers.add_parser("import-figures", help="load figures from a CSV or Excel file (all or nothing)")
+    load.add_argument("file")
+    load.add_argument("--unit", default="", help="unit code for rows that name none")
+    load.add_argument("--as", dest="username", help="act as this user (default: system import, approved)")
+    load.add_argument("--dry-run", action="store_true", help="validate and show what would change")
+    load.set_defaults(func=run_import, django=True)
+
+
+COLUMNS = [("indicator", "指标"), ("period", "期间"), ("target", "目标"), ("unit_of_measure", "单位"),
+           ("bound", "界限"), ("commitment", "承诺"), ("actual", "实际"), ("progress", "进度"),
+           ("expected", "应达"), ("status_label", "状态"), ("forecast", "预计"), ("forecast_basis", "依据")]
+
+
+def _cell(value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:.4g}" if abs(value) < 1 else f"{value:,.2f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def _table(rows: list[dict]) -> str:
+    lines = ["\t".join(title for _, title in COLUMNS)]
+    lines += ["\t".join(_cell(row[key]) for key, _ in COLUMNS) for row in rows]
+    return "\n".join(lines)
+
+
+def status_rows(plan_id=None, period=None, unit_code=None) -> list[dict]:
+    from luoshi.figures.status import judge_assignments, judge_targets, verdict_row
+    from luoshi.lib.periods import parse
+    from luoshi.plans.models import Assignment, Target
+
+    at = parse(period) if period else None
+    targets = Target.objects.active().filter(plan__archived=False).select_related(
+        "plan", "front", "series", "region_unit")
+    if plan_id:
+        targets = targets.filter(plan_id=plan_id)
+    if unit_code:
+        assignments = Assignment.objects.filter(target__in=targets, unit__code=unit_code).select_related(
+            "unit", "target__plan", "target__front", "target__series", "target__region_unit")
+        return [verdict_row(j) for j in judge_assignments(assignments, at)]
+    return [verdict_row(j) for j in judge_targets(targets, at)]
+
+
+def run_status(args) -> int:
+    from luoshi.lib.periods import PeriodError
+
+    try:
+        rows = status_rows(args.plan, args.period, args.unit)
+    except PeriodError as exc:
+        print(f"luoshi status: --period {args.period}: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(rows, ensure_ascii=False, indent=1) if args.format == "json" else _table(rows))
+    return 0
+
+
+def run_import(args) -> int:
+    from luoshi.accounts.models import User
+    from luoshi.core.context import change_context
+    from luoshi.figures.submission import FiguresRejected, submit
+    from luoshi.figures.tabular import TableError, read_table
+
+    user = User.objects.filter(username=args.username).first() if args.username else None
+    if args.username and user is None:
+        print(f"luoshi import-figures: no user {args.username!r}", file=sys.stderr)
+        return 2
+    try:
+        entries = read_table(Path(args.file), default_unit=args.unit)
+        with change_context(user=user):
+            outcome = submit(user, entries, channel="import", dry_run=args.dry_run)
+    except (TableError, OSError) as exc:
+        print(f"luoshi import-figures: {exc}", file=sys.stderr)
+        return 2
+    except FiguresRejected as rejected:
+        for problem in (*rejected.validation.errors, *rejected.validation.conflicts):
+            print(f"{args.file}: {problem}", file=sys.stderr)
+        print(f"luoshi import-figures: nothing written ({rejected})", file=sys.stderr)
+        return 1
+    changes = outcome.validation.changes
+    verb = "would write" if args.dry_run else "wrote"
+    for change in outcome.validation.to_write:
+        print(f"{change.entry.row}\t{change.action}\t{change.series.name}\t{change.unit.name}\t{change.period.code}"
+              f"\t{change.value}\t{change.growth}")
+    print(f"{verb} {len(outcome.validation.to_write)} of {len(changes)} rows "
+          f"({len(changes) - len(outcome.validation.to_write)} unchanged)")
+    return 0

@@ -1,0 +1,79 @@
+"""A figure as submitted (one row of a form, an Excel sheet, a CSV file or an API item) and its errors."""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+ANY_BASE = object()  # bulk imports: no conflict check, unchanged values skipped
+
+
+@dataclass
+class Entry:
+    """填报项: the raw cells of one submitted figure, and where it came from (row or item)."""
+
+    row: int | str
+    series: str
+    unit: str
+    period: str
+    value: object = None
+    growth: object = None
+    unit_of_measure: str | None = None
+    source: str = ""
+    note: str = ""
+    reason: str = ""
+    based_on: object = None
+    client_key: str | None = None
+    columns: dict[str, str] = field(default_factory=dict)
+
+    def column(self, name: str) -> str:
+        """How the submitter's medium names field NAME (an Excel column letter and header, or the field)."""
+        return self.columns.get(name, name)
+
+
+@dataclass(frozen=True)
+class EntryError:
+    """A bad cell: row, column, the value found and the reason, in words a reporter can act on."""
+
+    row: int | str
+    column: str
+    value: str
+    reason: str
+
+    def as_dict(self) -> dict:
+        return {"row": self.row, "column": self.column, "value": self.value, "reason": self.reason}
+
+    def __str__(self) -> str:
+        return f"第 {self.row} 行 {self.column}「{self.value}」:{self.reason}"
+
+
+class NotANumber(ValueError):
+    pass
+
+
+_GROUPING = re.compile(r"(?<=\d),(?=\d{3}\b)")
+
+
+def parse_number(raw) -> Decimal | None:
+    """A number from a cell: 1,234.5, full-width digits and a trailing % are read; words are not."""
+    if raw is None:
+        return None
+    if isinstance(raw, bool):
+        raise NotANumber(raw)
+    if isinstance(raw, int | float | Decimal):
+        number = Decimal(str(raw))
+    else:
+        text = unicodedata.normalize("NFKC", str(raw)).strip().rstrip("%").strip()
+        if text in ("", "-", "—"):
+            return None
+        try:
+            number = Decimal(_GROUPING.sub("", text))
+        except InvalidOperation:
+            raise NotANumber(raw) from None
+    if not number.is_finite():
+        raise NotANumber(raw)
+    return number
+
+
+def shown(raw) -> str:
+    return "" if raw is None else str(raw)

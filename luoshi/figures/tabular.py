@@ -1,0 +1,122 @@
+"""Read figures from a CSV or Excel file into entries: the headers name the columns, in Chinese or English.
+
+The Excel template that Luoshi hands out uses the same headers, so a filled template and a plain
+table of figures go through the same reader (and then the same validation).
+"""
+
+import csv
+import io
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from luoshi.figures.entries import ANY_BASE, Entry
+
+HEADERS = {
+    "series": ("指标", "统计指标", "indicator", "series"),
+    "unit": ("单位", "填报单位", "单位代码", "unit_code", "org_unit"),
+    "period": ("期间", "period"),
+    "value": ("数值", "本期累计", "value"),
+    "growth": ("增速(%)", "增速", "growth", "growth_pct"),
+    "unit_of_measure": ("计量单位", "unit", "unit_of_measure"),
+    "source": ("来源", "source"),
+    "note": ("说明", "note", "reliability"),
+    "reason": ("修改原因", "reason"),
+    "based_on": ("基于版本", "based_on"),
+}
+REQUIRED = ("series", "period")
+
+
+class TableError(ValueError):
+    """A file that is not a table of figures; the message names the file and what is wrong."""
+
+
+def _field_of(header) -> str | None:
+    text = str(header or "").strip()
+    for field, names in HEADERS.items():
+        if text in names:
+            return field
+    return None
+
+
+def _columns(header_row, file_name: str) -> dict[str, int]:
+    columns = {}
+    for index, header in enumerate(header_row):
+        field = _field_of(header)
+        if field and field not in columns:
+            columns[field] = index
+    missing = [HEADERS[f][0] for f in REQUIRED if f not in columns]
+    if missing:
+        raise TableError(f"{file_name}: 缺少列 {'、'.join(missing)}(表头应包含 指标、期间、数值 等)")
+    return columns
+
+
+def entries_from_rows(rows, file_name: str, *, default_unit: str = "", header_row: int = 1,
+                      with_base: bool = False) -> list[Entry]:
+    """Entries from ROWS (the header first); row numbers are the file's own, 1-based."""
+    rows = iter(rows)
+    header = next(rows, None)
+    if header is None:
+        raise TableError(f"{file_name}: 文件是空的")
+    columns = _columns(header, file_name)
+    names = {f: f"{get_column_letter(i + 1)}列({header[i]})" for f, i in columns.items()}
+    entries = []
+    for number, row in enumerate(rows, start=header_row + 1):
+        cells = {f: (row[i] if i < len(row) else None) for f, i in columns.items()}
+        if all(v in (None, "") for v in cells.values()):
+            continue
+        entries.append(_entry(number, cells, names, default_unit, with_base))
+    return entries
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _entry(number: int, cells: dict, names: dict, default_unit: str, with_base: bool) -> Entry:
+    return Entry(
+        row=number, series=_text(cells.get("series")), unit=_text(cells.get("unit")) or default_unit,
+        period=_text(cells.get("period")), value=cells.get("value"), growth=cells.get("growth"),
+        unit_of_measure=_text(cells.get("unit_of_measure")) or None, source=_text(cells.get("source")),
+        note=_text(cells.get("note")), reason=_text(cells.get("reason")),
+        based_on=(cells.get("based_on") or None) if with_base else ANY_BASE, columns=names)
+
+
+def read_table(path: Path | str, content: bytes | None = None, *, default_unit: str = "",
+               with_base: bool = False) -> list[Entry]:
+    """Entries of a .csv or .xlsx file (CONTENT when given, else read from PATH)."""
+    path = Path(path)
+    data = content if content is not None else path.read_bytes()
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        text = _decode(data, path.name)
+        return entries_from_rows(csv.reader(io.StringIO(text)), path.name, default_unit=default_unit,
+                                 with_base=with_base)
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(data, path.name, default_unit, with_base)
+    raise TableError(f"{path.name}: 只能读取 .xlsx 或 .csv 文件")
+
+
+def _decode(data: bytes, file_name: str) -> str:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise TableError(f"{file_name}: 无法识别文件编码(请另存为 UTF-8 的 CSV)")
+
+
+def _read_xlsx(data: bytes, file_name: str, default_unit: str, with_base: bool) -> list[Entry]:
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise TableError(f"{file_name}: 不是有效的 Excel 文件({exc.__class__.__name__})") from None
+    sheet = book["填报"] if "填报" in book.sheetnames else book.worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    start = next((i for i, r in enumerate(rows) if any(_field_of(c) == "series" for c in r)), None)
+    if start is None:
+        raise TableError(f"{file_name}: 找不到表头行(应包含“指标”列)")
+    meta = {str(r[0]).strip(): r[1] for r in rows[:start] if r and r[0] and len(r) > 1}
+    unit = _text(meta.get("单位代码")) or default_unit
+    return entries_from_rows(rows[start:], file_name, default_unit=unit, header_row=start + 1, with_base=with_base)

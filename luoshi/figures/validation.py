@@ -1,0 +1,340 @@
+"""Check submitted figures before anything is written (all or nothing).
+
+Every path — web form, Excel upload, CSV import, API — turns its input into `Entry` rows and calls
+`validate`; nothing is written unless it returns no errors and no conflicts. The checks: the series,
+unit and period exist; the user may report for the unit; the period is open; the cells are numbers
+in the series' unit of measure; a year-to-date figure does not fall below the previous period's;
+a jump against the previous period is explained; nobody changed the figure since the submitter
+read it (conflict).
+"""
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+
+from luoshi.figures.entries import ANY_BASE, Entry, EntryError, NotANumber, parse_number, shown
+from luoshi.figures.models import Figure, FigureRevision, Series
+from luoshi.lib.periods import Period, PeriodError, parse
+from luoshi.plans.models import Assignment, Target
+from luoshi.units.models import Unit
+
+
+@dataclass
+class Change:
+    """A validated figure, ready to be written as a new revision."""
+
+    entry: Entry
+    series: Series
+    unit: Unit
+    period: Period
+    value: Decimal | None
+    growth: Decimal | None
+    figure: Figure | None
+
+    @property
+    def head(self) -> FigureRevision | None:
+        return self.figure.head_revision if self.figure else None
+
+    @property
+    def action(self) -> str:
+        head = self.head
+        if head is None:
+            return "new"
+        return "unchanged" if (head.value, head.growth) == (self.value, self.growth) else "update"
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Someone changed the figure after the submitter read it: both values are shown."""
+
+    row: int | str
+    figure: Figure
+    theirs: FigureRevision
+    yours_value: Decimal | None
+    yours_growth: Decimal | None
+
+    def as_dict(self) -> dict:
+        return {"row": self.row, "figure": str(self.figure), "revision": self.theirs.pk,
+                "theirs": {"value": _num(self.theirs.value), "growth": _num(self.theirs.growth),
+                           "by": self.theirs.submitted_by_name, "at": self.theirs.submitted_at.isoformat()},
+                "yours": {"value": _num(self.yours_value), "growth": _num(self.yours_growth)}}
+
+    def __str__(self) -> str:
+        return (f"第 {self.row} 行:{self.figure} 已被 {self.theirs.submitted_by_name} 于 "
+                f"{self.theirs.submitted_at:%Y-%m-%d %H:%M} 改为 {_num(self.theirs.value)}"
+                f"(增速 {_num(self.theirs.growth)}),您提交的是 {_num(self.yours_value)}"
+                f"(增速 {_num(self.yours_growth)});请刷新后再提交")
+
+
+def _num(value):
+    return None if value is None else float(value)
+
+
+@dataclass
+class Validation:
+    changes: list[Change] = field(default_factory=list)
+    errors: list[EntryError] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not self.conflicts
+
+    @property
+    def to_write(self) -> list[Change]:
+        return [c for c in self.changes if c.action != "unchanged"]
+
+
+class Lookup:
+    """Everything the checks need, read in a few queries whatever the number of rows."""
+
+    def __init__(self, entries: list[Entry]):
+        self.series = {}
+        for series in Series.objects.all():
+            for name in (*series.names(), str(series.pk)):
+                self.series.setdefault(name, series)
+        self.units = {}
+        for unit in Unit.objects.all():
+            for key in (unit.code, unit.name, unit.short_name):
+                if key:
+                    self.units.setdefault(key, unit)
+        self.tasks = self._tasks()
+        self.figures = {}
+
+    @staticmethod
+    def _tasks() -> dict[tuple[int, int], list[Period]]:
+        """(series, unit) → the target periods it is reported for (targets' regions and assignments)."""
+        tasks: dict[tuple[int, int], list[Period]] = {}
+        for series_id, unit_id, code in Target.objects.active().filter(series__isnull=False).values_list(
+                "series_id", "region_unit_id", "period"):
+            tasks.setdefault((series_id, unit_id), []).append(parse(code))
+        for series_id, unit_id, code in Assignment.objects.filter(target__series__isnull=False).values_list(
+                "target__series_id", "unit_id", "target__period"):
+            tasks.setdefault((series_id, unit_id), []).append(parse(code))
+        return tasks
+
+    def load_figures(self, slots: set[tuple[int, int]]) -> None:
+        if not slots:
+            return
+        series_ids = {s for s, _ in slots}
+        unit_ids = {u for _, u in slots}
+        rows = Figure.objects.filter(series_id__in=series_ids, unit_id__in=unit_ids).select_related(
+            "head_revision", "series", "unit")
+        for figure in rows:
+            self.figures[(figure.series_id, figure.unit_id, figure.period_start, figure.period_end)] = figure
+
+    def figure(self, series: Series, unit: Unit, period: Period) -> Figure | None:
+        return self.figures.get((series.pk, unit.pk, period.start_date, period.end_date))
+
+
+def normalized(period: Period, frequency: str) -> Period:
+    """PERIOD in the series' own calendar (上半年 of a monthly series is 1–6月; a quarterly series' year
+    stays 全年); PeriodError if the series publishes no such period."""
+    if period.frequency == frequency:
+        return period
+    for candidate_frequency in (frequency, "annual" if frequency == "quarterly" else None):
+        if candidate_frequency is None:
+            continue
+        try:
+            candidate = Period(period.start_year, period.end_year, period.end_month, frequency=candidate_frequency)
+        except PeriodError:
+            continue
+        if candidate.same_span(period):
+            return candidate
+    raise PeriodError(period.code)
+
+
+def validate(user, entries: list[Entry], *, today: dt.date | None = None) -> Validation:
+    """Check ENTRIES submitted by USER (None: a system import with every right)."""
+    today = today or dt.date.today()
+    lookup = Lookup(entries)
+    result = Validation()
+    checked = []
+    for entry in entries:
+        change = _check_entry(user, entry, lookup, today, result.errors)
+        if change is not None:
+            checked.append(change)
+    lookup.load_figures({(c.series.pk, c.unit.pk) for c in checked})
+    seen: dict[tuple, int | str] = {}
+    for change in checked:
+        key = (change.series.pk, change.unit.pk, change.period.start_date, change.period.end_date)
+        if key in seen:
+            _fail(result.errors, change.entry, "period", change.entry.period, f"与第 {seen[key]} 行重复")
+            continue
+        seen[key] = change.entry.row
+        change.figure = lookup.figure(change.series, change.unit, change.period)
+        result.changes.append(change)
+    planned = {(c.series.pk, c.unit.pk, c.period.start_date, c.period.end_date): c for c in result.changes}
+    ends = _period_ends(lookup, planned)
+    for change in result.changes:
+        _check_against_history(change, lookup, planned, ends, result.errors)
+        _check_conflict(change, result.conflicts)
+    return result
+
+
+def _fail(errors: list[EntryError], entry: Entry, column: str, raw, reason: str) -> None:
+    errors.append(EntryError(entry.row, entry.column(column), shown(raw), reason))
+
+
+def _check_entry(user, entry: Entry, lookup: Lookup, today: dt.date, errors: list) -> Change | None:
+    before = len(errors)
+    series = lookup.series.get(str(entry.series).strip())
+    if series is None:
+        _fail(errors, entry, "series", entry.series, "没有这个统计指标")
+    unit = lookup.units.get(str(entry.unit).strip())
+    if unit is None:
+        _fail(errors, entry, "unit", entry.unit, "没有这个单位")
+    elif not _may_report(user, unit):
+        _fail(errors, entry, "unit", entry.unit, _not_yours(user))
+    period = _period(entry, series, errors)
+    value, growth = _numbers(entry, series, errors)
+    if series is not None and unit is not None and period is not None and len(errors) == before:
+        _check_open(user, entry, series, unit, period, lookup, today, errors)
+    if len(errors) > before:
+        return None
+    return Change(entry, series, unit, period, value, growth, figure=None)
+
+
+def _may_report(user, unit: Unit) -> bool:
+    if user is None or user.edits_plans:
+        return True
+    return user.role == user.Role.REPORTER and user.unit_id == unit.pk
+
+
+def _not_yours(user) -> str:
+    if user.role == user.Role.REPORTER and user.unit_id:
+        return f"不是本单位的数据,您只能填报{user.unit.name}的数据"
+    return "您的账号不能填报数据"
+
+
+def _period(entry: Entry, series: Series | None, errors: list) -> Period | None:
+    try:
+        period = parse(str(entry.period))
+    except PeriodError as exc:
+        _fail(errors, entry, "period", entry.period, str(exc))
+        return None
+    if series is None:
+        return period
+    try:
+        return normalized(period, series.frequency)
+    except PeriodError:
+        _fail(errors, entry, "period", entry.period,
+              f"{series.name}按{series.get_frequency_display()}报送,没有“{period.label_zh_full}”这一期")
+        return None
+
+
+def _numbers(entry: Entry, series: Series | None, errors: list) -> tuple[Decimal | None, Decimal | None]:
+    numbers = []
+    for name, raw in (("value", entry.value), ("growth", entry.growth)):
+        try:
+            numbers.append(parse_number(raw))
+        except NotANumber:
+            _fail(errors, entry, name, raw, "不是数字")
+            numbers.append(None)
+    value, growth = numbers
+    if value is None and growth is None and not any(e.row == entry.row for e in errors):
+        _fail(errors, entry, "value", "", "数值和增速至少填写一项")
+    if value is not None and value < 0 and series is not None and series.accumulation == "flow":
+        _fail(errors, entry, "value", entry.value, "累计数不能为负数")
+    if growth is not None and not Decimal(-100) <= growth <= Decimal(1000):
+        _fail(errors, entry, "growth", entry.growth, "增速应在 −100% 与 1000% 之间(单位为 %)")
+    stated = (entry.unit_of_measure or "").strip()
+    if series is not None and stated and stated != series.unit_of_measure:
+        _fail(errors, entry, "unit_of_measure", stated, f"计量单位应为“{series.unit_of_measure}”")
+    return value, growth
+
+
+def _check_open(user, entry, series, unit, period, lookup, today, errors) -> None:
+    """期间未开放: the period has not ended yet, or (for a reporter) it is outside the unit's task."""
+    if period.end_date >= today:
+        _fail(errors, entry, "period", entry.period, f"{period.label_zh_full}尚未结束,不能填报")
+        return
+    if user is None or user.edits_plans:
+        return
+    periods = lookup.tasks.get((series.pk, unit.pk))
+    if not periods:
+        _fail(errors, entry, "series", entry.series, f"{unit.name}没有“{series.name}”的填报任务")
+        return
+    first = min(p.start_year for p in periods) - 1  # last year's figures give the seasonal profile
+    last = max(p.end_year for p in periods)
+    if not first <= period.end_year <= last:
+        _fail(errors, entry, "period", entry.period, f"填报期间应在 {first}–{last} 年之内")
+
+
+def _period_ends(lookup: Lookup, planned: dict) -> dict[tuple, list[dt.date]]:
+    """(series, unit, year start) → the sorted period ends known, stored or in this submission."""
+    ends: dict[tuple, set] = {}
+    for key in (*lookup.figures, *planned):
+        ends.setdefault(key[:3], set()).add(key[3])
+    return {k: sorted(v) for k, v in ends.items()}
+
+
+def _previous(change: Change, lookup: Lookup, planned: dict, ends: dict):
+    """The figure of the period before CHANGE's in the same year (this submission's own first)."""
+    slot = (change.series.pk, change.unit.pk, change.period.start_date)
+    known = ends.get(slot, [])
+    i = bisect.bisect_left(known, change.period.end_date)
+    if i == 0:
+        return None
+    key = (*slot, known[i - 1])
+    if key in planned:
+        other = planned[key]
+        return other.period, other.value, other.growth
+    figure = lookup.figures[key]
+    head = figure.head_revision
+    return parse(figure.period), head.value if head else None, head.growth if head else None
+
+
+def _check_against_history(change: Change, lookup: Lookup, planned: dict, ends: dict, errors: list) -> None:
+    previous = _previous(change, lookup, planned, ends)
+    if previous is None:
+        return
+    period, value, growth = previous
+    entry = change.entry
+    if change.value is not None and value is not None and change.series.accumulation == "flow":
+        if change.value < value:
+            _fail(errors, entry, "value", entry.value,
+                  f"累计数低于上期({period.label_zh})的 {_plain(value)},累计数不会减少")
+            return
+        _check_jump(change, period, value, errors)
+    if change.growth is not None and growth is not None and abs(change.growth - growth) > 30 and not _explained(entry):
+        _fail(errors, entry, "growth", entry.growth,
+              f"与上期({period.label_zh})增速 {_plain(growth)}% 相差超过 30 个百分点;"
+              "如数据无误,请在“说明”栏写明原因")
+
+
+def _check_jump(change: Change, period: Period, value: Decimal, errors: list) -> None:
+    """异常波动: a year-to-date figure far off the pace of the previous period, unexplained."""
+    if value <= 0 or _explained(change.entry):
+        return
+    factor = Decimal(str(getattr(settings, "LUOSHI_JUMP_FACTOR", 3.0)))
+    pace = (change.value / value) / (Decimal(change.period.months) / Decimal(period.months))
+    if pace > factor or pace < 1 / factor:
+        _fail(errors, change.entry, "value", change.entry.value,
+              f"与上期({period.label_zh})的 {_plain(value)} 相比变化异常;如数据无误,请在“说明”栏写明原因")
+
+
+def _explained(entry: Entry) -> bool:
+    return bool((entry.note or "").strip() or (entry.reason or "").strip())
+
+
+def _plain(number: Decimal) -> str:
+    text = format(number.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _check_conflict(change: Change, conflicts: list) -> None:
+    entry = change.entry
+    if entry.based_on is ANY_BASE:
+        return
+    head = change.head
+    head_id = head.pk if head else None
+    based_on = int(entry.based_on) if entry.based_on not in (None, "") else None
+    if based_on != head_id and head is not None:
+        conflicts.append(Conflict(entry.row, change.figure, head, change.value, change.growth))
+
+
+__all__ = ["Change", "Conflict", "Validation", "normalized", "validate"]
