@@ -11,6 +11,7 @@ admin.site.site_title = "落实 Luoshi"
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="plans:list"), name="home"),
     path("plans/", include("luoshi.plans.urls")),
+    path("review/", include("luoshi.review.urls")),
     path("units/", include("luoshi.units.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

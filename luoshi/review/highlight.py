@@ -29,8 +29,11 @@ class Piece:
 
 
 def pieces(text: str, proposals) -> list[Piece]:
-    """TEXT as consecutive pieces; a piece inside one or more proposals' clauses carries them."""
-    spans = [p for p in proposals if 0 <= p.span_start < p.span_end <= len(text)]
+    """TEXT as consecutive pieces; a piece inside one or more proposals' clauses carries them.
+
+    A proposal whose clause is no longer at its span (出处已变) is not highlighted anywhere.
+    """
+    spans = [p for p in proposals if text[p.span_start:p.span_end] == p.sentence and p.span_end > p.span_start]
     cuts = sorted({0, len(text), *(p.span_start for p in spans), *(p.span_end for p in spans)})
     return [Piece(text[a:b], [p for p in spans if p.span_start <= a and b <= p.span_end])
             for a, b in zip(cuts, cuts[1:], strict=False) if b > a]

@@ -2,7 +2,7 @@
 
 Reviewed proposals (and their targets) whose clause moved are re-anchored on the same clause in the new
 text; those whose clause is gone are flagged 出处已变 (stale) for the analyst; pending proposals whose
-clause is gone are dropped, since nobody decided anything about them.
+clause is gone are dropped, since nobody decided anything about them; rejected ones stay rejected.
 """
 
 from dataclasses import dataclass
@@ -53,7 +53,7 @@ def _reanchor_proposal(proposal: Proposal, text: str, result: Reextraction) -> N
         proposal.delete()
         result.dropped += 1
     elif start is None:
-        if proposal.status != Proposal.Status.STALE:
+        if proposal.status not in (Proposal.Status.STALE, Proposal.Status.REJECTED):
             proposal.status = Proposal.Status.STALE
             proposal.save()
             result.stale += 1

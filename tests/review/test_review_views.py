@@ -1,7 +1,6 @@
 """The review pages: analysts and admins only; htmx gets a row, a plain browser the page."""
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from luoshi.plans.models import Plan
