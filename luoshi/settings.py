@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "luoshi.plans",
     "luoshi.review",
     "luoshi.figures",
+    "luoshi.projects",
     "luoshi.demo",
     "ninja",
 ]

@@ -19,6 +19,7 @@ class Entry:
     value: object = None
     growth: object = None
     unit_of_measure: str | None = None
+    project: str = ""
     source: str = ""
     note: str = ""
     reason: str = ""

@@ -61,6 +61,9 @@ class Figure(models.Model):
 
     series = models.ForeignKey(Series, verbose_name=_("指标"), on_delete=models.PROTECT, related_name="figures")
     unit = models.ForeignKey("units.Unit", verbose_name=_("单位"), on_delete=models.PROTECT, related_name="figures")
+    project = models.ForeignKey("projects.Project", verbose_name=_("重点项目"), null=True, blank=True,
+                                on_delete=models.PROTECT, related_name="figures",
+                                help_text=_("项目数据(如完成投资)属于某个重点项目;其余为单位数据"))
     period = models.CharField(_("期间"), max_length=16)
     period_start = models.DateField(_("期初"))
     period_end = models.DateField(_("期末"), db_index=True)
@@ -76,14 +79,19 @@ class Figure(models.Model):
 
     class Meta:
         ordering = ["series", "unit", "period_end"]
-        constraints = [models.UniqueConstraint(fields=["series", "unit", "period_start", "period_end"],
-                                               name="figure_slot_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["series", "unit", "period_start", "period_end"],
+                                    condition=models.Q(project__isnull=True), name="figure_unit_slot_unique"),
+            models.UniqueConstraint(fields=["series", "project", "period_start", "period_end"],
+                                    condition=models.Q(project__isnull=False), name="figure_project_slot_unique"),
+        ]
         indexes = [models.Index(fields=["series", "unit", "period_end"], name="figure_series_unit_end")]
         verbose_name = _("数据")
         verbose_name_plural = _("数据")
 
     def __str__(self) -> str:
-        return f"{self.series.name} · {self.unit} · {self.period}"
+        subject = self.project if self.project_id else self.unit
+        return f"{self.series.name} · {subject} · {self.period}"
 
     @property
     def period_obj(self) -> Period:

@@ -49,7 +49,7 @@ def submit(user, entries: list[Entry], *, channel: str = "web", today: dt.date |
 
 def _slot(change: Change) -> Figure:
     figure, _ = Figure.objects.select_for_update().get_or_create(
-        series=change.series, unit=change.unit, period_start=change.period.start_date,
+        series=change.series, unit=change.unit, project=change.project, period_start=change.period.start_date,
         period_end=change.period.end_date, defaults={"period": change.period.code})
     return figure
 

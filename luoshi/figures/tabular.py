@@ -16,6 +16,7 @@ from luoshi.figures.entries import ANY_BASE, Entry
 HEADERS = {
     "series": ("指标", "统计指标", "indicator", "series"),
     "unit": ("单位", "填报单位", "单位代码", "unit_code", "org_unit"),
+    "project": ("项目", "重点项目", "项目编号", "project"),
     "period": ("期间", "period"),
     "value": ("数值", "本期累计", "value"),
     "growth": ("增速(%)", "增速", "growth", "growth_pct"),
@@ -78,7 +79,8 @@ def _entry(number: int, cells: dict, names: dict, default_unit: str, with_base: 
     return Entry(
         row=number, series=_text(cells.get("series")), unit=_text(cells.get("unit")) or default_unit,
         period=_text(cells.get("period")), value=cells.get("value"), growth=cells.get("growth"),
-        unit_of_measure=_text(cells.get("unit_of_measure")) or None, source=_text(cells.get("source")),
+        unit_of_measure=_text(cells.get("unit_of_measure")) or None, project=_text(cells.get("project")),
+        source=_text(cells.get("source")),
         note=_text(cells.get("note")), reason=_text(cells.get("reason")),
         based_on=(cells.get("based_on") or None) if with_base else ANY_BASE, columns=names)
 

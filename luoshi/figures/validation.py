@@ -19,6 +19,7 @@ from luoshi.figures.entries import ANY_BASE, Entry, EntryError, NotANumber, pars
 from luoshi.figures.models import Figure, FigureRevision, Series
 from luoshi.lib.periods import Period, PeriodError, parse
 from luoshi.plans.models import Assignment, Target
+from luoshi.projects.models import Project
 from luoshi.units.models import Unit
 
 
@@ -33,6 +34,13 @@ class Change:
     value: Decimal | None
     growth: Decimal | None
     figure: Figure | None
+    project: Project | None = None
+
+    @property
+    def key(self) -> tuple:
+        """The figure slot: series, unit, project (None for a unit's own figure), period start and end."""
+        return (self.series.pk, self.unit.pk, self.project.pk if self.project else None,
+                self.period.start_date, self.period.end_date)
 
     @property
     def head(self) -> FigureRevision | None:
@@ -101,6 +109,10 @@ class Lookup:
             for key in (unit.code, unit.name, unit.short_name):
                 if key:
                     self.units.setdefault(key, unit)
+        self.projects = {}
+        for project in Project.objects.select_related("owner"):
+            self.projects.setdefault(project.code, project)
+            self.projects.setdefault(project.name, project)
         self.tasks = self._tasks()
         self.figures = {}
 
@@ -124,10 +136,8 @@ class Lookup:
         rows = Figure.objects.filter(series_id__in=series_ids, unit_id__in=unit_ids).select_related(
             "head_revision", "series", "unit")
         for figure in rows:
-            self.figures[(figure.series_id, figure.unit_id, figure.period_start, figure.period_end)] = figure
-
-    def figure(self, series: Series, unit: Unit, period: Period) -> Figure | None:
-        return self.figures.get((series.pk, unit.pk, period.start_date, period.end_date))
+            self.figures[(figure.series_id, figure.unit_id, figure.project_id, figure.period_start,
+                          figure.period_end)] = figure
 
 
 def normalized(period: Period, frequency: str) -> Period:
@@ -160,14 +170,13 @@ def validate(user, entries: list[Entry], *, today: dt.date | None = None) -> Val
     lookup.load_figures({(c.series.pk, c.unit.pk) for c in checked})
     seen: dict[tuple, int | str] = {}
     for change in checked:
-        key = (change.series.pk, change.unit.pk, change.period.start_date, change.period.end_date)
-        if key in seen:
-            _fail(result.errors, change.entry, "period", change.entry.period, f"与第 {seen[key]} 行重复")
+        if change.key in seen:
+            _fail(result.errors, change.entry, "period", change.entry.period, f"与第 {seen[change.key]} 行重复")
             continue
-        seen[key] = change.entry.row
-        change.figure = lookup.figure(change.series, change.unit, change.period)
+        seen[change.key] = change.entry.row
+        change.figure = lookup.figures.get(change.key)
         result.changes.append(change)
-    planned = {(c.series.pk, c.unit.pk, c.period.start_date, c.period.end_date): c for c in result.changes}
+    planned = {c.key: c for c in result.changes}
     ends = _period_ends(lookup, planned)
     for change in result.changes:
         _check_against_history(change, lookup, planned, ends, result.errors)
@@ -184,18 +193,35 @@ def _check_entry(user, entry: Entry, lookup: Lookup, today: dt.date, errors: lis
     series = lookup.series.get(str(entry.series).strip())
     if series is None:
         _fail(errors, entry, "series", entry.series, "没有这个统计指标")
-    unit = lookup.units.get(str(entry.unit).strip())
-    if unit is None:
-        _fail(errors, entry, "unit", entry.unit, "没有这个单位")
-    elif not _may_report(user, unit):
-        _fail(errors, entry, "unit", entry.unit, _not_yours(user))
+    project, unit = _subject(entry, lookup, errors)
+    if unit is not None and not _may_report(user, unit):
+        _fail(errors, entry, "unit", entry.unit or entry.project, _not_yours(user))
     period = _period(entry, series, errors)
     value, growth = _numbers(entry, series, errors)
     if series is not None and unit is not None and period is not None and len(errors) == before:
-        _check_open(user, entry, series, unit, period, lookup, today, errors)
+        _check_open(user, entry, series, unit, project, period, lookup, today, errors)
     if len(errors) > before:
         return None
-    return Change(entry, series, unit, period, value, growth, figure=None)
+    return Change(entry, series, unit, period, value, growth, figure=None, project=project)
+
+
+def _subject(entry: Entry, lookup: Lookup, errors: list) -> tuple[Project | None, Unit | None]:
+    """Whose figure it is: a key project (reported by its unit) or a unit's own."""
+    project = None
+    if entry.project:
+        project = lookup.projects.get(str(entry.project).strip())
+        if project is None:
+            _fail(errors, entry, "project", entry.project, "没有这个重点项目")
+            return None, None
+    if not entry.unit and project is not None:
+        return project, project.owner
+    unit = lookup.units.get(str(entry.unit).strip())
+    if unit is None:
+        _fail(errors, entry, "unit", entry.unit, "没有这个单位")
+    elif project is not None and project.owner_id != unit.pk:
+        _fail(errors, entry, "unit", entry.unit, f"项目“{project.name}”属于{project.owner.name}")
+        unit = None
+    return project, unit
 
 
 def _may_report(user, unit: Unit) -> bool:
@@ -247,12 +273,16 @@ def _numbers(entry: Entry, series: Series | None, errors: list) -> tuple[Decimal
     return value, growth
 
 
-def _check_open(user, entry, series, unit, period, lookup, today, errors) -> None:
+def _check_open(user, entry, series, unit, project, period, lookup, today, errors) -> None:
     """期间未开放: the period has not ended yet, or (for a reporter) it is outside the unit's task."""
     if period.end_date >= today:
         _fail(errors, entry, "period", entry.period, f"{period.label_zh_full}尚未结束,不能填报")
         return
     if user is None or user.edits_plans:
+        return
+    if project is not None:
+        if period.end_year < today.year - 1:
+            _fail(errors, entry, "period", entry.period, f"项目数据只能填报 {today.year - 1} 年以来的期间")
         return
     periods = lookup.tasks.get((series.pk, unit.pk))
     if not periods:
@@ -265,16 +295,16 @@ def _check_open(user, entry, series, unit, period, lookup, today, errors) -> Non
 
 
 def _period_ends(lookup: Lookup, planned: dict) -> dict[tuple, list[dt.date]]:
-    """(series, unit, year start) → the sorted period ends known, stored or in this submission."""
+    """(series, unit, project, year start) → the sorted period ends known, stored or in this submission."""
     ends: dict[tuple, set] = {}
     for key in (*lookup.figures, *planned):
-        ends.setdefault(key[:3], set()).add(key[3])
+        ends.setdefault(key[:4], set()).add(key[4])
     return {k: sorted(v) for k, v in ends.items()}
 
 
 def _previous(change: Change, lookup: Lookup, planned: dict, ends: dict):
     """The figure of the period before CHANGE's in the same year (this submission's own first)."""
-    slot = (change.series.pk, change.unit.pk, change.period.start_date)
+    slot = change.key[:4]
     known = ends.get(slot, [])
     i = bisect.bisect_left(known, change.period.end_date)
     if i == 0:
