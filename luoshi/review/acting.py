@@ -3,6 +3,7 @@
 from contextlib import contextmanager
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from luoshi.core.context import change_context, current
 
@@ -10,7 +11,7 @@ from luoshi.core.context import change_context, current
 def require_editor(user) -> None:
     """Only analysts and admins review plans; USER None is the system itself (the demo loader)."""
     if user is not None and not getattr(user, "edits_plans", False):
-        raise PermissionDenied("只有分析员和系统管理员可以审核规划目标")
+        raise PermissionDenied(_("只有分析员和系统管理员可以审核规划目标"))
 
 
 @contextmanager

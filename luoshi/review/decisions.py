@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from luoshi.plans.models import Front, Plan, Target
 from luoshi.review.acting import acting_as
@@ -23,9 +24,10 @@ EXTRACTED_KEYS = {"indicator": "indicator", "unit_of_measure": "unit", "kind": "
 def check_span(text: str, start, end) -> str:
     """The clause at START–END of TEXT; ValidationError unless it lies in the text and is not blank."""
     if start is None or end is None or not 0 <= start < end <= len(text):
-        raise ValidationError({"span_end": f"出处位置 {start}–{end} 不在原文内(原文共 {len(text)} 字)"})
+        raise ValidationError({"span_end": _("出处位置 %(start)s–%(end)s 不在原文内(原文共 %(length)s 字)") % {
+            "start": start, "end": end, "length": len(text)}})
     if not text[start:end].strip():
-        raise ValidationError({"span_end": f"出处位置 {start}–{end} 上只有空白"})
+        raise ValidationError({"span_end": _("出处位置 %(start)s–%(end)s 上只有空白") % {"start": start, "end": end}})
     return text[start:end]
 
 
@@ -117,7 +119,7 @@ def publish(plan: Plan, user) -> Plan:
     with acting_as(user):
         undecided = plan.proposals.undecided().count()
         if undecided:
-            raise ValidationError(f"还有 {undecided} 条提议未审核或出处已变,审核完毕后才能发布")
+            raise ValidationError(_("还有 %(n)s 条提议未审核或出处已变,审核完毕后才能发布") % {"n": undecided})
         plan.status = Plan.Status.PUBLISHED
         plan.save()
     return plan

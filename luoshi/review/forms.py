@@ -1,6 +1,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
+from luoshi.plans.wording import format_number
 from luoshi.review.decisions import EDITABLE, check_span
 from luoshi.review.models import Proposal
 from luoshi.review.uploads import ACCEPTED_SUFFIXES, read_upload
@@ -10,19 +12,19 @@ from luoshi.units.models import Unit
 class NewPlanForm(forms.Form):
     """新建规划: the plan's particulars and its text, pasted or uploaded."""
 
-    title = forms.CharField(label="标题", max_length=200)
-    year = forms.IntegerField(label="年度", min_value=1949, max_value=2100)
-    region = forms.CharField(label="地区", max_length=50, help_text="规划所属地区,如“郑州”")
-    issuer = forms.ModelChoiceField(label="发布单位", queryset=Unit.objects.all())
-    text = forms.CharField(label="粘贴原文", widget=forms.Textarea(attrs={"rows": 12}), required=False,
+    title = forms.CharField(label=_("标题"), max_length=200)
+    year = forms.IntegerField(label=_("年度"), min_value=1949, max_value=2100)
+    region = forms.CharField(label=_("地区"), max_length=50, help_text=_("规划所属地区,如“郑州”"))
+    issuer = forms.ModelChoiceField(label=_("发布单位"), queryset=Unit.objects.all())
+    text = forms.CharField(label=_("粘贴原文"), widget=forms.Textarea(attrs={"rows": 12}), required=False,
                            strip=False)
-    file = forms.FileField(label="或上传文件", required=False,
+    file = forms.FileField(label=_("或上传文件"), required=False,
                            widget=forms.ClearableFileInput(attrs={"accept": ",".join(ACCEPTED_SUFFIXES)}),
-                           help_text="支持 .txt(UTF-8 或 GBK)、.docx、带文字层的 PDF、.html")
-    source_title = forms.CharField(label="出处标题", max_length=300, required=False)
-    source_publisher = forms.CharField(label="出处发布者", max_length=100, required=False)
-    source_date = forms.DateField(label="出处日期", required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    source_url = forms.CharField(label="出处地址", max_length=500, required=False)
+                           help_text=_("支持 .txt(UTF-8 或 GBK)、.docx、带文字层的 PDF、.html"))
+    source_title = forms.CharField(label=_("出处标题"), max_length=300, required=False)
+    source_publisher = forms.CharField(label=_("出处发布者"), max_length=100, required=False)
+    source_date = forms.DateField(label=_("出处日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    source_url = forms.CharField(label=_("出处地址"), max_length=500, required=False)
 
     def clean(self):
         data = super().clean()
@@ -32,14 +34,14 @@ class NewPlanForm(forms.Form):
             except ValidationError as error:
                 self.add_error("file", error)
         elif not (data.get("text") or "").strip():
-            self.add_error("text", "请粘贴规划原文或上传文件")
+            self.add_error("text", _("请粘贴规划原文或上传文件"))
         return data
 
 
 class ProposalForm(forms.ModelForm):
     """A proposal's every field, the clause's start and end included (编辑提议)."""
 
-    front_name = forms.ChoiceField(label="方面", required=False)
+    front_name = forms.ChoiceField(label=_("方面"), required=False)
 
     class Meta:
         model = Proposal
@@ -54,6 +56,9 @@ class ProposalForm(forms.ModelForm):
         self.fields["owner"].queryset = Unit.objects.all()
         self.fields["span_start"].widget.attrs.update(min=0, max=len(plan.text))
         self.fields["span_end"].widget.attrs.update(min=1, max=len(plan.text))
+        for name in ("value", "baseline"):
+            if self.initial.get(name) is not None:
+                self.initial[name] = format_number(self.initial[name])
 
     def clean(self):
         data = super().clean()
@@ -69,4 +74,4 @@ class ProposalForm(forms.ModelForm):
 
 
 class PlanTextForm(forms.Form):
-    text = forms.CharField(label="规划原文", widget=forms.Textarea(attrs={"rows": 20}), strip=False)
+    text = forms.CharField(label=_("规划原文"), widget=forms.Textarea(attrs={"rows": 20}), strip=False)

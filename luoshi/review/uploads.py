@@ -5,6 +5,8 @@ import tempfile
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from luoshi.lib.extract import ExtractionError, read_document
 
@@ -14,12 +16,12 @@ ACCEPTED = "、".join(ACCEPTED_SUFFIXES)
 
 #: The reader's reasons (English, after "PATH: ") and how the page says them.
 REASONS = (
-    (re.compile(r"unsupported file type (?P<s>\S+)"), "不支持 {s} 文件,请上传 " + ACCEPTED + " 文件"),
-    (re.compile(r"unreadable (?P<s>\S+)"), "文件已损坏,或不是有效的 {s} 文件"),
-    (re.compile(r"PDF has no text layer"), "PDF 没有文字层(扫描件需先做文字识别)"),
-    (re.compile(r"no text in the document"), "文件中没有文字"),
-    (re.compile(r"not a text file"), "不是文本文件"),
-    (re.compile(r"unknown text encoding"), "无法识别文字编码(请另存为 UTF-8 或 GBK)"),
+    (re.compile(r"unsupported file type (?P<s>\S+)"), gettext_noop("不支持 %(s)s 文件,请上传 %(accepted)s 文件")),
+    (re.compile(r"unreadable (?P<s>\S+)"), gettext_noop("文件已损坏,或不是有效的 %(s)s 文件")),
+    (re.compile(r"PDF has no text layer"), gettext_noop("PDF 没有文字层(扫描件需先做文字识别)")),
+    (re.compile(r"no text in the document"), gettext_noop("文件中没有文字")),
+    (re.compile(r"not a text file"), gettext_noop("不是文本文件")),
+    (re.compile(r"unknown text encoding"), gettext_noop("无法识别文字编码(请另存为 UTF-8 或 GBK)")),
 )
 
 
@@ -27,12 +29,13 @@ def reason_in_chinese(reason: str) -> str:
     for pattern, words in REASONS:
         match = pattern.search(reason)
         if match:
-            return words.format(**match.groupdict())
-    return f"无法读取({reason})"
+            return _(words) % {**match.groupdict(), "accepted": ACCEPTED}
+    return _("无法读取(%(reason)s)") % {"reason": reason}
 
 
 def upload_error(name: str, reason: str) -> ValidationError:
-    return ValidationError(f"文件“{name}”无法读取:{reason}", code="unreadable")
+    return ValidationError(_("文件“%(name)s”无法读取:%(reason)s") % {"name": name, "reason": reason},
+                           code="unreadable")
 
 
 def read_upload(upload) -> str:
@@ -40,9 +43,10 @@ def read_upload(upload) -> str:
     name = Path(upload.name).name
     suffix = Path(name).suffix.lower()
     if suffix not in ACCEPTED_SUFFIXES:
-        raise upload_error(name, reason_in_chinese(f"unsupported file type {suffix or '(无扩展名)'}"))
+        shown = suffix or _("(无扩展名)")
+        raise upload_error(name, reason_in_chinese(f"unsupported file type {shown}"))
     if upload.size > MAX_BYTES:
-        raise upload_error(name, f"文件超过 {MAX_BYTES // (1024 * 1024)} MB")
+        raise upload_error(name, _("文件超过 %(mb)s MB") % {"mb": MAX_BYTES // (1024 * 1024)})
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"upload{suffix}"
         with path.open("wb") as out:

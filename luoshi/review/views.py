@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import model_to_dict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from luoshi.accounts.scoping import CHANGE
@@ -82,7 +83,8 @@ def new_plan(request):
     form = NewPlanForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         plan = create_plan_from_text(request.user, **{f: form.cleaned_data[f] for f in PLAN_FIELDS})
-        messages.success(request, f"已新建规划草稿,抽取出 {plan.proposals.count()} 条提议目标,请逐条审核。")
+        messages.success(request, _("已新建规划草稿,抽取出 %(n)s 条提议目标,请逐条审核。") % {
+            "n": plan.proposals.count()})
         return redirect(review_url(plan.pk))
     return render(request, "review/new_plan.html", {"form": form})
 
@@ -139,13 +141,13 @@ def add_proposal(request, pk: int):
     fields = form.edits()
     start, end = fields.pop("span_start"), fields.pop("span_end")
     proposal = decisions.add_from_selection(plan, request.user, start, end, fields)
-    messages.success(request, f"已添加目标“{proposal.indicator}”。")
+    messages.success(request, _("已添加目标“%(name)s”。") % {"name": proposal.indicator})
     return redirect(review_url(plan.pk, f"proposal-{proposal.pk}"))
 
 
 def report(request, result) -> None:
-    messages.success(request, f"重新抽取完成:新增提议 {result.added} 条,重新定位 {result.moved} 条,"
-                              f"出处已变 {result.stale} 条,移除未审核提议 {result.dropped} 条。")
+    messages.success(request, _("重新抽取完成:新增提议 %(added)s 条,重新定位 %(moved)s 条,出处已变 %(stale)s 条,"
+                                "移除未审核提议 %(dropped)s 条。") % vars(result))
 
 
 @plan_editor_required
@@ -175,5 +177,5 @@ def publish_plan(request, pk: int):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(review_url(plan.pk))
-    messages.success(request, "规划已发布。")
+    messages.success(request, _("规划已发布。"))
     return redirect("plans:detail", plan.pk)

@@ -141,3 +141,10 @@ def test_editing_the_text_reports_what_the_re_extraction_did(client_for, analyst
     response = client_for(analyst).post(reverse("review:text", args=[draft.pk]),
                                         {"text": "前言\n" + plan_text + "确保城镇新增就业8万人。\n"}, follow=True)
     assert "新增提议 1 条,重新定位 3 条" in response.content.decode()
+
+
+def test_the_review_page_is_in_english_on_request(client_for, analyst, draft):
+    client = client_for(analyst)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("review:plan", args=[draft.pk])).content.decode()
+    assert "Review targets" in page and "Pending (dashed box)" in page and "Add a target by selecting text" in page
