@@ -1,0 +1,183 @@
+"""Status of every target and assignment, for one city and for the whole province, against the bare SQL.
+
+On the simulated province of `province.py` (generated first when missing or at another scale):
+
+    .venv/bin/python bench/status.py --scale 0.1              # both databases
+    .venv/bin/python bench/status.py --db sqlite --scale 1     # full size, SQLite only
+    .venv/bin/python bench/status.py --scale 0.1 --profile    # and where the time goes
+
+Times, median of --repeat runs after one warm-up:
+- service: `judge_targets` + `judge_assignments` on the targets and assignments already loaded (the
+  status service proper: one figures query each, then the engine per target);
+- end to end: the same with loading the targets and assignments (select_related, as `luoshi status`);
+- bare SQL: one `SELECT series_id, unit_id, period, value, growth FROM figures_figure WHERE …` with the
+  service's own conditions, fetched into Python through `connection.cursor()`: the same figures.
+The ratio service ÷ bare SQL is the goal (≤ 1.5×).
+
+Judged at 1–8月 of the plan year with "today" 20 September (a mid-year picture with green, yellow,
+red and grey), the plan year's and the year before's figures read (the seasonal profile).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import io
+import pstats
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import province  # noqa: E402
+
+TODAY = dt.date(province.PLAN_YEAR, 9, 20)
+
+
+def _median_time(fn, repeat: int) -> tuple[float, object]:
+    result = fn()  # warm-up: connection, caches, first parse of the period codes
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), result
+
+
+def _scopes():
+    from luoshi.plans.models import Assignment, Target
+    from luoshi.units.models import Unit
+
+    city = Unit.objects.get(code="SIM4101")
+    city_ids = [city.pk, *Unit.objects.filter(parent=city).values_list("pk", flat=True)]
+    province_ids = list(Unit.objects.filter(code__startswith="SIM41").exclude(kind="province").values_list(
+        "pk", flat=True))
+    scopes = {
+        "one city": (Target.objects.filter(plan__simulated=True, plan__issuer=city),
+                     Assignment.objects.filter(target__plan__simulated=True, target__plan__issuer=city), city_ids),
+        "province": (Target.objects.filter(plan__simulated=True),
+                     Assignment.objects.filter(target__plan__simulated=True), province_ids),
+    }
+    return scopes
+
+
+def _load(targets, assignments):
+    targets = list(targets.select_related("plan", "front", "series", "region_unit"))
+    assignments = list(assignments.select_related("unit", "target__plan", "target__front", "target__series",
+                                                  "target__region_unit"))
+    return targets, assignments
+
+
+def _service(targets, assignments, at):
+    from luoshi.figures.status import judge_assignments, judge_targets
+
+    return judge_targets(targets, at, TODAY) + judge_assignments(assignments, at, TODAY)
+
+
+def _bare_sql(series_ids, unit_ids, years) -> list:
+    """The figures the service reads, in one plain query, fetched into Python."""
+    from django.db import connection
+
+    from luoshi.figures.models import Figure
+
+    project = " AND project_id IS NULL" if any(f.name == "project" for f in Figure._meta.concrete_fields) else ""
+    s_marks, u_marks = ", ".join(["%s"] * len(series_ids)), ", ".join(["%s"] * len(unit_ids))
+    sql = (f"SELECT series_id, unit_id, period, value, growth FROM figures_figure "
+           f"WHERE series_id IN ({s_marks}) AND unit_id IN ({u_marks}){project} "
+           f"AND approved_revision_id IS NOT NULL AND period_end >= %s AND period_end <= %s")
+    params = [*series_ids, *unit_ids, dt.date(years[0], 1, 1), dt.date(years[1], 12, 31)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def child(db: str, repeat: int, profile: bool) -> int:
+    province.django_for(db)
+    from django.db import connection
+
+    from luoshi.lib.periods import Period
+
+    meta = province.read_meta(db)
+    at = Period.month(province.PLAN_YEAR, province.AT_MONTH)
+    print(f"{db} ({connection.vendor}), scale {meta['scale']}: {meta['figures']:,} figures in the database; "
+          f"judged at {at.code} ({at.label_zh}), today {TODAY}; median of {repeat} runs", flush=True)
+    for name, (target_qs, assignment_qs, unit_ids) in _scopes().items():
+        reps = repeat if name == "one city" else max(1, min(repeat, 3))
+        _measure(name, target_qs, assignment_qs, unit_ids, at, reps, profile and name == "one city")
+    return 0
+
+
+def _measure(name, target_qs, assignment_qs, unit_ids, at, reps, profile) -> None:
+    from luoshi.figures.status import _years, load_observations
+
+    targets, assignments = _load(target_qs, assignment_qs)
+    years = _years(targets)
+    series_ids = sorted({t.series_id for t in targets})
+    end_to_end, _ = _median_time(lambda: _service(*_load(target_qs, assignment_qs), at), reps)
+    service, judged = _median_time(lambda: _service(targets, assignments, at), reps)
+    bare, rows = _median_time(lambda: _bare_sql(series_ids, unit_ids, years), reps)
+    pairs_t = {(t.series_id, t.region_unit_id) for t in targets}
+    pairs_a = {(a.target.series_id, a.unit_id) for a in assignments}
+    loading, _ = _median_time(lambda: (load_observations(pairs_t, years), load_observations(pairs_a, years)), reps)
+    statuses = Counter(j.verdict.status.value for j in judged)
+    mix = ", ".join(f"{k} {statuses.get(k, 0):,}" for k in ("green", "yellow", "red", "grey"))
+    print(f"  {name}: {len(targets):,} targets + {len(assignments):,} assignments = {len(judged):,} verdicts "
+          f"({mix}); {len(rows):,} figures read")
+    print(f"    bare SQL (one SELECT, fetchall)             {bare:8.3f} s")
+    print(f"    service judge_targets+judge_assignments     {service:8.3f} s   ratio {service / bare:5.2f}×  "
+          f"(goal ≤ 1.5×)")
+    print(f"      of which load_observations (2 queries → Observations) {loading:.3f} s, "
+          f"the rest (split, engine) {service - loading:.3f} s")
+    print(f"    end to end (+ loading targets, assignments) {end_to_end:8.3f} s   ratio {end_to_end / bare:5.2f}×",
+          flush=True)
+    if profile:
+        _profile(lambda: _service(targets, assignments, at))
+
+
+def _profile(fn) -> None:
+    profiler = cProfile.Profile()
+    profiler.enable()
+    fn()
+    profiler.disable()
+    for order, count in (("tottime", 25), ("cumulative", 30)):
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).strip_dirs().sort_stats(order).print_stats(count)
+        lines = out.getvalue().splitlines()
+        start = next(i for i, line in enumerate(lines) if "ncalls" in line)
+        print(f"    cProfile, one city, by {order}:")
+        print("\n".join("      " + line for line in lines[start - 1:] if line.strip()))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--db", action="append", choices=["sqlite", "postgres"],
+                        help="sqlite and/or postgres (default both)")
+    parser.add_argument("--scale", type=float, help="generate at this scale if the data is missing or differs "
+                        "(default: whatever was generated, else 0.1)")
+    parser.add_argument("--regenerate", action="store_true")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--profile", action="store_true", help="cProfile the one-city service run")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        return child(args.child, args.repeat, args.profile)
+    for db in args.db or ["sqlite", "postgres"]:
+        if db == "postgres" and (reason := province.postgres_unreachable()):
+            print(f"postgres: skipped, server unreachable ({reason})")
+            continue
+        meta = province.read_meta(db)
+        scale = args.scale if args.scale is not None else (meta["scale"] if meta else 0.1)
+        meta = province.ensure(db, scale, args.regenerate)
+        print(province.report(meta), flush=True)
+        command = [sys.executable, __file__, "--child", db, "--repeat", str(args.repeat)]
+        subprocess.run(command + (["--profile"] if args.profile else []), check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
