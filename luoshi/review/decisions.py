@@ -38,7 +38,11 @@ def _apply(proposal: Proposal, edits: dict) -> None:
     for field, value in edits.items():
         setattr(proposal, field, value)
     proposal.region = proposal.region or proposal.plan.region
-    proposal.sentence = check_span(proposal.plan.text, proposal.span_start, proposal.span_end)
+    clause = check_span(proposal.plan.text, proposal.span_start, proposal.span_end)
+    span_confirmed = "span_start" in edits or "span_end" in edits
+    if proposal.status == Proposal.Status.STALE and not span_confirmed and clause != proposal.sentence:
+        raise ValidationError({"span_start": _("原文已修改,这条提议的出处不在原处了;请重新选定出处位置")})
+    proposal.sentence = clause
     proposal.full_clean(exclude=["plan", "target", "owner", "created_by", "extracted"])
 
 

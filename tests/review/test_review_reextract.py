@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from luoshi.review import decisions
 from luoshi.review.highlight import pieces
@@ -71,3 +72,12 @@ def test_a_stale_proposal_is_settled_by_editing_its_span(reviewed, analyst, plan
     assert fai.status == Proposal.Status.EDITED and fai.target.sentence == clause
     decisions.reject(reviewed.proposals.get(value=1300, status=Proposal.Status.PENDING), analyst)
     assert decisions.publish(reviewed, analyst).status == "published"
+
+
+def test_a_stale_proposal_is_not_accepted_on_its_old_span(reviewed, analyst, plan_text):
+    edit_text(reviewed, analyst, "前言\n" + plan_text.replace("1200亿元", "1300亿元"))
+    fai = reviewed.proposals.get(value=1200)
+    with pytest.raises(ValidationError, match="出处不在原处"):
+        decisions.accept(fai, analyst)
+    fai.refresh_from_db()
+    assert fai.status == Proposal.Status.STALE
