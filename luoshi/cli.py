@@ -5,6 +5,7 @@ import os
 import sys
 from pathlib import Path
 
+from luoshi.briefings import cli as briefings_cli
 from luoshi.figures import cli as figures_cli
 from luoshi.lib.extract import cli as extract_cli
 
@@ -145,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.set_defaults(func=cmd_export)
 
     figures_cli.add_parsers(sub)
+    briefings_cli.add_parsers(sub)
     extract_cli.add_parser(sub)
 
     manage = sub.add_parser("manage", help="Django management commands (luoshi manage migrate …)")

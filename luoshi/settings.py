@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "luoshi.figures",
     "luoshi.projects",
     "luoshi.demo",
+    "luoshi.dashboard",
+    "luoshi.briefings",
+    "luoshi.pledge",
     "ninja",
 ]
 

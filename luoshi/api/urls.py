@@ -7,12 +7,14 @@ from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import django_auth
 
 from luoshi.api import plans
+from luoshi.dashboard import api as dashboard_api
 
 api = NinjaAPI(
     title="落实 Luoshi API", version="1", description="规划、方面、目标、单位与任务分解(只读,按用户权限范围)",
     openapi_url="/openapi.json", docs_url="/docs", auth=django_auth, urls_namespace="api",
 )
 api.add_router("/v1/", plans.router)
+api.add_router("/v1/", dashboard_api.router)
 
 
 def error(request, status: int, message: str, detail: list | None = None):

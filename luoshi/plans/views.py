@@ -4,7 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 
-from luoshi.plans.models import Assignment, Front, Plan, Target
+from luoshi.dashboard.target import standing
+from luoshi.plans.models import Front, Plan, Target
 from luoshi.plans.wording import describe, format_number
 
 
@@ -50,12 +51,12 @@ def plan_detail(request, pk: int):
 
 @login_required
 def target_detail(request, pk: int):
-    target = get_object_or_404(
-        Target.objects.restrict(request.user).select_related("plan", "front", "owner"), pk=pk)
+    target = get_object_or_404(Target.objects.restrict(request.user).select_related(
+        "plan", "front", "owner", "series", "region_unit"), pk=pk)
     text = target.plan.text
     return render(request, "plans/target_detail.html", {
         "target": target, "plan": target.plan, "wording": wording_of(target),
         "baseline": format_number(target.baseline) if target.baseline is not None else "",
         "before": text[:target.span_start], "after": text[target.span_end:],
-        "assignments": Assignment.objects.restrict(request.user).filter(target=target).select_related("unit"),
+        "standing": standing(request.user, target, request.GET.get("period", "")),
     })

@@ -1,0 +1,101 @@
+"""通报: what the monthly briefing says, assembled once from the verdicts; the renderers only lay it out."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from luoshi.dashboard.board import TARGET_RELATED, judge_units
+from luoshi.dashboard.ranking import LateRow, RankRow, late_units, rank_units
+from luoshi.figures.models import FigureRevision
+from luoshi.figures.status import default_at, judge_targets, verdict_row
+from luoshi.lib.periods import Period, parse
+from luoshi.plans.models import Plan
+
+SUMMARY = [("met", "已完成"), ("on_track", "正常推进"), ("behind", "预警(轻度滞后)"),
+           ("off_track", "滞后"), ("no_data", "无数据")]
+SIMULATED = "模拟数据"
+
+
+class BriefingError(Exception):
+    """The briefing cannot be made (no such plan, bad period, missing font)."""
+
+
+def summary_key(row: dict) -> str:
+    """Which summary count a verdict row falls in: met, on track, behind, off track, no data."""
+    if row["met"] is True:
+        return "met"
+    return {"green": "on_track", "yellow": "behind", "red": "off_track"}.get(row["status"], "no_data")
+
+
+@dataclass
+class Source:
+    indicator: str
+    period: str
+    source: str
+
+
+@dataclass
+class Briefing:
+    """One plan's briefing at one period."""
+
+    plan: Plan
+    at: Period
+    rows: list[dict]
+    ranking: list[RankRow] = field(default_factory=list)
+    late: list[LateRow] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    issued: dt.date = field(default_factory=dt.date.today)
+
+    @property
+    def title(self) -> str:
+        region = self.plan.region if self.plan.region.endswith(("市", "省", "县", "区", "自治州", "盟")) else f"{self.plan.region}市"
+        prefix = f"【{SIMULATED}】" if self.plan.simulated else ""
+        return f"{prefix}{region}{self.plan.year}年发展目标落实情况通报({self.at.label_zh_full})"
+
+    @property
+    def summary(self) -> list[tuple[str, int]]:
+        keys = [summary_key(r) for r in self.rows]
+        return [(label, keys.count(key)) for key, label in SUMMARY]
+
+    @property
+    def fronts(self) -> list[tuple[str, list[dict]]]:
+        groups: dict[str, list[dict]] = {}
+        for row in self.rows:
+            groups.setdefault(row["front"] or "其他", []).append(row)
+        return list(groups.items())
+
+    @property
+    def attention(self) -> list[dict]:
+        """The red and yellow lists: red first, then yellow, each in plan order."""
+        return [r for r in self.rows if r["status"] == "red"] + [r for r in self.rows if r["status"] == "yellow"]
+
+
+def sources_of(plan: Plan, targets) -> list[Source]:
+    """数据来源: the distinct sources of the approved figures behind the plan's targets."""
+    pairs = [(t.series_id, t.region_unit_id) for t in targets if t.series_id]
+    rows = FigureRevision.objects.filter(
+        status=FigureRevision.Status.APPROVED, figure__series_id__in={s for s, _ in pairs},
+        figure__unit_id__in={u for _, u in pairs}, figure__period_end__year__in=(plan.year - 1, plan.year),
+    ).exclude(source="").values_list("figure__series__name", "figure__period", "source").distinct()
+    return [Source(*row) for row in sorted(set(rows))]
+
+
+def build_briefing(plan: Plan, period: str | None = None, user=None, today: dt.date | None = None) -> Briefing:
+    """The briefing of PLAN at PERIOD (default: the plan year's latest published period)."""
+    today = today or dt.date.today()
+    try:
+        at = parse(period) if period else default_at(plan.year, today)
+    except ValueError as exc:
+        raise BriefingError(f"无法识别的期间 {period!r}:{exc}") from exc
+    targets = list(plan.targets.active().select_related(*TARGET_RELATED))
+    rows = [verdict_row(j) for j in judge_targets(targets, at, today)]
+    units = judge_units(user, targets, at, today)
+    return Briefing(plan, at, rows, rank_units(units), late_units(units, today), sources_of(plan, targets), today)
+
+
+def find_plan(plan_id: int | None) -> Plan:
+    """The plan to brief: by id, else the newest published one."""
+    plans = Plan.objects.filter(archived=False)
+    plan = plans.filter(pk=plan_id).first() if plan_id else plans.filter(status=Plan.Status.PUBLISHED).first()
+    if plan is None:
+        raise BriefingError(f"没有编号为 {plan_id} 的规划" if plan_id else "没有已发布的规划")
+    return plan

@@ -1,0 +1,89 @@
+"""GET /api/v1/dashboard: the dashboard as JSON, same filter and scoping as the page."""
+
+from ninja import Router, Schema
+
+from luoshi.api.schemas import ErrorOut
+from luoshi.dashboard.board import Board, build_board, visible_plans
+from luoshi.dashboard.filters import FilterError, read_filter
+
+router = Router(tags=["看板"])
+
+
+class CardOut(Schema):
+    """One target (or assignment) on the board: `verdict_row`'s fields and the bullet chart's extra marks."""
+
+    target_id: int
+    assignment_id: int | None
+    indicator: str
+    front: str
+    unit: str
+    unit_name: str
+    period: str
+    at: str
+    kind: str
+    target: float
+    unit_of_measure: str
+    bound: str
+    commitment: str
+    actual: float | None
+    actual_period: str | None
+    progress: float | None
+    expected: float | None
+    gap: float | None
+    status: str
+    status_label: str
+    forecast: float | None
+    forecast_basis: str
+    pace_ratio: float | None
+    met: bool | None
+    reason: str
+    expected_value: float | None
+    last_year: float | None
+    series: list[list]
+
+
+class FrontOut(Schema):
+    name: str
+    targets: list[CardOut]
+
+
+class PlanRefOut(Schema):
+    id: int
+    title: str
+    simulated: bool
+
+
+class DashboardOut(Schema):
+    plan: PlanRefOut | None
+    period: str | None
+    period_label: str | None
+    unit: str
+    counts: dict[str, int]
+    fronts: list[FrontOut]
+
+
+def board_record(board: Board) -> dict:
+    def card(c) -> dict:
+        chart = c.chart
+        return {**c.row, "expected_value": chart["expected"], "last_year": chart["last_year"], "series": chart["spark"]}
+
+    plan = board.plan
+    return {
+        "plan": {"id": plan.pk, "title": plan.title, "simulated": plan.simulated} if plan else None,
+        "period": board.at.code if board.at else None, "period_label": board.at.label_zh_full if board.at else None,
+        "unit": board.filter.unit, "counts": board.counts,
+        "fronts": [{"name": p.name, "targets": [card(c) for c in p.cards]} for p in board.panels],
+    }
+
+
+@router.get("/dashboard", response={200: DashboardOut, 422: ErrorOut})
+def dashboard(request, plan: int | None = None, period: str = "", front: str = "", unit: str = "",
+              status: str = "", commitment: str = ""):
+    """看板: targets by front, worst first; reporters get their own unit's assignments."""
+    params = {"plan": plan, "period": period, "front": front, "unit": unit, "status": status,
+              "commitment": commitment}
+    try:
+        board_filter = read_filter({k: "" if v is None else str(v) for k, v in params.items()}, request.user)
+    except FilterError as exc:
+        return 422, {"error": "请求参数无效", "detail": exc.detail}
+    return 200, board_record(build_board(request.user, board_filter, list(visible_plans(request.user))))

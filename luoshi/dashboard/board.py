@@ -1,0 +1,170 @@
+"""看板: a plan's targets (or one unit's assignments) judged at a period, grouped by front, worst first.
+
+Pure assembly over `figures.status`: the verdicts come from the judgement engine, never from here.
+The number of queries is fixed whatever the number of targets.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from luoshi.dashboard.charts import bullet
+from luoshi.dashboard.filters import BoardFilter
+from luoshi.dashboard.ranking import LateRow, RankRow, late_units, rank_units
+from luoshi.figures.status import Judged, default_at, judge_assignments, judge_targets, verdict_row
+from luoshi.lib.periods import Frequency, Period, parse, periods_in
+from luoshi.plans.models import Assignment, Plan, Target
+from luoshi.plans.views import wording_of
+from luoshi.units.models import Unit
+
+WORST_FIRST = {"red": 0, "yellow": 1, "grey": 2, "green": 3}
+TARGET_RELATED = ("plan", "front", "series", "region_unit", "owner")
+
+
+@dataclass
+class Card:
+    """One target (or assignment) on the board: its verdict row, wording and chart data."""
+
+    judged: Judged
+    row: dict
+    wording: str
+
+    @property
+    def target(self) -> Target:
+        return self.judged.target
+
+    @property
+    def key(self) -> str:
+        return f"{self.row['target_id']}-{self.row['assignment_id'] or 0}"
+
+    @property
+    def json_id(self) -> str:
+        return f"chart-{self.key}"
+
+    @property
+    def status(self) -> str:
+        return self.row["status"]
+
+    @property
+    def chart(self) -> dict:
+        return bullet(self.judged, self.row)
+
+
+@dataclass
+class Panel:
+    """方面: one front's cards, red and yellow first."""
+
+    name: str
+    cards: list[Card]
+
+
+@dataclass
+class Board:
+    plan: Plan | None
+    filter: BoardFilter
+    at: Period | None
+    unit: Unit | None = None
+    panels: list[Panel] = field(default_factory=list)
+    fronts: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(WORST_FIRST, 0))
+
+    @property
+    def cards(self) -> list[Card]:
+        return [card for panel in self.panels for card in panel.cards]
+
+    @property
+    def periods(self) -> list[Period]:
+        return picker_periods(self.plan.year) if self.plan else []
+
+
+def picker_periods(year: int) -> list[Period]:
+    """The statistical calendar of a plan year: 1–2月, 3月 … 12月 and 一季度, 上半年, 前三季度, 全年."""
+    months = periods_in(year, Frequency.MONTHLY)
+    quarters = periods_in(year, Frequency.QUARTERLY)
+    return sorted([*months[:-1], *quarters], key=lambda p: (p.end_month, -p.months))
+
+
+def visible_plans(user):
+    return Plan.objects.restrict(user).filter(archived=False).select_related("issuer")
+
+
+def pick_plan(plans: list[Plan], plan_id: int | None) -> Plan | None:
+    """The asked-for plan, else the newest published one, else the newest."""
+    if plan_id is not None:
+        return next((p for p in plans if p.pk == plan_id), None)
+    published = [p for p in plans if p.status == Plan.Status.PUBLISHED]
+    return (published or plans or [None])[0]
+
+
+def judge_units(user, targets, at: Period, today: dt.date, unit_code: str = "") -> list[Judged]:
+    """The assignments of TARGETS that USER may see (all for USER None: the CLI), of UNIT_CODE if given."""
+    scope = Assignment.objects.all() if user is None else Assignment.objects.restrict(user)
+    assignments = scope.filter(target__in=targets).select_related(
+        "unit", *(f"target__{name}" for name in TARGET_RELATED))
+    if unit_code:
+        assignments = assignments.filter(unit__code=unit_code)
+    return judge_assignments(assignments, at, today)
+
+
+def judge_board(user, plan: Plan, board_filter: BoardFilter, at: Period, today: dt.date) -> list[Judged]:
+    targets = board_filter.narrow(plan.targets.active().select_related(*TARGET_RELATED))
+    if not board_filter.unit:
+        return judge_targets(targets, at, today)
+    return judge_units(user, targets, at, today, board_filter.unit)
+
+
+def group(cards: list[Card], board_filter: BoardFilter, front_names: list[str]) -> list[Panel]:
+    """The cards the filter keeps, by front in plan order, worst first within each front."""
+    panels = {name: Panel(name, []) for name in front_names}
+    for card in cards:
+        if board_filter.keeps(card.row):
+            name = card.row["front"] or "其他"
+            panels.setdefault(name, Panel(name, [])).cards.append(card)
+    for panel in panels.values():
+        panel.cards.sort(key=lambda c: (WORST_FIRST[c.status], c.target.order, c.target.pk))
+    return [p for p in panels.values() if p.cards]
+
+
+def count(cards: list[Card]) -> dict[str, int]:
+    counts = dict.fromkeys(WORST_FIRST, 0)
+    for card in cards:
+        counts[card.status] += 1
+    return counts
+
+
+def build_board(user, board_filter: BoardFilter, plans: list[Plan], today: dt.date | None = None) -> Board:
+    """The dashboard for USER: PLANS are the plans they may see (see `visible_plans`)."""
+    today = today or dt.date.today()
+    plan = pick_plan(plans, board_filter.plan)
+    if plan is None:
+        return Board(None, board_filter, None)
+    at = parse(board_filter.period) if board_filter.period else default_at(plan.year, today)
+    unit = Unit.objects.filter(code=board_filter.unit).first() if board_filter.unit else None
+    cards = [Card(j, verdict_row(j), wording_of(j.target)) for j in judge_board(user, plan, board_filter, at, today)]
+    front_names = [f.name for f in plan.fronts.all()]
+    return Board(plan, board_filter, at, unit, group(cards, board_filter, front_names), front_names, count(cards))
+
+
+@dataclass
+class Ranking:
+    """排名: the units of a plan (one target or front) by pace, and the overdue ones."""
+
+    plan: Plan | None
+    at: Period | None
+    target: Target | None = None
+    rows: list[RankRow] = field(default_factory=list)
+    late: list[LateRow] = field(default_factory=list)
+
+
+def build_ranking(user, board_filter: BoardFilter, plans: list[Plan], target_id: int | None = None,
+                  today: dt.date | None = None) -> Ranking:
+    today = today or dt.date.today()
+    plan = pick_plan(plans, board_filter.plan)
+    if plan is None:
+        return Ranking(None, None)
+    at = parse(board_filter.period) if board_filter.period else default_at(plan.year, today)
+    targets = board_filter.narrow(plan.targets.active())
+    target = targets.filter(pk=target_id).first() if target_id else None
+    if target_id:
+        targets = targets.filter(pk=target_id)
+    judged = judge_units(user, targets, at, today, board_filter.unit if not user.sees_all_units else "")
+    return Ranking(plan, at, target, rank_units(judged), late_units(judged, today))

@@ -1,0 +1,79 @@
+"""Chart data for ECharts (read by luoshi/static/luoshi/charts.js from json_script): numbers only, no HTML."""
+
+from luoshi.figures.status import Judged, spec_of, tolerances
+from luoshi.lib.judgement import Observation
+from luoshi.lib.judgement.readings import judged_figure
+from luoshi.lib.periods import Frequency, Period, parse, periods_in
+
+
+def figure_of(judged: Judged, obs: Observation) -> float | None:
+    """The number the target is judged on (growth for growth targets, the value otherwise)."""
+    return judged_figure(spec_of(judged.target), obs)
+
+
+def expected_value(row: dict) -> float | None:
+    """应达: expected-by-now in the target's own unit (the engine gives it as a share for levels and stocks)."""
+    expected, progress, actual, target = row["expected"], row["progress"], row["actual"], row["target"]
+    if expected is None or progress is None:
+        return expected
+    if actual is None or abs(1 - progress) < 1e-9:
+        return expected * target
+    baseline = (actual - progress * target) / (1 - progress)
+    return round(baseline + expected * (target - baseline), 4)
+
+
+def last_year_figure(judged: Judged) -> float | None:
+    """去年同期: last year's figure for the span of the judged figure."""
+    period = judged.verdict.period
+    if period is None or period.is_multi_year:
+        return None
+    previous = period.previous_year()
+    return next((figure_of(judged, o) for o in judged.last_year if o.period.same_span(previous)), None)
+
+
+def sparkline(judged: Judged) -> list[list]:
+    points = [(o.period, figure_of(judged, o)) for o in judged.series_points]
+    return [[p.label_zh, v] for p, v in points if v is not None]
+
+
+def bullet(judged: Judged, row: dict) -> dict:
+    """A bullet chart: actual bar, expected-by-now and last-year marks, target line; the forecast for hover."""
+    return {
+        "status": row["status"], "label": row["status_label"], "unit": row["unit_of_measure"],
+        "actual": row["actual"], "target": row["target"], "expected": expected_value(row),
+        "last_year": last_year_figure(judged), "forecast": row["forecast"], "basis": row["forecast_basis"],
+        "spark": sparkline(judged),
+    }
+
+
+def axis_periods(judged: Judged) -> list[Period]:
+    """The x axis of a target's year chart: its series' periods in the target year."""
+    period = parse(judged.target.period)
+    frequency = judged.target.series.frequency if judged.target.series_id else Frequency.ANNUAL
+    if period.is_multi_year or frequency == Frequency.MULTI_YEAR:
+        return [o.period for o in judged.series_points]
+    return periods_in(period.end_year, frequency)
+
+
+def band_width(judged: Judged, row: dict) -> float:
+    tol = tolerances()
+    if spec_of(judged.target).is_percent:
+        return tol.growth_yellow_pp
+    return tol.level_yellow * abs(row["target"])
+
+
+def year_chart(judged: Judged, row: dict) -> dict:
+    """年度走势: this year's YTD line, last year's line, the target line and the year-end forecast band."""
+    axis = axis_periods(judged)
+    this = {o.period.code: figure_of(judged, o) for o in judged.actuals}
+    before = {o.period.code: figure_of(judged, o) for o in judged.last_year}
+    forecast = row["forecast"]
+    width = band_width(judged, row)
+    return {
+        "labels": [p.label_zh for p in axis], "unit": row["unit_of_measure"], "target": row["target"],
+        "actual": [this.get(p.code) for p in axis],
+        "last_year": [None if p.is_multi_year else before.get(p.previous_year().code) for p in axis],
+        "forecast": None if forecast is None else {"value": forecast, "low": forecast - width,
+                                                   "high": forecast + width, "basis": row["forecast_basis"]},
+        "status": row["status"],
+    }

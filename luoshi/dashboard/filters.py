@@ -1,0 +1,92 @@
+"""看板筛选: the one definition of the dashboard's filters, read by the page and the API alike."""
+
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
+from urllib.parse import urlencode
+
+from luoshi.lib.judgement import Status
+from luoshi.lib.periods import PeriodError, parse
+from luoshi.plans.models import Target
+
+STATUS_CHOICES = [(s.value, s.label_zh) for s in (Status.RED, Status.YELLOW, Status.GREEN, Status.GREY)]
+COMMITMENT_CHOICES = [(c.value, c.label) for c in Target.Commitment if c.value]
+
+
+class FilterError(ValueError):
+    """A filter value that cannot be read; `detail` names each bad field."""
+
+    def __init__(self, detail: list[dict]):
+        super().__init__("; ".join(f"{d['field']}: {d['message']}" for d in detail))
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class BoardFilter:
+    """What the reader asked for: plan, period (statistical calendar code), front, unit, status, commitment."""
+
+    plan: int | None = None
+    period: str = ""
+    front: str = ""
+    unit: str = ""
+    status: str = ""
+    commitment: str = ""
+
+    def query(self, **changes) -> str:
+        """The filter as a query string (for links that change one field)."""
+        values = {**asdict(self), **changes}
+        return urlencode({k: v for k, v in values.items() if v not in (None, "")})
+
+    def keeps(self, row: dict) -> bool:
+        """Status is judged, so it is filtered after the verdicts are in."""
+        return not self.status or row["status"] == self.status
+
+    def narrow(self, targets):
+        """The target queryset narrowed by front and commitment."""
+        if self.front:
+            targets = targets.filter(front__name=self.front)
+        if self.commitment:
+            targets = targets.filter(commitment=self.commitment)
+        return targets
+
+
+def _plan(value, errors: list) -> int | None:
+    if value in (None, ""):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        errors.append({"field": "plan", "message": "规划编号应为整数"})
+        return None
+
+
+def _period(value: str, errors: list) -> str:
+    if not value:
+        return ""
+    try:
+        return parse(value).code
+    except PeriodError as exc:
+        errors.append({"field": "period", "message": f"无法识别的期间:{exc}"})
+        return ""
+
+
+def _choice(field: str, value: str, choices, errors: list) -> str:
+    if value and value not in {code for code, _ in choices}:
+        errors.append({"field": field, "message": f"应为 {'、'.join(code for code, _ in choices)} 之一"})
+        return ""
+    return value
+
+
+def read_filter(params: Mapping, user) -> BoardFilter:
+    """The filter from request parameters; a reporter always sees their own unit. Raises FilterError."""
+    errors: list[dict] = []
+    get = lambda key: (params.get(key) or "").strip()  # noqa: E731
+    unit = get("unit")
+    if not user.sees_all_units:
+        unit = user.unit.code if user.unit_id else "-"
+    board_filter = BoardFilter(
+        plan=_plan(get("plan"), errors), period=_period(get("period"), errors), front=get("front"), unit=unit,
+        status=_choice("status", get("status"), STATUS_CHOICES, errors),
+        commitment=_choice("commitment", get("commitment"), COMMITMENT_CHOICES, errors))
+    if errors:
+        raise FilterError(errors)
+    return board_filter

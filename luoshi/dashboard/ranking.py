@@ -1,0 +1,90 @@
+"""排名 and 未报送: units ranked by progress against expectation, and units whose figure is overdue."""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from statistics import mean
+
+from luoshi.figures.status import Judged, series_at
+from luoshi.lib.judgement import Status
+from luoshi.lib.periods import Period, due_date
+from luoshi.units.models import Unit
+
+WORST_FIRST = {"red": 0, "yellow": 1, "grey": 2, "green": 3}
+
+
+@dataclass
+class RankRow:
+    """One unit's standing: its verdicts and their mean pace (progress ÷ expected; 1 = on schedule)."""
+
+    unit: Unit
+    judged: list[Judged]
+    score: float | None
+    rank: int | None = None
+
+    @property
+    def worst(self) -> str:
+        return min((j.verdict.status.value for j in self.judged), key=WORST_FIRST.__getitem__)
+
+    @property
+    def worst_label(self) -> str:
+        return Status(self.worst).label_zh
+
+    @property
+    def counts(self) -> dict[str, int]:
+        counts = dict.fromkeys(WORST_FIRST, 0)
+        for item in self.judged:
+            counts[item.verdict.status.value] += 1
+        return counts
+
+
+@dataclass(frozen=True)
+class LateRow:
+    """未报送: a unit's figure for a period, due on `due` and `days` late."""
+
+    unit: Unit
+    judged: Judged
+    period: Period
+    due: dt.date
+    days: int
+
+
+def unit_of(judged: Judged) -> Unit | None:
+    return judged.assignment.unit if judged.assignment else judged.target.region_unit
+
+
+def rank_units(judged: list[Judged]) -> list[RankRow]:
+    """Units by mean pace, best first (排名); units with no comparable figure come last, unranked."""
+    by_unit: dict[int, list[Judged]] = defaultdict(list)
+    units = {}
+    for item in judged:
+        unit = unit_of(item)
+        if unit is not None:
+            by_unit[unit.pk].append(item)
+            units[unit.pk] = unit
+    rows = []
+    for pk, items in by_unit.items():
+        paces = [j.verdict.pace_ratio for j in items if j.verdict.pace_ratio is not None]
+        rows.append(RankRow(units[pk], items, round(mean(paces), 4) if paces else None))
+    rows.sort(key=lambda r: (r.score is None, -(r.score or 0), r.unit.order, r.unit.code))
+    for number, row in enumerate((r for r in rows if r.score is not None), start=1):
+        row.rank = number
+    return rows
+
+
+def lateness(item: Judged, today: dt.date) -> LateRow | None:
+    """The unit's overdue figure for the period judged, if it is overdue."""
+    series = item.target.series
+    own = series_at(item.at, series.frequency) if series is not None else None
+    if own is None or any(o.period.same_span(own) for o in item.actuals):
+        return None
+    due = due_date(own, series.due_day)
+    if today <= due:
+        return None
+    return LateRow(unit_of(item), item, own, due, (today - due).days)
+
+
+def late_units(judged: list[Judged], today: dt.date) -> list[LateRow]:
+    """未报送: overdue figures, latest first."""
+    rows = [row for row in (lateness(j, today) for j in judged) if row is not None and row.unit is not None]
+    return sorted(rows, key=lambda r: (-r.days, r.unit.order, r.unit.code))

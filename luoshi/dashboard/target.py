@@ -1,0 +1,54 @@
+"""目标页: one target's verdict, its year chart, every revision of its figures and its assignments by unit."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from luoshi.dashboard.charts import expected_value, last_year_figure, year_chart
+from luoshi.figures.models import FigureRevision
+from luoshi.figures.status import Judged, default_at, judge_assignments, judge_targets, verdict_row
+from luoshi.lib.periods import Period, PeriodError, parse
+from luoshi.plans.models import Assignment, Target
+
+
+@dataclass
+class TargetStanding:
+    """Where a target stands at a period, and everything behind it that USER may see."""
+
+    judged: Judged
+    row: dict
+    chart: dict
+    expected: float | None
+    last_year: float | None
+    revisions: list[FigureRevision]
+    assignments: list[dict]
+
+
+def period_at(code: str, target: Target, today: dt.date) -> Period:
+    try:
+        return parse(code) if code else default_at(target.plan.year, today)
+    except PeriodError:
+        return default_at(target.plan.year, today)
+
+
+def revisions_of(user, target: Target):
+    """Every revision of the target's own figures (series × region unit), oldest period first."""
+    if not target.series_id or not target.region_unit_id:
+        return FigureRevision.objects.none()
+    return FigureRevision.objects.restrict(user).filter(
+        figure__series_id=target.series_id, figure__unit_id=target.region_unit_id, figure__project__isnull=True,
+    ).select_related("figure").order_by("figure__period_end", "number")
+
+
+def assignment_rows(user, target: Target, at: Period, today: dt.date) -> list[dict]:
+    assignments = Assignment.objects.restrict(user).filter(target=target).select_related(
+        "unit", "target__plan", "target__front", "target__series", "target__region_unit")
+    return [{**verdict_row(j), "note": j.assignment.note} for j in judge_assignments(assignments, at, today)]
+
+
+def standing(user, target: Target, code: str = "", today: dt.date | None = None) -> TargetStanding:
+    today = today or dt.date.today()
+    at = period_at(code, target, today)
+    judged = judge_targets([target], at, today)[0]
+    row = verdict_row(judged)
+    return TargetStanding(judged, row, year_chart(judged, row), expected_value(row), last_year_figure(judged),
+                          list(revisions_of(user, target)), assignment_rows(user, target, at, today))

@@ -1,0 +1,34 @@
+from django import template
+
+from luoshi.plans.wording import format_number
+
+register = template.Library()
+
+ICONS = {"green": "✓", "yellow": "!", "red": "✕", "grey": "?"}
+
+
+@register.filter
+def status_icon(status: str) -> str:
+    """A shape for each status, so that it reads without colour (grey print, colour-blind readers)."""
+    return ICONS.get(status, "?")
+
+
+@register.filter
+def figure(value, digits: int = 2) -> str:
+    """A number as people read it: 7797 → 7797, 0.8765 → 0.88, None → —."""
+    if value is None or value == "":
+        return "—"
+    return format_number(round(float(value), int(digits)))
+
+
+@register.filter
+def percent(value) -> str:
+    """A share as a percentage: 0.4512 → 45.1%."""
+    if value is None:
+        return "—"
+    return f"{format_number(round(float(value) * 100, 1))}%"
+
+
+@register.filter
+def get_item(mapping: dict, key):
+    return mapping.get(key)
