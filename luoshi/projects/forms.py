@@ -1,0 +1,72 @@
+"""Forms of the key-project pages: stage change, monthly plan, obstacles, batches, import."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from luoshi.projects.models import Batch, Obstacle, Project
+from luoshi.units.models import Unit
+
+MONTH_FIELDS = [f"m{m}" for m in range(1, 13)]
+
+
+class StageForm(forms.Form):
+    stage = forms.ChoiceField(label=_("新阶段"), choices=Project.Stage.choices)
+    date = forms.DateField(label=_("变更日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("说明"), required=False, max_length=300)
+
+    def __init__(self, *args, project: Project | None = None, choices=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if choices is not None:
+            self.fields["stage"].choices = [(s, Project.Stage(s).label) for s in choices]
+
+
+class MonthlyPlanForm(forms.Form):
+    """年度投资计划: twelve monthly amounts in 亿元 (blank = nothing planned that month)."""
+
+    year = forms.IntegerField(label=_("年度"), min_value=2000, max_value=2100)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for month, name in enumerate(MONTH_FIELDS, start=1):
+            self.fields[name] = forms.DecimalField(label=f"{month}月", required=False, min_value=0,
+                                                   max_digits=14, decimal_places=4)
+
+    def amounts(self) -> dict:
+        return {m: self.cleaned_data.get(name) for m, name in enumerate(MONTH_FIELDS, start=1)}
+
+
+class ObstacleForm(forms.ModelForm):
+    class Meta:
+        model = Obstacle
+        fields = ["category", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+
+
+class RouteForm(forms.Form):
+    department = forms.ModelChoiceField(label=_("责任部门"), queryset=Unit.objects.none())
+    days = forms.IntegerField(label=_("办理时限(天)"), min_value=1, max_value=365, initial=10)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = Unit.objects.active().order_by("kind", "order", "code")
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(label=_("说明"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class BatchForm(forms.ModelForm):
+    class Meta:
+        model = Batch
+        fields = ["kind", "name", "date"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"})}
+
+
+class JoinBatchForm(forms.Form):
+    batch = forms.ModelChoiceField(label=_("三个一批活动"), queryset=Batch.objects.all())
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("项目清单(.xlsx 或 .csv)"))
+    dry_run = forms.BooleanField(label=_("只检查,不写入"), required=False)
+

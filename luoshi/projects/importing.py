@@ -1,0 +1,204 @@
+"""项目清单导入: a list of key projects from Excel or CSV, all or nothing.
+
+Every bad cell is reported with its row, column, value and reason (the figures' `EntryError`), and
+nothing is written until the whole file is valid. A code already on the list updates that project.
+"""
+
+import csv
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from django.db import transaction
+from django.db.models import Q
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from luoshi.figures.entries import EntryError, NotANumber, parse_number
+from luoshi.projects.models import Project
+from luoshi.units.models import Unit
+
+MONTHS = tuple(f"{m}月" for m in range(1, 13))
+COLUMNS = {"code": "项目编号", "name": "项目名称", "owner": "属地单位", "department": "责任部门",
+           "industry": "所属行业", "location": "建设地点", "total_investment": "总投资(亿元)", "year": "计划年度"}
+REQUIRED = ("code", "name", "owner")
+
+
+class ImportRejected(Exception):
+    """The file has bad cells; nothing was written."""
+
+    def __init__(self, errors: list[EntryError]):
+        super().__init__(f"{len(errors)} 处错误")
+        self.errors = errors
+
+
+@dataclass
+class ProjectRow:
+    row: int
+    fields: dict = field(default_factory=dict)
+    plan: dict[int, Decimal] = field(default_factory=dict)
+
+
+def rows_of(file_name: str, content: bytes) -> list[tuple]:
+    """The rows of a .xlsx or .csv file, the header first."""
+    suffix = Path(file_name).suffix.lower()
+    if suffix == ".csv":
+        for encoding in ("utf-8-sig", "gb18030"):
+            try:
+                return list(csv.reader(io.StringIO(content.decode(encoding))))
+            except UnicodeDecodeError:
+                continue
+        raise ImportRejected([EntryError(1, "文件", file_name, "无法识别文件编码(请另存为 UTF-8 的 CSV)")])
+    if suffix not in (".xlsx", ".xlsm"):
+        raise ImportRejected([EntryError(1, "文件", file_name, "只能读取 .xlsx 或 .csv 文件")])
+    try:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise ImportRejected([EntryError(1, "文件", file_name, f"不是有效的 Excel 文件({exc.__class__.__name__})")]) \
+            from None
+    return [tuple(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+
+
+def _header(header: tuple) -> dict[str, int]:
+    names = {str(h or "").strip(): i for i, h in enumerate(header)}
+    wanted = {**{k: v for k, v in COLUMNS.items()}, **{m: m for m in MONTHS}}
+    found = {key: names[title] for key, title in wanted.items() if title in names}
+    missing = [COLUMNS[k] for k in REQUIRED if k not in found]
+    if missing:
+        raise ImportRejected([EntryError(1, "表头", "、".join(map(str, header)), f"缺少列 {'、'.join(missing)}")])
+    return found
+
+
+class _Reader:
+    """Reads one row's cells, collecting an `EntryError` per bad cell."""
+
+    def __init__(self, columns: dict[str, int], units: dict[str, Unit]):
+        self.columns, self.units, self.errors = columns, units, []
+
+    def where(self, key: str) -> str:
+        title = COLUMNS.get(key, key)
+        return f"{get_column_letter(self.columns[key] + 1)}列({title})"
+
+    def cell(self, row: tuple, key: str):
+        index = self.columns.get(key)
+        value = row[index] if index is not None and index < len(row) else None
+        return value.strip() if isinstance(value, str) else value
+
+    def fail(self, number: int, key: str, value, reason: str) -> None:
+        self.errors.append(EntryError(number, self.where(key), "" if value is None else str(value), reason))
+
+    def unit(self, number: int, row: tuple, key: str, required: bool) -> Unit | None:
+        value = self.cell(row, key)
+        if value in (None, ""):
+            if required:
+                self.fail(number, key, value, "必须填写")
+            return None
+        unit = self.units.get(str(value))
+        if unit is None:
+            self.fail(number, key, value, "没有这个单位(填写单位名称、简称或代码)")
+        return unit
+
+    def number(self, number: int, row: tuple, key: str) -> Decimal | None:
+        value = self.cell(row, key)
+        try:
+            parsed = parse_number(value)
+        except NotANumber:
+            self.fail(number, key, value, "不是数字")
+            return None
+        if parsed is not None and parsed < 0:
+            self.fail(number, key, value, "不能为负数")
+        return parsed
+
+
+def _read_row(reader: _Reader, number: int, row: tuple) -> ProjectRow:
+    found = ProjectRow(number)
+    for key in ("code", "name"):
+        value = reader.cell(row, key)
+        if value in (None, ""):
+            reader.fail(number, key, value, "必须填写")
+        found.fields[key] = "" if value is None else str(value)
+    found.fields["owner"] = reader.unit(number, row, "owner", True)
+    if "department" in reader.columns:
+        found.fields["department"] = reader.unit(number, row, "department", False)
+    for key in ("industry", "location"):
+        if key in reader.columns:
+            found.fields[key] = str(reader.cell(row, key) or "")
+    if "total_investment" in reader.columns:
+        found.fields["total_investment"] = reader.number(number, row, "total_investment")
+    year = reader.number(number, row, "year") if "year" in reader.columns else None
+    found.fields["year"] = int(year) if year is not None else None
+    for month, title in enumerate(MONTHS, start=1):
+        if title in reader.columns:
+            amount = reader.number(number, row, title)
+            if amount is not None:
+                found.plan[month] = amount
+    if found.plan and found.fields["year"] is None:
+        reader.fail(number, "year", None, "填写了分月计划,必须填写计划年度")
+    return found
+
+
+def _units() -> dict[str, Unit]:
+    found = {}
+    for unit in Unit.objects.active():
+        for key in (unit.code, unit.name, unit.short_name):
+            if key:
+                found.setdefault(key, unit)
+    return found
+
+
+def read_projects(file_name: str, content: bytes) -> list[ProjectRow]:
+    """Validated rows of the file; raises `ImportRejected` with every bad cell."""
+    rows = rows_of(file_name, content)
+    if not rows:
+        raise ImportRejected([EntryError(1, "文件", file_name, "文件是空的")])
+    reader = _Reader(_header(rows[0]), _units())
+    found, seen = [], {}
+    for number, row in enumerate(rows[1:], start=2):
+        if all(c in (None, "") for c in row):
+            continue
+        project = _read_row(reader, number, row)
+        code = project.fields["code"]
+        if code and code in seen:
+            reader.fail(number, "code", code, f"与第 {seen[code]} 行重复")
+        seen[code] = number
+        found.append(project)
+    if reader.errors:
+        raise ImportRejected(reader.errors)
+    return found
+
+
+def _may_import(user, rows: list[ProjectRow]) -> list[EntryError]:
+    if user is None or user.edits_plans:
+        return []
+    return [EntryError(r.row, "C列(属地单位)", r.fields["owner"].name, "只能导入本单位的项目")
+            for r in rows if r.fields["owner"].pk != user.unit_id]
+
+
+@transaction.atomic
+def import_projects(user, file_name: str, content: bytes, *, dry_run: bool = False) -> list[Project]:
+    """Create or update every project of the file (and its monthly plan), or none."""
+    rows = read_projects(file_name, content)
+    errors = _may_import(user, rows)
+    others = Project.objects.filter(Q(code__in=[r.fields["code"] for r in rows]))
+    if user is not None and not user.edits_plans:
+        errors += [EntryError(r.row, "A列(项目编号)", r.fields["code"], "该编号属于其他单位的项目")
+                   for r in rows for p in others if p.code == r.fields["code"] and p.owner_id != user.unit_id]
+    if errors:
+        raise ImportRejected(errors)
+    if dry_run:
+        return []
+    return [_save(user, row) for row in rows]
+
+
+def _save(user, row: ProjectRow) -> Project:
+    fields = {k: v for k, v in row.fields.items() if k != "code"}
+    project, created = Project.objects.update_or_create(code=row.fields["code"], defaults=fields)
+    if created:
+        project.created_by = user
+        project.save(update_fields=["created_by"])
+    if row.plan:
+        project.planned.filter(year=row.fields["year"]).delete()
+        project.planned.bulk_create([project.planned.model(project=project, year=row.fields["year"], month=m,
+                                                           amount=a) for m, a in sorted(row.plan.items())])
+    return project

@@ -1,0 +1,42 @@
+"""年度投资计划: a project's planned investment for the year, month by month, and its cumulative profile."""
+
+from decimal import Decimal
+
+from django.db import transaction
+
+from luoshi.lib.periods import Period
+from luoshi.projects.models import PlannedInvestment, Project
+from luoshi.projects.stages import ProjectError, require_edit
+
+
+def monthly_plan(project: Project, year: int) -> dict[int, Decimal]:
+    """{month: amount} of PROJECT's plan for YEAR (months without a plan are absent)."""
+    return {p.month: p.amount for p in project.planned.all() if p.year == year}
+
+
+def planned_total(plan: dict[int, Decimal]) -> Decimal:
+    return sum(plan.values(), Decimal(0))
+
+
+def cumulative(plan: dict[int, Decimal], period: Period) -> Decimal:
+    """计划累计: what the plan says should be invested by the end of PERIOD (1–2月 = Jan + Feb)."""
+    return sum((amount for month, amount in plan.items() if month <= period.end_month), Decimal(0))
+
+
+@transaction.atomic
+def set_monthly_plan(project: Project, year: int, amounts: dict[int, Decimal | None], user) -> dict[int, Decimal]:
+    """Replace PROJECT's plan for YEAR with AMOUNTS (month → 亿元; None or blank removes the month)."""
+    require_edit(user, project)
+    bad = [m for m in amounts if not 1 <= int(m) <= 12]
+    if bad:
+        raise ProjectError(f"月份应为 1–12:{bad}")
+    if any(a is not None and a < 0 for a in amounts.values()):
+        raise ProjectError("计划投资不能为负数")
+    project.planned.filter(year=year).delete()
+    PlannedInvestment.objects.bulk_create(
+        PlannedInvestment(project=project, year=year, month=int(m), amount=a)
+        for m, a in sorted(amounts.items()) if a is not None)
+    if project.year != year:
+        project.year = year
+        project.save(update_fields=["year", "modified"])
+    return monthly_plan(Project.objects.get(pk=project.pk), year)

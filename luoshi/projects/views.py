@@ -1,0 +1,219 @@
+"""重点项目 pages: thin views over the domain modules (stages, planning, progress, rollup, obstacles)."""
+
+import datetime as dt
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from luoshi.figures.models import Figure
+from luoshi.plans.models import Target
+from luoshi.projects import obstacles as obstacle_flow
+from luoshi.projects.forms import (
+    MONTH_FIELDS,
+    BatchForm,
+    ImportForm,
+    JoinBatchForm,
+    MonthlyPlanForm,
+    NoteForm,
+    ObstacleForm,
+    RouteForm,
+    StageForm,
+)
+from luoshi.projects.importing import ImportRejected, import_projects
+from luoshi.projects.models import Batch, Obstacle, Project
+from luoshi.projects.planning import monthly_plan, set_monthly_plan
+from luoshi.projects.progress import judge_projects, series_name
+from luoshi.projects.rollup import rollup
+from luoshi.projects.stages import NotAllowed, ProjectError, change_stage, join_batch, may_edit, next_stages
+
+
+def visible(user):
+    return Project.objects.restrict(user).active().select_related("owner", "department", "front")
+
+
+def acting(view):
+    """A POST action: domain refusals become a message and a redirect back, never a 500."""
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except NotAllowed as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except ProjectError as exc:
+            messages.error(request, str(exc))
+            return redirect(request.POST.get("next") or request.META.get("HTTP_REFERER") or "projects:list")
+    return login_required(require_POST(wrapper))
+
+
+@login_required
+def project_list(request):
+    projects = visible(request.user)
+    stage = request.GET.get("stage", "")
+    if stage in Project.Stage.values:
+        projects = projects.filter(stage=stage)
+    rows = judge_projects(projects)
+    if request.GET.get("behind"):
+        rows = [r for r in rows if r.behind]
+    return render(request, "projects/project_list.html", {
+        "rows": rows, "stages": Project.Stage.choices, "stage": stage, "behind": bool(request.GET.get("behind"))})
+
+
+def _plan_form(project: Project, year: int) -> MonthlyPlanForm:
+    plan = monthly_plan(project, year)
+    initial = {"year": year, **{name: plan.get(m) for m, name in enumerate(MONTH_FIELDS, start=1)}}
+    return MonthlyPlanForm(initial=initial)
+
+
+@login_required
+def project_detail(request, pk: int):
+    project = get_object_or_404(visible(request.user).prefetch_related("planned", "contacts", "targets"), pk=pk)
+    progress = judge_projects([project])[0]
+    figures = Figure.objects.filter(project=project, series__name=series_name()).select_related(
+        "approved_revision", "head_revision").order_by("period_end")
+    editable = may_edit(request.user, project)
+    return render(request, "projects/project_detail.html", {
+        "project": project, "progress": progress, "figures": figures, "editable": editable,
+        "history": project.stage_changes.all(), "batches": project.batches.all(),
+        "obstacles": Obstacle.objects.restrict(request.user).filter(project=project),
+        "stage_form": StageForm(choices=next_stages(project), initial={"date": dt.date.today()}),
+        "plan_form": _plan_form(project, progress.year), "obstacle_form": ObstacleForm(),
+        "join_form": JoinBatchForm() if request.user.edits_plans else None,
+    })
+
+
+@acting
+def stage(request, pk: int):
+    project = get_object_or_404(visible(request.user), pk=pk)
+    form = StageForm(request.POST)
+    if not form.is_valid():
+        raise ProjectError("；".join(e for errors in form.errors.values() for e in errors))
+    change_stage(project, form.cleaned_data["stage"], form.cleaned_data["date"], request.user,
+                 form.cleaned_data["note"])
+    messages.success(request, f"已变更为“{Project.Stage(form.cleaned_data['stage']).label}”")
+    return redirect("projects:detail", pk=pk)
+
+
+@acting
+def plan(request, pk: int):
+    project = get_object_or_404(visible(request.user), pk=pk)
+    form = MonthlyPlanForm(request.POST)
+    if not form.is_valid():
+        raise ProjectError("；".join(f"{form.fields[k].label}:{e[0]}" for k, e in form.errors.items()))
+    set_monthly_plan(project, form.cleaned_data["year"], form.amounts(), request.user)
+    messages.success(request, "年度投资计划已保存")
+    return redirect("projects:detail", pk=pk)
+
+
+@acting
+def join(request, pk: int):
+    project = get_object_or_404(visible(request.user), pk=pk)
+    form = JoinBatchForm(request.POST)
+    if not form.is_valid():
+        raise ProjectError("请选择“三个一批”活动")
+    join_batch(form.cleaned_data["batch"], project, request.user)
+    return redirect("projects:detail", pk=pk)
+
+
+@acting
+def raise_obstacle(request, pk: int):
+    project = get_object_or_404(visible(request.user), pk=pk)
+    form = ObstacleForm(request.POST)
+    if not form.is_valid():
+        raise ProjectError("请选择类别并写明问题")
+    obstacle = obstacle_flow.raise_obstacle(project, form.cleaned_data["category"],
+                                            form.cleaned_data["description"], request.user)
+    return redirect("projects:obstacle", pk=obstacle.pk)
+
+
+@login_required
+def obstacle_list(request):
+    rows = Obstacle.objects.restrict(request.user).select_related("project__owner", "department")
+    status = request.GET.get("status", "")
+    if status in Obstacle.Status.values:
+        rows = rows.filter(status=status)
+    return render(request, "projects/obstacle_list.html", {
+        "obstacles": rows, "statuses": Obstacle.Status.choices, "status": status, "today": dt.date.today()})
+
+
+@login_required
+def obstacle_detail(request, pk: int):
+    obstacle = get_object_or_404(Obstacle.objects.restrict(request.user).select_related(
+        "project__owner", "department"), pk=pk)
+    user = request.user
+    return render(request, "projects/obstacle_detail.html", {
+        "obstacle": obstacle, "steps": obstacle.steps.all(), "today": dt.date.today(),
+        "route_form": RouteForm() if user.edits_plans and obstacle.status in ("raised", "routed") else None,
+        "may_answer": obstacle.status == "routed" and (user.edits_plans or user.unit_id == obstacle.department_id),
+        "may_close": obstacle.status == "answered" and user.role == user.Role.REPORTER
+        and user.unit_id == obstacle.project.owner_id,
+        "note_form": NoteForm(),
+    })
+
+
+@acting
+def obstacle_action(request, pk: int, action: str):
+    obstacle = get_object_or_404(Obstacle.objects.restrict(request.user).select_related("project"), pk=pk)
+    note = request.POST.get("note", "")
+    if action == "route":
+        form = RouteForm(request.POST)
+        if not form.is_valid():
+            raise ProjectError("请选择责任部门并填写时限")
+        obstacle_flow.route(obstacle, form.cleaned_data["department"], request.user, form.cleaned_data["days"])
+    elif action == "answer":
+        obstacle_flow.answer(obstacle, note, request.user)
+    elif action == "confirm":
+        obstacle_flow.confirm(obstacle, request.user, note)
+    elif action == "reopen":
+        obstacle_flow.reopen(obstacle, request.user, note)
+    else:
+        raise ProjectError(f"没有“{action}”这个操作")
+    return redirect("projects:obstacle", pk=pk)
+
+
+@login_required
+def rollup_view(request):
+    targets = Target.objects.restrict(request.user).active().filter(projects__isnull=False, kind="level").distinct()
+    target = targets.filter(pk=request.GET.get("target") or 0).first() or targets.first()
+    result = rollup(target, Project.objects.restrict(request.user).active()) if target else None
+    if result and not request.user.sees_all_units:
+        result.rows = [r for r in result.rows if r.unit.pk == request.user.unit_id]
+        result.city = None
+    return render(request, "projects/rollup.html", {"result": result, "targets": targets, "target": target})
+
+
+@login_required
+def batch_list(request):
+    if request.method == "POST":
+        if not request.user.edits_plans:
+            raise PermissionDenied("只有分析员可以编排“三个一批”")
+        form = BatchForm(request.POST)
+        if form.is_valid():
+            form.instance.created_by = request.user
+            form.save()
+            return redirect("projects:batches")
+    else:
+        form = BatchForm()
+    visible_ids = set(visible(request.user).values_list("pk", flat=True))
+    batches = [(b, [p for p in b.projects.all() if p.pk in visible_ids]) for b in Batch.objects.all()]
+    return render(request, "projects/batch_list.html", {"batches": batches, "form": form})
+
+
+@login_required
+def import_view(request):
+    if not request.user.edits_plans and request.user.role != request.user.Role.REPORTER:
+        raise PermissionDenied("无权导入项目")
+    errors, written = [], None
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            written = import_projects(request.user, upload.name, upload.read(), dry_run=form.cleaned_data["dry_run"])
+        except ImportRejected as rejected:
+            errors = rejected.errors
+    status = 400 if errors else 200
+    return render(request, "projects/import.html", {"form": form, "errors": errors, "written": written},
+                  status=status)

@@ -1,0 +1,181 @@
+"""督办事项: supervision tasks with deadlines, time limits, evidence and a logged workflow; and the inbox.
+
+A task serves a measure of the plan (a span of its text) or a target, is led by one unit with
+co-units, and moves 下达 → 签收 → 办理中 → 办结申请 → 办结 (or 退回 back to the lead unit).
+Every step is a `TaskStep` row: who, when, from which status to which.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from luoshi.core.models import ChangeLoggedModel
+from luoshi.projects.scoping import UnitsScopedQuerySetMixin
+
+
+class TimeLimitClass(ChangeLoggedModel):
+    """办理时限类别: a service promise such as 一周办结 = 7 days from receipt (签收)."""
+
+    code = models.CharField(_("代码"), max_length=20, unique=True)
+    name = models.CharField(_("名称"), max_length=50)
+    days = models.PositiveSmallIntegerField(_("时限(天)"))
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
+
+    class Meta:
+        ordering = ["order", "days"]
+        verbose_name = _("办理时限类别")
+        verbose_name_plural = _("办理时限类别")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TaskQuerySet(UnitsScopedQuerySetMixin, models.QuerySet):
+    unit_fields = ("lead_unit", "co_units")
+
+    def open(self):
+        return self.exclude(status=Task.Status.DONE)
+
+
+class Task(ChangeLoggedModel):
+    """督办事项: one supervised task, with its lead unit (牵头单位) and co-units (配合单位)."""
+
+    class Status(models.TextChoices):
+        ISSUED = "issued", _("下达")
+        RECEIVED = "received", _("签收")
+        IN_PROGRESS = "in_progress", _("办理中")
+        REQUESTED = "requested", _("办结申请")
+        DONE = "done", _("办结")
+        RETURNED = "returned", _("退回")
+
+    title = models.CharField(_("事项名称"), max_length=200)
+    description = models.TextField(_("工作要求"), blank=True)
+    plan = models.ForeignKey("plans.Plan", verbose_name=_("出处规划"), null=True, blank=True,
+                             on_delete=models.SET_NULL, related_name="tasks")
+    span_start = models.PositiveIntegerField(_("出处起始位置"), null=True, blank=True)
+    span_end = models.PositiveIntegerField(_("出处结束位置"), null=True, blank=True)
+    target = models.ForeignKey("plans.Target", verbose_name=_("服务的目标"), null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="tasks")
+    lead_unit = models.ForeignKey("units.Unit", verbose_name=_("牵头单位"), on_delete=models.PROTECT,
+                                  related_name="led_tasks")
+    co_units = models.ManyToManyField("units.Unit", verbose_name=_("配合单位"), blank=True,
+                                      related_name="co_tasks")
+    deadline = models.DateField(_("完成时限"), null=True, blank=True)
+    time_limit = models.ForeignKey(TimeLimitClass, verbose_name=_("办理时限类别"), null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="tasks")
+    status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.ISSUED)
+    assigned_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("交办领导"), null=True,
+                                    blank=True, on_delete=models.SET_NULL, related_name="assigned_tasks")
+    received_at = models.DateTimeField(_("签收时间"), null=True, blank=True)
+    done_at = models.DateTimeField(_("办结时间"), null=True, blank=True)
+    simulated = models.BooleanField(_("模拟数据"), default=False)
+
+    objects = TaskQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["deadline", "pk"]
+        verbose_name = _("督办事项")
+        verbose_name_plural = _("督办事项")
+
+    def __str__(self) -> str:
+        return f"{self.title}(模拟)" if self.simulated else self.title
+
+    @property
+    def status_colour(self) -> str:
+        return STATUS_COLOURS[self.status]
+
+    @property
+    def sentence(self) -> str:
+        """出处: the measure in the plan text this task carries out."""
+        if self.plan_id is None or self.span_start is None:
+            return ""
+        return self.plan.text[self.span_start:self.span_end]
+
+
+STATUS_COLOURS = {"issued": "blue", "received": "blue", "in_progress": "yellow", "requested": "yellow",
+                  "done": "green", "returned": "red"}
+
+
+class Milestone(models.Model):
+    """节点: a dated step of a task; `done` is the day it was reached."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="milestones")
+    name = models.CharField(_("节点"), max_length=200)
+    due = models.DateField(_("计划日期"))
+    done = models.DateField(_("完成日期"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["task", "due", "pk"]
+        verbose_name = _("节点")
+        verbose_name_plural = _("节点")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Evidence(models.Model):
+    """佐证材料: a file proving the work; stored under MEDIA_ROOT, served only through a permission check."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(_("文件"), upload_to="tasks/evidence/%Y/%m/")
+    name = models.CharField(_("文件名"), max_length=200)
+    note = models.CharField(_("说明"), max_length=300, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    uploaded_by_name = models.CharField(_("上传人"), max_length=150)
+    uploaded_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["task", "uploaded_at", "pk"]
+        verbose_name = _("佐证材料")
+        verbose_name_plural = _("佐证材料")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TaskStep(models.Model):
+    """办理记录: one step of a task's workflow — action, status before and after, who, when, note."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="steps")
+    action = models.CharField(_("操作"), max_length=20)
+    from_status = models.CharField(_("原状态"), max_length=12, choices=Task.Status.choices, blank=True)
+    to_status = models.CharField(_("新状态"), max_length=12, choices=Task.Status.choices)
+    note = models.TextField(_("说明"), blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                           related_name="+")
+    by_name = models.CharField(_("操作人"), max_length=150)
+    by_unit = models.CharField(_("操作单位"), max_length=100, blank=True)
+    at = models.DateTimeField(_("时间"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["task", "at", "pk"]
+        verbose_name = _("办理记录")
+        verbose_name_plural = _("办理记录")
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.by_name}"
+
+
+class Notification(models.Model):
+    """站内提醒: one reminder for one person about one item, at most once a day (key + day unique)."""
+
+    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    unit = models.ForeignKey("units.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(_("事项键"), max_length=120, help_text=_("如 task:12:overdue、figure:3:2023M03"))
+    day = models.DateField(_("日期"))
+    title = models.CharField(_("标题"), max_length=200)
+    body = models.TextField(_("内容"), blank=True)
+    link = models.CharField(_("链接"), max_length=300, blank=True)
+    emailed = models.BooleanField(_("已发邮件"), default=False)
+    created = models.DateTimeField(_("时间"), auto_now_add=True)
+    read_at = models.DateTimeField(_("已读时间"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+        constraints = [models.UniqueConstraint(fields=["recipient", "key", "day"], name="notification_once_a_day")]
+        verbose_name = _("站内提醒")
+        verbose_name_plural = _("站内提醒")
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,157 @@
+"""催报与督办提醒: what each unit should hear about today — figures due or late, tasks due soon or overdue.
+
+Each reminder reaches the unit's users in their inbox (站内提醒) and by email, at most once per item per
+day: a `Notification` row per (recipient, item key, day) is the record, and its unique constraint makes a
+second run on the same day send nothing new.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+
+from luoshi.accounts.models import User
+from luoshi.figures.models import Figure, Series
+from luoshi.lib.periods import due_date, is_late, latest_period
+from luoshi.plans.models import Assignment
+from luoshi.projects.models import Project
+from luoshi.projects.progress import series_name
+from luoshi.tasks.models import Notification, Task
+from luoshi.tasks.timers import light
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """One item one unit should hear about: a stable key (the once-a-day identity), words and a link."""
+
+    unit_id: int
+    key: str
+    title: str
+    link: str = ""
+
+
+def _period(series: Series, today: dt.date):
+    """The latest period of SERIES that has ended by TODAY (the one being collected now)."""
+    return latest_period(series.frequency if series.frequency != "multi_year" else "annual", today)
+
+
+def _figure_words(series: Series, subject: str, period, today: dt.date) -> str:
+    due = due_date(period, series.due_day)
+    if is_late(period, series.due_day, today, reported=False):
+        return f"{subject}{period.label_zh_full}“{series.name}”逾期未报({due:%m月%d日}截止)"
+    return f"{subject}{period.label_zh_full}“{series.name}”待报送,{due:%m月%d日}截止"
+
+
+def figures_due(today: dt.date) -> list[Reminder]:
+    """Each unit's assigned series whose latest period has no figure yet (待报/逾期未报)."""
+    pairs = {(a.unit_id, a.target.series) for a in Assignment.objects.filter(
+        target__archived=False, target__plan__archived=False, target__series__isnull=False,
+        target__plan__year__gte=today.year - 1).select_related("target__series")}
+    found = []
+    for unit_id, series in sorted(pairs, key=lambda p: (p[0], p[1].name)):
+        period = _period(series, today)
+        reported = Figure.objects.filter(series=series, unit_id=unit_id, project__isnull=True,
+                                         period_start=period.start_date, period_end=period.end_date,
+                                         head_revision__isnull=False).exists()
+        if not reported:
+            found.append(Reminder(unit_id, f"figure:{series.pk}:{unit_id}:{period.code}",
+                                  _figure_words(series, "", period, today), reverse("tasks:inbox")))
+    return found + projects_due(today)
+
+
+def projects_due(today: dt.date) -> list[Reminder]:
+    """Each key project with a plan this year whose latest month's completed investment is not reported."""
+    series = Series.objects.filter(name=series_name()).first()
+    if series is None:
+        return []
+    period = _period(series, today)
+    projects = Project.objects.active().filter(planned__year=period.end_year).distinct()
+    reported = set(Figure.objects.filter(series=series, project__in=projects, period_start=period.start_date,
+                                         period_end=period.end_date, head_revision__isnull=False)
+                   .values_list("project_id", flat=True))
+    return [Reminder(p.owner_id, f"figure:{series.pk}:project:{p.pk}:{period.code}",
+                     _figure_words(series, f"项目“{p.name}”", period, today),
+                     reverse("projects:detail", args=[p.pk]))
+            for p in projects if p.pk not in reported]
+
+
+def tasks_due(today: dt.date) -> list[Reminder]:
+    """Open tasks due soon (yellow) or overdue (red), for the lead unit and every co-unit."""
+    found = []
+    for task in Task.objects.open().select_related("time_limit").prefetch_related("co_units"):
+        state = light(task, today)
+        if state.colour not in ("yellow", "red"):
+            continue
+        word = "overdue" if state.overdue else "soon"
+        for unit_id in (task.lead_unit_id, *(u.pk for u in task.co_units.all())):
+            found.append(Reminder(unit_id, f"task:{task.pk}:{word}", f"督办事项“{task.title}”{state.label}",
+                                  reverse("tasks:detail", args=[task.pk])))
+    return found
+
+
+def reminders(today: dt.date) -> list[Reminder]:
+    return figures_due(today) + tasks_due(today)
+
+
+def recipients(unit_ids) -> dict[int, list[User]]:
+    """The active users of each unit."""
+    found = defaultdict(list)
+    for user in User.objects.filter(unit_id__in=set(unit_ids), is_active=True).order_by("username"):
+        found[user.unit_id].append(user)
+    return found
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One reminder for one person (what `--dry-run` lists and a real run sends)."""
+
+    user: User
+    reminder: Reminder
+
+
+def pending(today: dt.date) -> list[Delivery]:
+    """Every (person, reminder) not yet sent today."""
+    items = reminders(today)
+    people = recipients(r.unit_id for r in items)
+    sent = set(Notification.objects.filter(day=today).values_list("recipient_id", "key"))
+    return [Delivery(user, item) for item in items for user in people.get(item.unit_id, [])
+            if (user.pk, item.key) not in sent]
+
+
+def _store(delivery: Delivery, today: dt.date) -> Notification | None:
+    item = delivery.reminder
+    try:
+        with transaction.atomic():
+            return Notification.objects.create(recipient=delivery.user, unit_id=item.unit_id, key=item.key,
+                                               day=today, title=item.title, link=item.link)
+    except IntegrityError:  # another run sent it first
+        return None
+
+
+def _email(user: User, notes: list[Notification]) -> bool:
+    if not user.email or not notes:
+        return False
+    body = "\n".join(f"· {n.title}" for n in notes)
+    send_mail(f"落实 Luoshi 提醒:{len(notes)} 项待办", f"{user},您好:\n\n{body}\n\n请登录落实系统办理。",
+              settings.DEFAULT_FROM_EMAIL, [user.email], fail_silently=False)
+    return True
+
+
+def send(today: dt.date | None = None) -> list[Notification]:
+    """Send today's reminders not yet sent: into each inbox, and one email per person."""
+    today = today or dt.date.today()
+    stored: dict[int, list[Notification]] = defaultdict(list)
+    users = {}
+    for delivery in pending(today):
+        note = _store(delivery, today)
+        if note is not None:
+            stored[delivery.user.pk].append(note)
+            users[delivery.user.pk] = delivery.user
+    for user_id, notes in stored.items():
+        if _email(users[user_id], notes):
+            Notification.objects.filter(pk__in=[n.pk for n in notes]).update(emailed=True)
+    return [n for notes in stored.values() for n in notes]

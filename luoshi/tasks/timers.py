@@ -1,0 +1,137 @@
+"""督办时限: due-soon (yellow) and overdue (red) lights per task and per unit, SLA fulfilment, escalation.
+
+A task is due at its deadline, or — with a time-limit class such as 一周办结 — that many days after
+it was received (签收; before receipt, after it was issued). Lights are plain data, computed for a day.
+"""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils import timezone
+
+from luoshi.tasks.models import Task
+
+WARN_DAYS = 3
+
+
+def warn_days() -> int:
+    return int(getattr(settings, "LUOSHI_TASK_WARN_DAYS", WARN_DAYS))
+
+
+def _day(moment) -> dt.date:
+    return timezone.localtime(moment).date()
+
+
+def due_date(task: Task) -> dt.date | None:
+    """应办结日期: the time limit from receipt (or issue), else the deadline; the earlier of both if both."""
+    dues = []
+    if task.time_limit_id:
+        start = task.received_at or task.created
+        if start is not None:
+            dues.append(_day(start) + dt.timedelta(days=task.time_limit.days))
+    if task.deadline:
+        dues.append(task.deadline)
+    return min(dues) if dues else None
+
+
+@dataclass(frozen=True)
+class Light:
+    """督办灯: green 正常, yellow 临期, red 逾期, grey 无时限; done tasks say whether on time."""
+
+    colour: str
+    label: str
+    days: int | None = None  # days left (negative: overdue by)
+
+    @property
+    def overdue(self) -> bool:
+        return self.colour == "red"
+
+
+def light(task: Task, today: dt.date) -> Light:
+    due = due_date(task)
+    if task.status == Task.Status.DONE:
+        on_time = due is None or task.done_at is None or _day(task.done_at) <= due
+        return Light("green", "按时办结" if on_time else "超时办结")
+    if due is None:
+        return Light("grey", "无时限")
+    left = (due - today).days
+    if left < 0:
+        return Light("red", f"逾期 {-left} 天", left)
+    if left <= warn_days():
+        return Light("yellow", "今日到期" if left == 0 else f"{left} 天后到期", left)
+    return Light("green", f"剩余 {left} 天", left)
+
+
+def within_limit(task: Task) -> bool | None:
+    """办结于时限内: None while the task is open or has no time limit."""
+    due = due_date(task)
+    if task.status != Task.Status.DONE or task.done_at is None or due is None:
+        return None
+    return _day(task.done_at) <= due
+
+
+@dataclass
+class Tally:
+    """One unit's (or one time-limit class's) tasks: open, yellow, red, and done within the limit."""
+
+    name: str
+    open: int = 0
+    yellow: int = 0
+    red: int = 0
+    done: int = 0
+    on_time: int = 0
+
+    @property
+    def sla_rate(self) -> float | None:
+        """按时办结率: share of done tasks (with a limit) done within it."""
+        return self.on_time / self.done if self.done else None
+
+    @property
+    def colour(self) -> str:
+        return "red" if self.red else "yellow" if self.yellow else "green"
+
+
+def _count(tally: Tally, task: Task, today: dt.date) -> None:
+    state = light(task, today)
+    if task.status != Task.Status.DONE:
+        tally.open += 1
+        tally.yellow += state.colour == "yellow"
+        tally.red += state.colour == "red"
+        return
+    ok = within_limit(task)
+    if ok is not None:
+        tally.done += 1
+        tally.on_time += ok
+
+
+def by_unit(tasks, today: dt.date) -> list[Tally]:
+    """Per lead unit: open, due soon, overdue and the SLA rate."""
+    tallies: dict[int, Tally] = {}
+    for task in tasks:
+        tally = tallies.setdefault(task.lead_unit_id, Tally(task.lead_unit.display_name))
+        _count(tally, task, today)
+    return sorted(tallies.values(), key=lambda t: (-t.red, -t.yellow, t.name))
+
+
+def by_class(tasks, today: dt.date) -> list[Tally]:
+    """Per time-limit class (一周办结 …): the SLA fulfilment rate."""
+    tallies: dict[str, Tally] = defaultdict(lambda: Tally(""))
+    for task in tasks:
+        if task.time_limit_id:
+            tally = tallies[task.time_limit.name]
+            tally.name = task.time_limit.name
+            _count(tally, task, today)
+    return list(tallies.values())
+
+
+def ordered_for(user, tasks, today: dt.date) -> list[tuple[Task, Light, bool]]:
+    """督办升级: a list with (task, light, escalated); the overdue tasks USER assigned come first."""
+    rows = []
+    for task in tasks:
+        state = light(task, today)
+        escalated = state.overdue and user is not None and task.assigned_by_id == user.pk
+        rows.append((task, state, escalated))
+    order = {"red": 0, "yellow": 1, "green": 2, "grey": 3}
+    return sorted(rows, key=lambda r: (not r[2], order[r[1].colour], due_date(r[0]) or dt.date.max, r[0].pk))

@@ -1,0 +1,150 @@
+"""督办事项 pages: thin views over `workflow`, `timers` and the inbox."""
+
+import datetime as dt
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from luoshi.plans.models import Plan
+from luoshi.tasks import workflow
+from luoshi.tasks.forms import EvidenceForm, StepForm, TaskForm
+from luoshi.tasks.models import Evidence, Milestone, Notification, Task
+from luoshi.tasks.timers import by_class, by_unit, due_date, light, ordered_for
+
+
+def visible(user):
+    return Task.objects.restrict(user).select_related("lead_unit", "time_limit", "assigned_by", "plan")
+
+
+def acting(view):
+    """A POST action: refusals become a message (or 403), never a 500."""
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except workflow.NotAllowed as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except workflow.TaskError as exc:
+            messages.error(request, str(exc))
+            return redirect(request.META.get("HTTP_REFERER") or "tasks:list")
+    return login_required(require_POST(wrapper))
+
+
+@login_required
+def task_list(request):
+    today = timezone.localdate()
+    tasks = list(visible(request.user).prefetch_related("co_units"))
+    status = request.GET.get("status", "")
+    shown = [t for t in tasks if t.status == status] if status in Task.Status.values else tasks
+    return render(request, "tasks/task_list.html", {
+        "rows": ordered_for(request.user, shown, today), "units": by_unit(tasks, today),
+        "classes": by_class(tasks, today), "statuses": Task.Status.choices, "status": status,
+        "may_issue": workflow.assigns(request.user)})
+
+
+def _initial(request) -> dict:
+    """A measure chosen on the plan page: its plan, span and words become the new task's."""
+    plan = Plan.objects.restrict(request.user).filter(pk=request.GET.get("plan") or 0).first()
+    try:
+        start, end = int(request.GET.get("start", "")), int(request.GET.get("end", ""))
+    except ValueError:
+        return {}
+    if plan is None or not 0 <= start < end <= len(plan.text):
+        return {}
+    return {"plan": plan.pk, "span_start": start, "span_end": end, "title": plan.text[start:end][:200]}
+
+
+@login_required
+def task_new(request):
+    if not workflow.assigns(request.user):
+        raise PermissionDenied("只有领导或督查室可以交办督办事项")
+    form = TaskForm(request.POST or None, user=request.user, initial=_initial(request))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            task = workflow.issue(request.user, title=data["title"], description=data["description"],
+                                  lead_unit=data["lead_unit"], co_units=data["co_units"], deadline=data["deadline"],
+                                  time_limit=data["time_limit"], target=data["target"], plan=data["plan"],
+                                  span=form.span(), milestones=data["milestones"])
+        except workflow.TaskError as exc:
+            form.add_error(None, str(exc))
+        else:
+            return redirect("tasks:detail", pk=task.pk)
+    plan = form.initial.get("plan") and Plan.objects.get(pk=form.initial["plan"])
+    return render(request, "tasks/task_form.html", {"form": form, "plan": plan})
+
+
+@login_required
+def task_detail(request, pk: int):
+    task = get_object_or_404(visible(request.user).prefetch_related("co_units"), pk=pk)
+    today = timezone.localdate()
+    return render(request, "tasks/task_detail.html", {
+        "task": task, "light": light(task, today), "due": due_date(task), "steps": task.steps.all(),
+        "evidence": task.evidence.all(), "milestones": task.milestones.all(), "today": today,
+        "actions": workflow.available_steps(request.user, task), "step_form": StepForm(),
+        "evidence_form": EvidenceForm() if task.status not in ("done", "issued") else None,
+        "leads": workflow.leads(request.user, task) or workflow.assigns(request.user)})
+
+
+@acting
+def step(request, pk: int, action: str):
+    task = get_object_or_404(visible(request.user), pk=pk)
+    task = workflow.take(task, action, request.user, request.POST.get("note", ""))
+    messages.success(request, f"已{workflow.STEPS[action].label}")
+    return redirect("tasks:detail", pk=task.pk)
+
+
+@acting
+def upload(request, pk: int):
+    task = get_object_or_404(visible(request.user), pk=pk)
+    form = EvidenceForm(request.POST, request.FILES)
+    if not form.is_valid():
+        raise workflow.TaskError("请选择要上传的文件")
+    workflow.add_evidence(task, form.cleaned_data["file"], request.user, form.cleaned_data["note"])
+    return redirect("tasks:detail", pk=pk)
+
+
+@login_required
+def evidence_file(request, pk: int):
+    """佐证材料 are served only to those who may see the task, never as public static files."""
+    evidence = get_object_or_404(Evidence.objects.select_related("task"), pk=pk)
+    if not visible(request.user).filter(pk=evidence.task_id).exists():
+        raise Http404
+    try:
+        handle = evidence.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=True, filename=evidence.name)
+
+
+@acting
+def milestone_done(request, pk: int):
+    milestone = get_object_or_404(Milestone.objects.select_related("task"), pk=pk)
+    if not visible(request.user).filter(pk=milestone.task_id).exists():
+        raise Http404
+    day = request.POST.get("day") or timezone.localdate().isoformat()
+    try:
+        parsed = dt.date.fromisoformat(day)
+    except ValueError:
+        raise workflow.TaskError(f"日期“{day}”应为 YYYY-MM-DD") from None
+    workflow.reach_milestone(milestone, parsed, request.user)
+    return redirect("tasks:detail", pk=milestone.task_id)
+
+
+@login_required
+def inbox(request):
+    notes = Notification.objects.filter(recipient=request.user)[:200]
+    return render(request, "tasks/inbox.html", {"notes": notes})
+
+
+@login_required
+@require_POST
+def inbox_read(request):
+    Notification.objects.filter(recipient=request.user, read_at__isnull=True).update(read_at=timezone.now())
+    return redirect("tasks:inbox")
