@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "luoshi.review",
     "luoshi.figures",
     "luoshi.projects",
+    "luoshi.tasks",
     "luoshi.demo",
     "luoshi.dashboard",
     "luoshi.briefings",
@@ -130,11 +131,19 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("LUOSH
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 
-# Judgement tolerances (状态阈值): settings, not constants in code.
+# Judgement tolerances (状态阈值): settings, not constants in code. Names and meanings are those of
+# luoshi.lib.judgement.Tolerances; each can be set as LUOSHI_TOL_<NAME>, e.g. LUOSHI_TOL_LEVEL_YELLOW=0.05.
 LUOSHI_TOLERANCES = {
-    "level_yellow": env_float("LUOSHI_TOL_LEVEL_YELLOW", 0.05),
-    "growth_yellow_pp": env_float("LUOSHI_TOL_GROWTH_YELLOW_PP", 1.0),
+    name: env_float(f"LUOSHI_TOL_{name.upper()}", default)
+    for name, default in {
+        "level_yellow": 0.05, "stock_yellow": 0.10, "growth_yellow_pp": 1.0, "share_yellow_pp": 1.0,
+        "reduction_yellow_pp": 0.5, "approx_band": 0.02, "approx_band_pp": 0.3, "milestone_warn_days": 15,
+    }.items()
 }
+# A year-to-date figure more than this factor off the previous period's pace needs a written reason.
+LUOSHI_JUMP_FACTOR = env_float("LUOSHI_JUMP_FACTOR", 3.0)
+# The statistical series in which key projects report their completed investment (重点项目完成投资).
+LUOSHI_PROJECT_SERIES = env_str("LUOSHI_PROJECT_SERIES", "重点项目完成投资")
 
 EMAIL_HOST = env_str("LUOSHI_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("LUOSHI_EMAIL_PORT", 25)

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
-from luoshi.accounts.models import User
+from luoshi.accounts.models import ApiToken, User
 
 
 @admin.register(User)
@@ -10,3 +10,10 @@ class UserAdmin(BaseUserAdmin):
     list_filter = ("role", "is_active", "unit")
     fieldsets = BaseUserAdmin.fieldsets + (("落实", {"fields": ("display_name", "role", "unit")}),)
     add_fieldsets = BaseUserAdmin.add_fieldsets + (("落实", {"fields": ("display_name", "role", "unit")}),)
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    list_display = ("user", "name", "prefix", "created", "last_used", "revoked")
+    list_filter = ("revoked",)
+    readonly_fields = ("prefix", "created", "last_used")

@@ -4,17 +4,20 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
-from ninja.security import django_auth
 
-from luoshi.api import plans
+from luoshi.api import figures, plans, projects, tasks
+from luoshi.api.auth import AUTH
 from luoshi.dashboard import api as dashboard_api
 
 api = NinjaAPI(
-    title="落实 Luoshi API", version="1", description="规划、方面、目标、单位与任务分解(只读,按用户权限范围)",
-    openapi_url="/openapi.json", docs_url="/docs", auth=django_auth, urls_namespace="api",
+    title="落实 Luoshi API", version="1", description="规划、目标、单位、任务分解、数据与研判(按用户权限范围)",
+    openapi_url="/openapi.json", docs_url="/docs", auth=AUTH, urls_namespace="api",
 )
 api.add_router("/v1/", plans.router)
+api.add_router("/v1/", figures.router)
 api.add_router("/v1/", dashboard_api.router)
+api.add_router("/v1/", projects.router)
+api.add_router("/v1/", tasks.router)
 
 
 def error(request, status: int, message: str, detail: list | None = None):

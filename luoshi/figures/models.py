@@ -133,7 +133,8 @@ class FigureRevision(models.Model):
     reviewed_by_name = models.CharField(_("审核人姓名"), max_length=150, blank=True)
     reviewed_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
     review_note = models.CharField(_("审核意见"), max_length=500, blank=True)
-    client_key = models.CharField(_("客户端幂等键"), max_length=100, null=True, blank=True)
+    # NULL, not "", so that revisions without a key stay outside the unique (submitter, key) constraint.
+    client_key = models.CharField(_("客户端幂等键"), max_length=100, null=True, blank=True)  # noqa: DJ001
 
     objects = RevisionQuerySet.as_manager()
 
@@ -169,3 +170,6 @@ class Upload(models.Model):
         ordering = ["-created"]
         verbose_name = _("上传记录")
         verbose_name_plural = _("上传记录")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"

@@ -122,3 +122,8 @@ def _read_xlsx(data: bytes, file_name: str, default_unit: str, with_base: bool) 
     meta = {str(r[0]).strip(): r[1] for r in rows[:start] if r and r[0] and len(r) > 1}
     unit = _text(meta.get("单位代码")) or default_unit
     return entries_from_rows(rows[start:], file_name, default_unit=unit, header_row=start + 1, with_base=with_base)
+
+
+def filled(entries: list[Entry]) -> list[Entry]:
+    """Rows with a value or a growth rate; a template's untouched rows are not submissions."""
+    return [e for e in entries if e.value not in (None, "") or e.growth not in (None, "")]

@@ -14,3 +14,12 @@ def period_label(code: str) -> str:
     except PeriodError:
         return code
     return period.label_zh_full if (get_language() or "zh-hans").startswith("zh") else period.label_en
+
+
+@register.filter
+def get_item(mapping, key):
+    """mapping[key] in a template (None when absent): rows' errors keyed by their label."""
+    try:
+        return mapping.get(key)
+    except AttributeError:
+        return None

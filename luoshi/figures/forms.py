@@ -1,0 +1,39 @@
+"""The web entry form: one row per slot, read into entries for `submit`."""
+
+from luoshi.figures.entries import Entry
+from luoshi.figures.slots import Slot
+
+FIELDS = ("value", "growth", "source", "note", "reason")
+COLUMN_NAMES = {"value": "数值", "growth": "增速(%)", "source": "来源", "note": "说明", "reason": "修改原因",
+                "period": "期间", "series": "指标", "unit": "单位", "project": "项目",
+                "unit_of_measure": "计量单位"}
+
+
+def entries_from_form(data, slots: list[Slot]) -> list[Entry]:
+    """An entry per row with a value or growth filled in (untouched rows are not submissions).
+
+    Each slot keeps what was posted, so a refused form comes back as the user typed it.
+    """
+    entries = []
+    for slot in slots:
+        cells = {name: (data.get(f"{name}-{slot.key}") or "").strip() for name in FIELDS}
+        slot.posted = {**cells, "base": data.get(f"base-{slot.key}") or ""}
+        if not cells["value"] and not cells["growth"]:
+            continue
+        entries.append(Entry(
+            row=slot.label, series=str(slot.series.pk), unit=slot.unit.code,
+            project=slot.project.code if slot.project else "", period=slot.period.code,
+            value=cells["value"] or None, growth=cells["growth"] or None, source=cells["source"],
+            note=cells["note"], reason=cells["reason"], based_on=data.get(f"base-{slot.key}") or None,
+            columns=COLUMN_NAMES))
+    return entries
+
+
+def problems_by_row(validation) -> dict[str, list[str]]:
+    """Error and conflict messages keyed by the row (slot label) they concern."""
+    found: dict[str, list[str]] = {}
+    for error in validation.errors:
+        found.setdefault(str(error.row), []).append(f"{error.column}「{error.value}」:{error.reason}")
+    for conflict in validation.conflicts:
+        found.setdefault(str(conflict.row), []).append(str(conflict))
+    return found

@@ -1,0 +1,147 @@
+import datetime as dt
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from luoshi.figures import excel, uploads
+from luoshi.figures.forms import entries_from_form, problems_by_row
+from luoshi.figures.models import FigureRevision, Upload
+from luoshi.figures.slots import period_choices, period_or_default, slots_for
+from luoshi.figures.submission import FiguresRejected, ReviewError, approve, return_revision, submit
+from luoshi.lib.periods import PeriodError
+from luoshi.units.models import Unit
+
+
+def reporting_unit(request) -> Unit:
+    """The unit whose figures the user enters: a reporter's own; analysts choose (default: the city)."""
+    user = request.user
+    if user.role == user.Role.REPORTER:
+        return user.unit
+    if not user.edits_plans:
+        raise PermissionDenied("领导账号不填报数据")
+    code = request.GET.get("unit") or request.POST.get("unit")
+    if code:
+        return get_object_or_404(Unit, code=code)
+    city = Unit.objects.filter(kind=Unit.Kind.CITY).first()
+    if city is None:
+        raise Http404("没有市级单位")
+    return city
+
+
+def _period(request):
+    try:
+        return period_or_default(request.GET.get("period"), dt.date.today())
+    except PeriodError as exc:
+        messages.error(request, f"期间无效:{exc}")
+        return period_or_default(None, dt.date.today())
+
+
+@login_required
+def entry(request):
+    """数据填报: one unit, one period, every series it reports (all or nothing on submit)."""
+    unit, period = reporting_unit(request), _period(request)
+    slots = slots_for(unit, period)
+    problems = {}
+    if request.method == "POST":
+        entries = entries_from_form(request.POST, slots)
+        try:
+            outcome = submit(request.user, entries, channel="web")
+        except FiguresRejected as rejected:
+            problems = problems_by_row(rejected.validation)
+            messages.error(request, f"未保存:{rejected}。请按提示修改后重新提交。")
+        else:
+            messages.success(request, _saved_message(request.user, outcome))
+            return redirect(f"{reverse('figures:entry')}?unit={unit.code}&period={period.code}")
+    return render(request, "figures/entry.html", {
+        "unit": unit, "period": period, "slots": slots, "problems": problems,
+        "periods": period_choices(dt.date.today()), "units": _units_for(request.user)})
+
+
+def _saved_message(user, outcome) -> str:
+    written = len(outcome.written)
+    unchanged = len(outcome.validation.changes) - written
+    state = "已采用" if user.edits_plans else "已提交,待审核"
+    return f"{written} 条数据{state}" + (f";{unchanged} 条无变化" if unchanged else "")
+
+
+def _units_for(user):
+    return Unit.objects.active() if user.edits_plans else Unit.objects.none()
+
+
+@login_required
+def review_queue(request):
+    """审核: submitted figures waiting for an analyst; reporters see their own unit's submissions."""
+    revisions = (FigureRevision.objects.restrict(request.user)
+                 .select_related("figure__series", "figure__unit", "figure__project", "figure__approved_revision")
+                 .order_by("-submitted_at"))
+    pending = revisions.filter(status=FigureRevision.Status.SUBMITTED)
+    recent = revisions.exclude(status=FigureRevision.Status.SUBMITTED)[:30]
+    return render(request, "figures/review.html", {"pending": pending, "recent": recent,
+                                                   "can_review": request.user.edits_plans})
+
+
+@login_required
+@require_POST
+def review_action(request, pk: int, action: str):
+    """通过 / 退回 one submission; htmx gets the updated row, a plain form post the queue again."""
+    revision = get_object_or_404(FigureRevision.objects.restrict(request.user), pk=pk)
+    error = ""
+    try:
+        if action == "approve":
+            revision = approve(revision, request.user, request.POST.get("note", ""))
+        else:
+            revision = return_revision(revision, request.user, request.POST.get("reason", ""))
+    except ReviewError as exc:
+        error = str(exc)
+    if request.headers.get("HX-Request") == "true":
+        return render(request, "figures/review_row.html", {"revision": revision, "error": error,
+                                                           "can_review": request.user.edits_plans},
+                      status=422 if error else 200)
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, f"{revision.figure}:{revision.get_status_display()}")
+    return redirect("figures:review")
+
+
+@login_required
+def template_download(request):
+    """The unit's Excel template for a period."""
+    unit, period = reporting_unit(request), _period(request)
+    content = excel.template(unit, period, slots_for(unit, period))
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(excel.file_name(unit, period))}"
+    return response
+
+
+@login_required
+def upload(request):
+    """Excel 上传: check the whole file and show what would change (nothing written yet)."""
+    if request.method != "POST" or "file" not in request.FILES:
+        return render(request, "figures/upload.html", {})
+    file = request.FILES["file"]
+    try:
+        found = uploads.preview(request.user, file.name, file.read())
+    except uploads.UploadRejected as rejected:
+        return render(request, "figures/upload.html", {"rejected": rejected, "validation": rejected.validation},
+                      status=422)
+    return render(request, "figures/upload.html", {"preview": found})
+
+
+@login_required
+@require_POST
+def upload_apply(request, pk: int):
+    pending = get_object_or_404(Upload, pk=pk, user=request.user)
+    try:
+        outcome = uploads.apply(pending, request.user)
+    except uploads.UploadRejected as rejected:
+        return render(request, "figures/upload.html", {"rejected": rejected, "validation": rejected.validation},
+                      status=409)
+    messages.success(request, _saved_message(request.user, outcome))
+    return redirect("figures:review")
