@@ -1,6 +1,6 @@
 """GET /api/v1/dashboard: the dashboard as JSON, same filter and scoping as the page."""
 
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from luoshi.api.schemas import ErrorOut
 from luoshi.dashboard.board import Board, build_board, visible_plans
@@ -85,5 +85,5 @@ def dashboard(request, plan: int | None = None, period: str = "", front: str = "
     try:
         board_filter = read_filter({k: "" if v is None else str(v) for k, v in params.items()}, request.user)
     except FilterError as exc:
-        return 422, {"error": "请求参数无效", "detail": exc.detail}
-    return 200, board_record(build_board(request.user, board_filter, list(visible_plans(request.user))))
+        return Status(422, {"error": "请求参数无效", "detail": exc.detail})
+    return Status(200, board_record(build_board(request.user, board_filter, list(visible_plans(request.user)))))
