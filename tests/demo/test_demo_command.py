@@ -59,3 +59,38 @@ def test_csv_export_to_a_file(demo_dir, tmp_path):
     luoshi("export", "--format", "csv", "-o", str(out))
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert len(rows) == 12 and {"span_start", "span_end", "sentence"} <= set(rows[0])
+
+
+def run(demo_dir, *args):
+    directory, _, _ = demo_dir
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("LUOSHI_", "DJANGO_", "DATABASE_URL"))}
+    env["LUOSHI_DATA_DIR"] = str(directory)
+    return subprocess.run([sys.executable, "-m", "luoshi.cli", *args], env=env, capture_output=True, text=True,
+                          timeout=300)
+
+
+def test_status_2023_tells_the_real_story(demo_dir):
+    result = run(demo_dir, "status", "--period", "2023", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = {(r["indicator"], r["kind"], r["period"]): r for r in json.loads(result.stdout)}
+    assert rows[("地区生产总值", "growth", "2023")]["status"] == "green"
+    assert rows[("固定资产投资", "growth", "2023")]["status"] == "red"
+    assert rows[("社会消费品零售额", "level", "2023")]["actual"] == 5623
+    assert rows[("社会消费品零售额", "growth", "2023")]["status"] == "red"
+    assert rows[("招商引资总额", "level", "2023")]["status"] == "green"
+    table = run(demo_dir, "status", "--period", "2023H1")
+    assert table.returncode == 0 and "预警" in table.stdout and "按时间进度推算" in table.stdout
+
+
+def test_import_figures_refuses_a_bad_file_whole_and_dry_runs_a_good_one(demo_dir, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("指标,单位,期间,数值\n规模以上工业增加值,410100,2024M03,一百\n不存在,410100,2024M03,5\n",
+                   encoding="utf-8")
+    refused = run(demo_dir, "import-figures", str(bad))
+    assert refused.returncode == 1
+    assert "第 2 行 D列(数值)「一百」:不是数字" in refused.stderr and "第 3 行" in refused.stderr
+    good = tmp_path / "good.csv"
+    good.write_text("指标,单位,期间,数值,来源\n规模以上工业增加值,410100,2024M03,512.3,测试\n", encoding="utf-8")
+    dry = run(demo_dir, "import-figures", str(good), "--dry-run")
+    assert dry.returncode == 0 and "would write 1 of 1" in dry.stdout
+    assert run(demo_dir, "status", "--period", "2023M13").returncode == 2
