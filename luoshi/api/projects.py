@@ -7,7 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from luoshi.plans.models import Target
 from luoshi.projects import obstacles as flow
@@ -29,11 +29,11 @@ class ErrorOut(Schema):
 def attempt(action, ok: int = 200):
     """Run a domain ACTION: refusals become 403 (not allowed) or 409 (not now), with the reason."""
     try:
-        return ok, action()
+        return Status(ok, action())
     except NotAllowed as exc:  # also the tasks' NotAllowed
-        return 403, {"error": str(exc), "detail": []}
+        return Status(403, {"error": str(exc), "detail": []})
     except ValueError as exc:  # ProjectError, TaskError
-        return 409, {"error": str(exc), "detail": []}
+        return Status(409, {"error": str(exc), "detail": []})
 
 
 class ProjectOut(Schema):
@@ -119,7 +119,7 @@ class StageIn(Schema):
 def post_stage(request, project_id: int, body: StageIn):
     project = get_object_or_404(projects_of(request), pk=project_id)
     if body.stage not in Project.Stage.values:
-        return 409, {"error": f"没有“{body.stage}”这个阶段", "detail": list(Project.Stage.values)}
+        return Status(409, {"error": f"没有“{body.stage}”这个阶段", "detail": list(Project.Stage.values)})
     return attempt(lambda: (change_stage(project, body.stage, body.date, request.user, body.note),
                             _one(request, project_id))[1])
 
@@ -222,7 +222,7 @@ class ObstacleIn(Schema):
 def post_obstacle(request, project_id: int, body: ObstacleIn):
     project = get_object_or_404(projects_of(request), pk=project_id)
     if body.category not in Obstacle.Category.values:
-        return 409, {"error": f"没有“{body.category}”这个类别", "detail": list(Obstacle.Category.values)}
+        return Status(409, {"error": f"没有“{body.category}”这个类别", "detail": list(Obstacle.Category.values)})
     return attempt(lambda: obstacle_out(flow.raise_obstacle(project, body.category, body.description,
                                                             request.user)), ok=201)
 

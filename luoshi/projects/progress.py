@@ -104,14 +104,18 @@ def judge_project(project: Project, observations: list[Observation], at: Period,
 
 def judge_projects(projects, year: int | None = None, at: Period | None = None,
                    today: dt.date | None = None) -> list[ProjectProgress]:
-    """Every project's progress in YEAR (default: the current one) at AT (default: latest month due)."""
+    """Every project's progress in YEAR (default: its own plan year, else the current one) at AT (default:
+    the latest month due, or the year's end once it is over)."""
     today = today or dt.date.today()
     projects = list(projects.prefetch_related("planned").select_related("owner", "department")
                     if hasattr(projects, "prefetch_related") else projects)
-    year = year or (at.end_year if at else today.year)
-    at = at or default_at(year, today)
     series = investment_series()
     due_day = series.due_day if series else None
-    observed = completed_figures([p.pk for p in projects], year)
-    return [judge_project(p, [o for o in observed.get(p.pk, []) if o.period.end_date <= at.end_date],
-                          at, today, due_day) for p in projects]
+    years = {p.pk: year or (at.end_year if at else p.year or today.year) for p in projects}
+    observed = {y: completed_figures([p.pk for p in projects if years[p.pk] == y], y) for y in set(years.values())}
+    rows = []
+    for p in projects:
+        when = at or default_at(years[p.pk], today)
+        mine = [o for o in observed[years[p.pk]].get(p.pk, []) if o.period.end_date <= when.end_date]
+        rows.append(judge_project(p, mine, when, today, due_day))
+    return rows

@@ -17,7 +17,7 @@ from django.urls import reverse
 from luoshi.accounts.models import User
 from luoshi.figures.models import Figure, Series
 from luoshi.lib.periods import due_date, is_late, latest_period
-from luoshi.plans.models import Assignment
+from luoshi.plans.models import Assignment, Target
 from luoshi.projects.models import Project
 from luoshi.projects.progress import series_name
 from luoshi.tasks.models import Notification, Task
@@ -47,10 +47,13 @@ def _figure_words(series: Series, subject: str, period, today: dt.date) -> str:
 
 
 def figures_due(today: dt.date) -> list[Reminder]:
-    """Each unit's assigned series whose latest period has no figure yet (待报/逾期未报)."""
+    """Each unit's series (its own region's targets and its assignments) whose latest period has no figure
+    yet (待报/逾期未报)."""
+    targets = Target.objects.filter(archived=False, plan__archived=False, plan__status="published",
+                                    series__isnull=False, plan__year__gte=today.year - 1)
     pairs = {(a.unit_id, a.target.series) for a in Assignment.objects.filter(
-        target__archived=False, target__plan__archived=False, target__series__isnull=False,
-        target__plan__year__gte=today.year - 1).select_related("target__series")}
+        target__in=targets).select_related("target__series")}
+    pairs |= {(t.region_unit_id, t.series) for t in targets.filter(region_unit__isnull=False).select_related("series")}
     found = []
     for unit_id, series in sorted(pairs, key=lambda p: (p[0], p[1].name)):
         period = _period(series, today)

@@ -1,0 +1,46 @@
+"""Key-project fixtures: a 金水区 project serving the investment target, with a plan of 10 亿元 a month."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from luoshi.figures.entries import Entry
+from luoshi.figures.models import FigureRevision
+from luoshi.figures.submission import approve, submit
+from luoshi.projects.models import Project
+from luoshi.projects.planning import set_monthly_plan
+
+TODAY = dt.date(2023, 4, 20)
+
+
+@pytest.fixture
+def project(assignments, units, fai_target):
+    """金水区's test project (not a real one), serving the 7000 亿元 investment target."""
+    p = Project.objects.create(code="T-JS-001", name="金水区测试项目", owner=units["金水区"],
+                               department=units["郑州市发展和改革委员会"], industry="测试")
+    p.targets.add(fai_target)
+    set_monthly_plan(p, 2023, {m: Decimal(10) for m in range(1, 13)}, None)
+    return p
+
+
+@pytest.fixture
+def erqi_project(assignments, units, fai_target):
+    p = Project.objects.create(code="T-EQ-001", name="二七区测试项目", owner=units["二七区"])
+    p.targets.add(fai_target)
+    return p
+
+
+@pytest.fixture
+def report():
+    return report_figure
+
+
+def report_figure(user, project, period, value, analyst=None):
+    """A project figure entered like any figure, approved by ANALYST when given."""
+    outcome = submit(user, [Entry(row=1, series="重点项目完成投资", unit="", project=project.code, period=period,
+                                  value=value)], today=TODAY)
+    revision = outcome.written[0]
+    if analyst is not None and revision.status == FigureRevision.Status.SUBMITTED:
+        approve(revision, analyst)
+    return revision

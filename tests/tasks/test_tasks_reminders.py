@@ -1,0 +1,66 @@
+"""`luoshi remind`: figures due and tasks due soon or overdue, by email and inbox, once per item per day."""
+
+import datetime as dt
+import os
+import signal
+import threading
+
+import pytest
+from django.core import mail
+
+from luoshi.cli import main
+from luoshi.tasks import reminders
+from luoshi.tasks.models import Notification, Task
+
+TODAY = dt.date(2023, 4, 12)
+
+
+@pytest.fixture
+def overdue(task, jinshui_reporter):
+    Task.objects.filter(pk=task.pk).update(deadline=dt.date(2023, 4, 1))
+    jinshui_reporter.email = "jinshui@example.gov.cn"
+    jinshui_reporter.save()
+    return task
+
+
+def test_each_unit_hears_its_figures_due_and_its_tasks_overdue(overdue, assignments, other_task):
+    found = {(d.user.username, d.reminder.title) for d in reminders.pending(TODAY)}
+    assert ("jinshui", "督办事项“测试督办事项”逾期 11 天") in found
+    assert ("erqi", "督办事项“测试督办事项”逾期 11 天") in found  # co-unit
+    assert ("jinshui", "2023年1–3月“固定资产投资”待报送,04月15日截止") in found
+    assert not any("中原区" in title for _, title in found)
+
+
+def test_dry_run_lists_and_sends_nothing(overdue, assignments, capsys):
+    assert main(["remind", "--dry-run", "--date", TODAY.isoformat()]) == 0
+    out = capsys.readouterr().out
+    assert "金水区\tjinshui\tjinshui@example.gov.cn\t督办事项“测试督办事项”逾期 11 天" in out
+    assert "would send" in out and "dry run" in out
+    assert Notification.objects.count() == 0 and mail.outbox == []
+
+
+def test_remind_twice_sends_once(overdue, assignments, capsys):
+    assert main(["remind", "--date", TODAY.isoformat()]) == 0
+    first = Notification.objects.count()
+    assert first >= 4 and len(mail.outbox) == 1  # only jinshui has an email address: one mail, every item
+    assert "测试督办事项" in mail.outbox[0].body and mail.outbox[0].to == ["jinshui@example.gov.cn"]
+    assert main(["remind", "--date", TODAY.isoformat()]) == 0
+    assert Notification.objects.count() == first and len(mail.outbox) == 1
+    assert "sent 0 reminders" in capsys.readouterr().out
+    assert reminders.send(TODAY + dt.timedelta(days=1))  # a new day, a new reminder
+
+
+def test_the_loop_stops_cleanly_on_sigterm(overdue, capsys):
+    threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGTERM)).start()
+    assert main(["remind", "--loop", "--interval", "60", "--date", TODAY.isoformat()]) == 0
+    out = capsys.readouterr().out
+    assert "sent" in out and "stopped" in out
+
+
+def test_the_inbox_shows_the_unread_count(overdue, client_for):
+    reminders.send(TODAY)
+    client = client_for(overdue.lead_unit.users.get())
+    page = client.get("/tasks/inbox/").content.decode()
+    assert "测试督办事项" in page and 'class="badge"' in page
+    client.post("/tasks/inbox/read/")
+    assert 'class="badge"' not in client.get("/tasks/inbox/").content.decode()
