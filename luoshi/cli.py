@@ -8,6 +8,8 @@ from pathlib import Path
 from luoshi.briefings import cli as briefings_cli
 from luoshi.figures import cli as figures_cli
 from luoshi.lib.extract import cli as extract_cli
+from luoshi.projects import cli as projects_cli
+from luoshi.tasks import cli as tasks_cli
 
 
 def setup_django() -> None:
@@ -148,6 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
     figures_cli.add_parsers(sub)
     briefings_cli.add_parsers(sub)
     extract_cli.add_parser(sub)
+    tasks_cli.add_parsers(sub)
+    projects_cli.add_parsers(sub)
 
     manage = sub.add_parser("manage", help="Django management commands (luoshi manage migrate …)")
     manage.add_argument("args", nargs=argparse.REMAINDER)

@@ -12,7 +12,9 @@ from luoshi.figures.models import Series
 from luoshi.figures.submission import submit
 from luoshi.figures.tabular import read_table
 from luoshi.plans.models import Plan
+from luoshi.projects import seed as project_seed
 from luoshi.review.stored import create_reviewed_plan
+from luoshi.tasks import seed as task_seed
 from luoshi.units.models import Unit
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -91,6 +93,16 @@ def create_accounts() -> list[DemoAccount]:
     return list(DEMO_ACCOUNTS)
 
 
+def load_projects(plan: Plan) -> int:
+    """The key projects the plan names (机场三期 …), with owners and sources; no invented figures."""
+    return len(project_seed.load_projects(plan))
+
+
+def load_tasks(plan: Plan) -> int:
+    """The measures the plan names as supervision tasks, issued by the demo leader."""
+    return len(task_seed.load_tasks(plan, issuer=User.objects.filter(username="leader").first()))
+
+
 def is_loaded() -> bool:
     return Plan.objects.filter(title=json.loads(PLAN_REVIEW.read_text(encoding="utf-8"))["plan"]["title"]).exists()
 
@@ -104,4 +116,6 @@ def load_demo() -> Plan:
         plan = load_plan()
         load_actuals()
         create_accounts()
+        load_projects(plan)
+        load_tasks(plan)
     return plan
