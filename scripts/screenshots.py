@@ -24,7 +24,27 @@ def main(base: str) -> None:
         page.click("table.grid a")
         page.wait_for_load_state("networkidle")
         page.screenshot(path=str(DOCS / "plan-page.png"), full_page=False)
+        dashboard_shots(page, base)
         browser.close()
+
+
+def shoot(page, url: str, name: str, wait_for: str) -> None:
+    page.goto(url)
+    page.wait_for_selector(wait_for)
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=str(DOCS / name), full_page=False)
+
+
+def dashboard_shots(page, base: str) -> None:
+    """The dashboard for 2023, its first (red) target, and the public pledge page (signed out)."""
+    shoot(page, f"{base}/dashboard/?period=2023", "dashboard.png", ".bullet svg")
+    target = page.locator(".target-card a.indicator").first.get_attribute("href")
+    shoot(page, f"{base}{target}", "target-page.png", ".year-chart svg")
+    page.context.clear_cookies()
+    page.goto(f"{base}/pledge/")
+    page.click("ul.pledge-plans a")
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=str(DOCS / "pledge-page.png"), full_page=False)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ The number of queries is fixed whatever the number of targets.
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from luoshi.dashboard.charts import bullet
 from luoshi.dashboard.filters import BoardFilter
@@ -44,7 +45,7 @@ class Card:
     def status(self) -> str:
         return self.row["status"]
 
-    @property
+    @cached_property
     def chart(self) -> dict:
         return bullet(self.judged, self.row)
 

@@ -6,9 +6,10 @@ from luoshi.lib.judgement.readings import judged_figure
 from luoshi.lib.periods import Frequency, Period, parse, periods_in
 
 
-def figure_of(judged: Judged, obs: Observation) -> float | None:
-    """The number the target is judged on (growth for growth targets, the value otherwise)."""
-    return judged_figure(spec_of(judged.target), obs)
+def figures_of(judged: Judged, observations) -> list[tuple[Observation, float | None]]:
+    """Each observation with the number the target is judged on (growth for growth targets, else the value)."""
+    spec = spec_of(judged.target)
+    return [(obs, judged_figure(spec, obs)) for obs in observations]
 
 
 def expected_value(row: dict) -> float | None:
@@ -28,12 +29,11 @@ def last_year_figure(judged: Judged) -> float | None:
     if period is None or period.is_multi_year:
         return None
     previous = period.previous_year()
-    return next((figure_of(judged, o) for o in judged.last_year if o.period.same_span(previous)), None)
+    return next((v for o, v in figures_of(judged, judged.last_year) if o.period.same_span(previous)), None)
 
 
 def sparkline(judged: Judged) -> list[list]:
-    points = [(o.period, figure_of(judged, o)) for o in judged.series_points]
-    return [[p.label_zh, v] for p, v in points if v is not None]
+    return [[o.period.label_zh, v] for o, v in figures_of(judged, judged.series_points) if v is not None]
 
 
 def bullet(judged: Judged, row: dict) -> dict:
@@ -62,17 +62,23 @@ def band_width(judged: Judged, row: dict) -> float:
     return tol.level_yellow * abs(row["target"])
 
 
+def on_axis(axis: list[Period], points: list[tuple[Observation, float | None]], shift: bool = False) -> list:
+    """The figures placed on the axis periods (last year's on this year's, when SHIFT), None where missing."""
+    def value(period: Period):
+        wanted = period.previous_year() if shift else period
+        return next((v for o, v in points if o.period.same_span(wanted)), None)
+    return [None if shift and p.is_multi_year else value(p) for p in axis]
+
+
 def year_chart(judged: Judged, row: dict) -> dict:
     """年度走势: this year's YTD line, last year's line, the target line and the year-end forecast band."""
     axis = axis_periods(judged)
-    this = {o.period.code: figure_of(judged, o) for o in judged.actuals}
-    before = {o.period.code: figure_of(judged, o) for o in judged.last_year}
     forecast = row["forecast"]
     width = band_width(judged, row)
     return {
         "labels": [p.label_zh for p in axis], "unit": row["unit_of_measure"], "target": row["target"],
-        "actual": [this.get(p.code) for p in axis],
-        "last_year": [None if p.is_multi_year else before.get(p.previous_year().code) for p in axis],
+        "actual": on_axis(axis, figures_of(judged, judged.actuals)),
+        "last_year": on_axis(axis, figures_of(judged, judged.last_year), shift=True),
         "forecast": None if forecast is None else {"value": forecast, "low": forecast - width,
                                                    "high": forecast + width, "basis": row["forecast_basis"]},
         "status": row["status"],

@@ -11,6 +11,11 @@
   function fmt(v) {
     return v === null || v === undefined ? "—" : (Math.round(v * 100) / 100).toLocaleString("zh-CN");
   }
+  function niceMax(v) {
+    if (v <= 0) return 0;
+    var step = Math.pow(10, Math.floor(Math.log10(v)));
+    return Math.ceil((v * 1.05) / step) * step;
+  }
   function mark(name, value, type, colour) {
     return { name: name, xAxis: value, lineStyle: { type: type, color: colour, width: 2 },
              label: { show: false }, symbol: "none" };
@@ -69,12 +74,14 @@
 
   function year(el, d) {
     return {
-      animation: false, grid: { left: 56, right: 24, top: 36, bottom: 28 },
+      animation: false, grid: { left: 56, right: 60, top: 36, bottom: 28 },
       aria: { enabled: true },
       legend: { top: 0, data: ["本年累计", "去年同期", "预计"] },
       tooltip: { trigger: "axis", confine: true },
       xAxis: { type: "category", data: d.labels },
-      yAxis: { type: "value", name: d.unit, scale: true },
+      yAxis: { type: "value", name: d.unit, scale: true,
+               max: function (v) { return niceMax(Math.max(v.max, d.target, d.forecast ? d.forecast.high : v.max)); },
+               min: function (v) { return Math.min(v.min, 0); } },
       series: [
         { name: "本年累计", type: "line", data: d.actual, connectNulls: true, symbol: "circle", symbolSize: 8,
           lineStyle: { width: 3, color: "#1d232b" }, itemStyle: { color: "#1d232b" },
