@@ -63,17 +63,23 @@ def _statistics(target: Target, unit_ids, at: Period) -> dict[int, Decimal]:
     return {f.unit_id: f.value for f in rows if f.value is not None}
 
 
-def month_of(target: Target, at: Period | None, today: dt.date) -> Period:
-    """The monthly period the roll-up is read at (the latest month due, or the year's last)."""
-    at = at or default_at(parse(target.period).end_year, today)
-    return series_at(at, "monthly") or at
+def month_of(target: Target, projects, at: Period | None, today: dt.date) -> Period:
+    """The monthly period the roll-up is read at: AT's month, else the latest month the projects reported
+    (approved) up to the latest month due, else that month."""
+    due = series_at(at or default_at(parse(target.period).end_year, today), "monthly")
+    if at is not None or due is None:
+        return due or at
+    reported = Figure.objects.filter(series__name=series_name(), project__in=projects, approved_revision__isnull=False,
+                                     period_start=due.start_date, period_end__lte=due.end_date).order_by("-period_end")
+    latest = reported.values_list("period", flat=True).first()
+    return parse(latest) if latest else due
 
 
 def rollup(target: Target, projects, at: Period | None = None, today: dt.date | None = None) -> Rollup:
     """PROJECTS serving TARGET summed per owner unit and for the city, at AT's month."""
     today = today or dt.date.today()
-    at = month_of(target, at, today)
     projects = list(projects.filter(targets=target).select_related("owner"))
+    at = month_of(target, projects, at, today)
     values = _project_values(projects, at)
     quotas = {a.unit_id: a.value for a in target.assignments.select_related("unit")}
     units = {p.owner_id: p.owner for p in projects}

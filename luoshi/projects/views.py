@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from luoshi.figures.models import Figure
+from luoshi.lib.periods import PeriodError, parse
 from luoshi.plans.models import Target
 from luoshi.projects import obstacles as obstacle_flow
 from luoshi.projects.forms import (
@@ -178,11 +179,20 @@ def obstacle_action(request, pk: int, action: str):
 def rollup_view(request):
     targets = Target.objects.restrict(request.user).active().filter(projects__isnull=False, kind="level").distinct()
     target = targets.filter(pk=request.GET.get("target") or 0).first() or targets.first()
-    result = rollup(target, Project.objects.restrict(request.user).active()) if target else None
+    simulated = request.GET.get("simulated") == "1"
+    projects = Project.objects.restrict(request.user).active().filter(simulated=simulated)
+    try:
+        at = parse(request.GET["period"]) if request.GET.get("period") else None
+    except PeriodError:
+        at = None
+        messages.error(request, f"期间“{request.GET['period']}”无效,已按最新月份汇总")
+    result = rollup(target, projects, at=at) if target else None
     if result and not request.user.sees_all_units:
         result.rows = [r for r in result.rows if r.unit.pk == request.user.unit_id]
         result.city = None
-    return render(request, "projects/rollup.html", {"result": result, "targets": targets, "target": target})
+    return render(request, "projects/rollup.html", {"result": result, "targets": targets, "target": target,
+                                                    "simulated": simulated,
+                                                    "has_simulated": projects.model.objects.filter(simulated=True).exists()})
 
 
 @login_required
