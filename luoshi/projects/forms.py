@@ -3,7 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from luoshi.projects.models import Batch, Obstacle, Project
+from luoshi.plans.models import Front, Target
+from luoshi.projects.models import Batch, Contact, Obstacle, Project
 from luoshi.units.models import Unit
 
 MONTH_FIELDS = [f"m{m}" for m in range(1, 13)]
@@ -70,3 +71,29 @@ class ImportForm(forms.Form):
     file = forms.FileField(label=_("项目清单(.xlsx 或 .csv)"))
     dry_run = forms.BooleanField(label=_("只检查,不写入"), required=False)
 
+
+
+class ProjectForm(forms.ModelForm):
+    """项目信息: what an analyst enters for a new project; the owner unit keeps it up to date."""
+
+    class Meta:
+        model = Project
+        fields = ["code", "name", "owner", "department", "industry", "front", "location", "total_investment",
+                  "targets"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = Unit.objects.active().exclude(kind="province").order_by("kind", "order", "code")
+        self.fields["owner"].queryset = units
+        self.fields["department"].queryset = units
+        self.fields["targets"].queryset = Target.objects.restrict(user).active().select_related("plan")
+        self.fields["front"].queryset = Front.objects.restrict(user).select_related("plan")
+        if user is not None and not user.edits_plans:
+            for name in ("code", "owner", "targets"):
+                self.fields[name].disabled = True
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = Contact
+        fields = ["name", "role", "phone"]

@@ -5,7 +5,10 @@ from luoshi.projects import views
 app_name = "projects"
 urlpatterns = [
     path("", views.project_list, name="list"),
+    path("new/", views.project_new, name="new"),
     path("<int:pk>/", views.project_detail, name="detail"),
+    path("<int:pk>/edit/", views.project_edit, name="edit"),
+    path("<int:pk>/contacts/", views.contact_add, name="contact"),
     path("<int:pk>/stage/", views.stage, name="stage"),
     path("<int:pk>/plan/", views.plan, name="plan"),
     path("<int:pk>/batch/", views.join, name="join"),

@@ -16,11 +16,13 @@ from luoshi.projects import obstacles as obstacle_flow
 from luoshi.projects.forms import (
     MONTH_FIELDS,
     BatchForm,
+    ContactForm,
     ImportForm,
     JoinBatchForm,
     MonthlyPlanForm,
     NoteForm,
     ObstacleForm,
+    ProjectForm,
     RouteForm,
     StageForm,
 )
@@ -82,7 +84,7 @@ def project_detail(request, pk: int):
         "obstacles": Obstacle.objects.restrict(request.user).filter(project=project),
         "stage_form": StageForm(choices=next_stages(project), initial={"date": dt.date.today()}),
         "plan_form": _plan_form(project, progress.year), "obstacle_form": ObstacleForm(),
-        "join_form": JoinBatchForm() if request.user.edits_plans else None,
+        "join_form": JoinBatchForm() if request.user.edits_plans else None, "contact_form": ContactForm(),
     })
 
 
@@ -128,6 +130,45 @@ def raise_obstacle(request, pk: int):
     obstacle = obstacle_flow.raise_obstacle(project, form.cleaned_data["category"],
                                             form.cleaned_data["description"], request.user)
     return redirect("projects:obstacle", pk=obstacle.pk)
+
+
+def _project_form(request, project: Project | None):
+    form = ProjectForm(request.POST or None, instance=project, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        if project is None:
+            form.instance.created_by = request.user
+        saved = form.save()
+        messages.success(request, "项目信息已保存")
+        return redirect("projects:detail", pk=saved.pk)
+    return render(request, "projects/project_form.html", {"form": form, "project": project})
+
+
+@login_required
+def project_new(request):
+    if not request.user.edits_plans:
+        raise PermissionDenied("只有分析员可以新建重点项目")
+    return _project_form(request, None)
+
+
+@login_required
+def project_edit(request, pk: int):
+    project = get_object_or_404(visible(request.user), pk=pk)
+    if not may_edit(request.user, project):
+        raise PermissionDenied("只有项目属地单位或分析员可以修改该项目")
+    return _project_form(request, project)
+
+
+@acting
+def contact_add(request, pk: int):
+    project = get_object_or_404(visible(request.user), pk=pk)
+    if not may_edit(request.user, project):
+        raise NotAllowed("只有项目属地单位或分析员可以修改该项目")
+    form = ContactForm(request.POST)
+    if not form.is_valid():
+        raise ProjectError("请填写联系人姓名")
+    form.instance.project = project
+    form.save()
+    return redirect("projects:detail", pk=pk)
 
 
 @login_required

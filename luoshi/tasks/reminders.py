@@ -1,4 +1,5 @@
-"""催报与督办提醒: what each unit should hear about today — figures due or late, tasks due soon or overdue.
+"""催报与督办提醒: what each unit should hear about today — figures due or late, tasks due soon or overdue,
+obstacles (堵点) waiting for the department's answer.
 
 Each reminder reaches the unit's users in their inbox (站内提醒) and by email, at most once per item per
 day: a `Notification` row per (recipient, item key, day) is the record, and its unique constraint makes a
@@ -18,10 +19,10 @@ from luoshi.accounts.models import User
 from luoshi.figures.models import Figure, Series
 from luoshi.lib.periods import due_date, is_late, latest_period
 from luoshi.plans.models import Assignment, Target
-from luoshi.projects.models import Project
+from luoshi.projects.models import Obstacle, Project
 from luoshi.projects.progress import series_name
 from luoshi.tasks.models import Notification, Task
-from luoshi.tasks.timers import light
+from luoshi.tasks.timers import light, warn_days
 
 
 @dataclass(frozen=True)
@@ -96,8 +97,21 @@ def tasks_due(today: dt.date) -> list[Reminder]:
     return found
 
 
+def obstacles_due(today: dt.date) -> list[Reminder]:
+    """堵点 routed to a department and due within the warning days, or overdue, for that department."""
+    found = []
+    soon = today + dt.timedelta(days=warn_days())
+    for obstacle in Obstacle.objects.filter(status=Obstacle.Status.ROUTED, due__lte=soon).select_related("project"):
+        overdue = today > obstacle.due
+        words = f"逾期 {(today - obstacle.due).days} 天" if overdue else f"{obstacle.due:%m月%d日}到期"
+        found.append(Reminder(obstacle.department_id, f"obstacle:{obstacle.pk}:{'overdue' if overdue else 'soon'}",
+                              f"项目“{obstacle.project.name}”的{obstacle.get_category_display()}问题待答复,{words}",
+                              reverse("projects:obstacle", args=[obstacle.pk])))
+    return found
+
+
 def reminders(today: dt.date) -> list[Reminder]:
-    return figures_due(today) + tasks_due(today)
+    return figures_due(today) + tasks_due(today) + obstacles_due(today)
 
 
 def recipients(unit_ids) -> dict[int, list[User]]:

@@ -94,3 +94,21 @@ def test_a_reporter_imports_only_its_own_units_projects(client_for, jinshui_repo
 def test_the_dashboard_shows_the_projects_and_tasks_panels(client_for, project, analyst, plan):
     page = client_for(analyst).get("/dashboard/").content.decode()
     assert 'id="projects-panel"' in page and 'id="tasks-panel"' in page
+
+
+def test_an_analyst_creates_a_project_and_its_owner_edits_it(client_for, analyst, jinshui_reporter, erqi_reporter,
+                                                             units, fai_target):
+    assert client_for(jinshui_reporter).get("/projects/new/").status_code == 403
+    response = client_for(analyst).post("/projects/new/", {
+        "code": "N-1", "name": "新项目", "owner": units["金水区"].pk, "total_investment": "12.5",
+        "targets": [fai_target.pk]})
+    project = Project.objects.get(code="N-1")
+    assert response.status_code == 302 and project.targets.get() == fai_target
+    owner = client_for(jinshui_reporter)
+    owner.post(f"/projects/{project.pk}/edit/", {"code": "HACK", "name": "新项目(更名)", "owner": units["二七区"].pk,
+                                                 "location": "金水路"})
+    project.refresh_from_db()
+    assert (project.code, project.name, project.owner.name, project.location) == ("N-1", "新项目(更名)", "金水区", "金水路")
+    owner.post(f"/projects/{project.pk}/contacts/", {"name": "张三", "role": "项目经理", "phone": "0371-0000"})
+    assert project.contacts.get().name == "张三"
+    assert client_for(erqi_reporter).get(f"/projects/{project.pk}/edit/").status_code == 404

@@ -64,3 +64,19 @@ def test_the_inbox_shows_the_unread_count(overdue, client_for):
     assert "测试督办事项" in page and 'class="badge"' in page
     client.post("/tasks/inbox/read/")
     assert 'class="badge"' not in client.get("/tasks/inbox/").content.decode()
+
+
+def test_a_department_hears_of_an_obstacle_near_its_time_limit(units, leader, analyst):
+    from luoshi.accounts.models import User
+    from luoshi.projects import obstacles
+    from luoshi.projects.models import Project
+
+    fgw = User.objects.create_user(username="fgw", password="pw", role="reporter", unit=units["郑州市发展和改革委员会"])
+    project = Project.objects.create(code="T-1", name="测试项目", owner=units["金水区"])
+    o = obstacles.raise_obstacle(project, "land", "用地", None)
+    obstacles.route(o, units["郑州市发展和改革委员会"], analyst, days=5, today=TODAY)
+    assert not [d for d in reminders.pending(TODAY) if d.user == fgw]
+    [soon] = [d.reminder for d in reminders.pending(TODAY + dt.timedelta(days=3)) if d.user == fgw]
+    assert soon.title == "项目“测试项目”的用地问题待答复,04月17日到期" and soon.key.endswith(":soon")
+    [late] = [d.reminder for d in reminders.pending(TODAY + dt.timedelta(days=6)) if d.user == fgw]
+    assert late.key.endswith(":overdue") and "逾期 1 天" in late.title
