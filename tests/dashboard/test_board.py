@@ -131,3 +131,12 @@ def test_the_unit_view_query_count_does_not_grow_either(client_for, analyst, ass
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many) == len(few)
+
+
+def test_a_simulated_plan_is_labelled_on_the_board_and_the_target_page(client_for, analyst, actuals):
+    type(actuals).objects.filter(pk=actuals.pk).update(simulated=True)
+    client = client_for(analyst)
+    assert "模拟数据" in client.get(reverse("dashboard:board")).content.decode()
+    target = actuals.targets.first()
+    assert "模拟数据" in client.get(reverse("plans:target", args=[target.pk])).content.decode()
+    assert "模拟数据" in client.get(reverse("dashboard:ranking")).content.decode()
