@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
+from luoshi.lib.periods import PeriodError, parse
 from luoshi.plans.models import Target
 from luoshi.projects import obstacles as flow
 from luoshi.projects.models import Obstacle, Project
@@ -90,12 +91,17 @@ def projects_of(request):
     return Project.objects.restrict(request.user).active().prefetch_related("targets", "batches")
 
 
-@router.get("/projects", response=list[ProjectOut])
-def list_projects(request, stage: str | None = None, behind: bool = False):
+@router.get("/projects", response={200: list[ProjectOut], 422: ErrorOut})
+def list_projects(request, stage: str | None = None, behind: bool = False, period: str | None = None):
+    """Projects with their progress at PERIOD (default: each one's latest month due); BEHIND: only 滞后 ones."""
     projects = projects_of(request)
     if stage:
         projects = projects.filter(stage=stage)
-    rows = judge_projects(projects)
+    try:
+        at = parse(period) if period else None
+    except PeriodError as exc:
+        return Status(422, {"error": "期间无效", "detail": [{"field": "period", "value": period, "reason": str(exc)}]})
+    rows = judge_projects(projects, at=at)
     return [project_out(r) for r in rows if r.behind or not behind]
 
 

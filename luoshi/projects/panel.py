@@ -7,11 +7,11 @@ from luoshi.projects.models import Obstacle, Project
 from luoshi.projects.progress import judge_projects
 
 
-def panel_context(user, today: dt.date | None = None) -> dict:
-    """What the dashboard's projects panel shows to USER (scoped like every page)."""
+def panel_context(user, today: dt.date | None = None, at=None) -> dict:
+    """What the dashboard's projects panel shows to USER (scoped like every page), judged at AT."""
     today = today or dt.date.today()
     projects = Project.objects.restrict(user).active()
-    rows = judge_projects(projects, today=today)
+    rows = judge_projects(projects, at=at, today=today)
     stages = Counter(r.project.stage for r in rows)
     open_obstacles = Obstacle.objects.restrict(user).exclude(status=Obstacle.Status.SOLVED)
     return {

@@ -58,11 +58,23 @@ def project_list(request):
     stage = request.GET.get("stage", "")
     if stage in Project.Stage.values:
         projects = projects.filter(stage=stage)
-    rows = judge_projects(projects)
+    rows = judge_projects(projects, at=_period(request))
     if request.GET.get("behind"):
         rows = [r for r in rows if r.behind]
     return render(request, "projects/project_list.html", {
         "rows": rows, "stages": Project.Stage.choices, "stage": stage, "behind": bool(request.GET.get("behind"))})
+
+
+def _period(request):
+    """?period=2023M06 (any statistical period code), or None for each project's latest month due."""
+    code = request.GET.get("period", "").strip()
+    if not code:
+        return None
+    try:
+        return parse(code)
+    except PeriodError:
+        messages.error(request, f"期间“{code}”无效,已按最新月份研判")
+        return None
 
 
 def _plan_form(project: Project, year: int) -> MonthlyPlanForm:
@@ -222,12 +234,7 @@ def rollup_view(request):
     target = targets.filter(pk=request.GET.get("target") or 0).first() or targets.first()
     simulated = request.GET.get("simulated") == "1"
     projects = Project.objects.restrict(request.user).active().filter(simulated=simulated)
-    try:
-        at = parse(request.GET["period"]) if request.GET.get("period") else None
-    except PeriodError:
-        at = None
-        messages.error(request, f"期间“{request.GET['period']}”无效,已按最新月份汇总")
-    result = rollup(target, projects, at=at) if target else None
+    result = rollup(target, projects, at=_period(request)) if target else None
     if result and not request.user.sees_all_units:
         result.rows = [r for r in result.rows if r.unit.pk == request.user.unit_id]
         result.city = None

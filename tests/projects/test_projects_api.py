@@ -78,3 +78,10 @@ def test_signed_out_gets_401(client, project):
     response = client.get("/api/v1/projects")
     assert response.status_code == 401 and response.json()["error"]
     assert Project.objects.count() == 1
+
+
+def test_projects_are_judged_at_a_chosen_period(api, project, jinshui_reporter, analyst, report):
+    report(jinshui_reporter, project, "2023M03", 25, analyst)
+    [row] = api(analyst, "get", "/projects?period=2023M03&behind=true").json()
+    assert row["status"] == "red" and row["planned_by_now"] == 30 and "按投资计划进度" in row["reason"]
+    assert api(analyst, "get", "/projects?period=2023M13").status_code == 422

@@ -32,4 +32,5 @@ def amount(value) -> str:
 def projects_panel(context):
     from luoshi.projects.panel import panel_context
 
-    return panel_context(context["request"].user)
+    board = context.get("board")  # the dashboard's own period, when there is one
+    return panel_context(context["request"].user, at=getattr(board, "at", None))
