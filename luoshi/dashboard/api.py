@@ -83,7 +83,7 @@ def dashboard(request, plan: int | None = None, period: str = "", front: str = "
     params = {"plan": plan, "period": period, "front": front, "unit": unit, "status": status,
               "commitment": commitment}
     try:
-        board_filter = read_filter({k: "" if v is None else str(v) for k, v in params.items()}, request.user)
+        board_filter = read_filter(params, request.user)
     except FilterError as exc:
         return Status(422, {"error": "请求参数无效", "detail": exc.detail})
     return Status(200, board_record(build_board(request.user, board_filter, list(visible_plans(request.user)))))

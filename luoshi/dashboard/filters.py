@@ -79,7 +79,10 @@ def _choice(field: str, value: str, choices, errors: list) -> str:
 def read_filter(params: Mapping, user) -> BoardFilter:
     """The filter from request parameters; a reporter always sees their own unit. Raises FilterError."""
     errors: list[dict] = []
-    get = lambda key: (params.get(key) or "").strip()  # noqa: E731
+
+    def get(key: str) -> str:
+        return str(params.get(key) or "").strip()
+
     unit = get("unit")
     if not user.sees_all_units:
         unit = user.unit.code if user.unit_id else "-"
