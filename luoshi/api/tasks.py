@@ -77,7 +77,7 @@ def task_out(task: Task, state, escalated: bool) -> dict:
 
 def tasks_of(request):
     return Task.objects.restrict(request.user).select_related(
-        "lead_unit", "time_limit", "assigned_by", "plan").prefetch_related("co_units", "steps", "evidence")
+        "lead_unit", "time_limit", "assigned_by", "plan").prefetch_related("co_units", "steps", "evidence", "milestones")
 
 
 def _one(request, task_id: int) -> dict:

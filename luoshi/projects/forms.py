@@ -15,7 +15,7 @@ class StageForm(forms.Form):
     date = forms.DateField(label=_("变更日期"), widget=forms.DateInput(attrs={"type": "date"}))
     note = forms.CharField(label=_("说明"), required=False, max_length=300)
 
-    def __init__(self, *args, project: Project | None = None, choices=None, **kwargs):
+    def __init__(self, *args, choices=None, **kwargs):
         super().__init__(*args, **kwargs)
         if choices is not None:
             self.fields["stage"].choices = [(s, Project.Stage(s).label) for s in choices]

@@ -11,7 +11,8 @@ from luoshi.tasks.timers import by_class, by_unit, ordered_for
 def panel_context(user, today: dt.date | None = None) -> dict:
     """What the dashboard's tasks panel shows to USER (scoped like every page)."""
     today = today or timezone.localdate()
-    tasks = list(Task.objects.restrict(user).select_related("lead_unit", "time_limit", "assigned_by"))
+    tasks = list(Task.objects.restrict(user).select_related("lead_unit", "time_limit", "assigned_by")
+                 .prefetch_related("milestones"))
     rows = [r for r in ordered_for(user, tasks, today) if r[1].colour in ("red", "yellow")
             and r[0].status != Task.Status.DONE]
     return {"total": len(tasks), "open": sum(t.status != Task.Status.DONE for t in tasks),

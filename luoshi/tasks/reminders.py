@@ -86,7 +86,7 @@ def projects_due(today: dt.date) -> list[Reminder]:
 def tasks_due(today: dt.date) -> list[Reminder]:
     """Open tasks due soon (yellow) or overdue (red), for the lead unit and every co-unit."""
     found = []
-    for task in Task.objects.open().select_related("time_limit").prefetch_related("co_units"):
+    for task in Task.objects.open().select_related("time_limit").prefetch_related("co_units", "milestones"):
         state = light(task, today)
         if state.colour not in ("yellow", "red"):
             continue

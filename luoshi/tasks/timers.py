@@ -49,19 +49,29 @@ class Light:
         return self.colour == "red"
 
 
-def light(task: Task, today: dt.date) -> Light:
+def next_due(task: Task) -> tuple[dt.date | None, str]:
+    """What falls due next: the earliest open milestone (节点) before the task's own due date, or that."""
     due = due_date(task)
+    steps = [m for m in task.milestones.all() if m.done is None and (due is None or m.due < due)]
+    first = min(steps, key=lambda m: m.due, default=None)
+    return (first.due, f"节点“{first.name}”") if first else (due, "")
+
+
+def light(task: Task, today: dt.date) -> Light:
+    """The task's light on TODAY; an open milestone past its date makes it red as the task's own date does."""
     if task.status == Task.Status.DONE:
+        due = due_date(task)
         on_time = due is None or task.done_at is None or _day(task.done_at) <= due
         return Light("green", "按时办结" if on_time else "超时办结")
+    due, what = next_due(task)
     if due is None:
         return Light("grey", "无时限")
     left = (due - today).days
     if left < 0:
-        return Light("red", f"逾期 {-left} 天", left)
+        return Light("red", f"{what}逾期 {-left} 天", left)
     if left <= warn_days():
-        return Light("yellow", "今日到期" if left == 0 else f"{left} 天后到期", left)
-    return Light("green", f"剩余 {left} 天", left)
+        return Light("yellow", f"{what}今日到期" if left == 0 else f"{what}{left} 天后到期", left)
+    return Light("green", f"剩余 {(due_date(task) - today).days} 天", left)
 
 
 def within_limit(task: Task) -> bool | None:

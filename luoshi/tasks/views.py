@@ -19,7 +19,8 @@ from luoshi.tasks.timers import by_class, by_unit, due_date, light, ordered_for
 
 
 def visible(user):
-    return Task.objects.restrict(user).select_related("lead_unit", "time_limit", "assigned_by", "plan")
+    return Task.objects.restrict(user).select_related("lead_unit", "time_limit", "assigned_by", "plan")\
+        .prefetch_related("milestones")
 
 
 def acting(view):

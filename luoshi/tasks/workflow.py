@@ -7,6 +7,7 @@ task, works on it, uploads evidence and asks for completion. A returned task goe
 import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -135,6 +136,9 @@ def add_evidence(task: Task, upload, user, note: str = "") -> Evidence:
     task.refresh_from_db(fields=["status"])
     if task.status in (Status.DONE, Status.ISSUED):
         raise TaskError(f"该事项当前为“{task.get_status_display()}”,不能上传材料")
+    limit = getattr(settings, "LUOSHI_EVIDENCE_MAX_MB", 20)
+    if upload.size > limit * 1024 * 1024:
+        raise TaskError(f"文件“{upload.name}”超过 {limit} MB")
     name, _unit = actor(user)
     evidence = Evidence.objects.create(task=task, file=upload, name=upload.name[:200], note=note[:300],
                                        uploaded_by=user, uploaded_by_name=name)

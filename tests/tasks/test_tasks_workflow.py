@@ -95,3 +95,23 @@ def test_an_overdue_task_escalates_to_the_top_of_its_assigners_list(task, other_
     assert [r[0].pk for r in rows if r[2]] == [other_task.pk, task.pk]
     assert rows[0][0].pk == other_task.pk and rows[2][0].pk == mine.pk and not rows[2][2]
     assert ordered_for(analyst, tasks, dt.date(2023, 6, 1))[0][0].pk == mine.pk
+
+
+def test_an_open_milestone_past_its_date_turns_the_task_red(leader, units, jinshui_reporter):
+    task = workflow.issue(leader, title="带节点的事项", lead_unit=units["金水区"], deadline=dt.date(2023, 12, 31),
+                          milestones=[("完成方案", dt.date(2023, 3, 31)), ("开工", dt.date(2023, 6, 30))])
+    assert light(task, dt.date(2023, 3, 1)).label == "剩余 305 天"
+    assert light(task, dt.date(2023, 3, 30)).label == "节点“完成方案”1 天后到期"
+    late = light(task, dt.date(2023, 4, 3))
+    assert late.colour == "red" and late.label == "节点“完成方案”逾期 3 天"
+    workflow.reach_milestone(task.milestones.get(name="完成方案"), dt.date(2023, 4, 2), jinshui_reporter)
+    task = Task.objects.get(pk=task.pk)
+    assert light(task, dt.date(2023, 4, 3)).colour == "green"
+    assert task.steps.last().action == "节点完成"
+
+
+def test_an_oversized_file_is_refused(task, jinshui_reporter, settings):
+    settings.LUOSHI_EVIDENCE_MAX_MB = 0
+    workflow.take(task, "receive", jinshui_reporter)
+    with pytest.raises(workflow.TaskError, match="超过 0 MB"):
+        workflow.add_evidence(task, evidence(), jinshui_reporter)
