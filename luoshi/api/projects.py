@@ -9,9 +9,9 @@ from decimal import Decimal
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
-from luoshi.lib.periods import PeriodError, parse
 from luoshi.plans.models import Target
 from luoshi.projects import obstacles as flow
+from luoshi.projects.filters import FilterError, filtered, read_filter
 from luoshi.projects.models import Obstacle, Project
 from luoshi.projects.planning import monthly_plan, set_monthly_plan
 from luoshi.projects.progress import ProjectProgress, judge_projects
@@ -93,16 +93,13 @@ def projects_of(request):
 
 @router.get("/projects", response={200: list[ProjectOut], 422: ErrorOut})
 def list_projects(request, stage: str | None = None, behind: bool = False, period: str | None = None):
-    """Projects with their progress at PERIOD (default: each one's latest month due); BEHIND: only 滞后 ones."""
-    projects = projects_of(request)
-    if stage:
-        projects = projects.filter(stage=stage)
+    """Projects with their progress at PERIOD (default: each one's latest month due); BEHIND: only 滞后 ones.
+    The same filter as the project list page (`projects.filters`)."""
     try:
-        at = parse(period) if period else None
-    except PeriodError as exc:
-        return Status(422, {"error": "期间无效", "detail": [{"field": "period", "value": period, "reason": str(exc)}]})
-    rows = judge_projects(projects, at=at)
-    return [project_out(r) for r in rows if r.behind or not behind]
+        chosen = read_filter({"stage": stage, "behind": behind, "period": period})
+    except FilterError as exc:
+        return Status(422, {"error": "筛选条件无效", "detail": exc.detail})
+    return [project_out(r) for r in filtered(projects_of(request), chosen)]
 
 
 def _one(request, project_id: int) -> dict:

@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from luoshi.figures.models import Figure
-from luoshi.lib.periods import PeriodError, parse
 from luoshi.plans.models import Target
 from luoshi.projects import obstacles as obstacle_flow
+from luoshi.projects.filters import FilterError, ProjectFilter, filtered, read_filter
 from luoshi.projects.forms import (
     MONTH_FIELDS,
     BatchForm,
@@ -52,29 +52,19 @@ def acting(view):
     return login_required(require_POST(wrapper))
 
 
+def _filter(request) -> ProjectFilter:
+    try:
+        return read_filter(request.GET)
+    except FilterError as exc:
+        messages.error(request, f"筛选条件无效({exc}),已按默认条件显示")
+        return ProjectFilter()
+
+
 @login_required
 def project_list(request):
-    projects = visible(request.user)
-    stage = request.GET.get("stage", "")
-    if stage in Project.Stage.values:
-        projects = projects.filter(stage=stage)
-    rows = judge_projects(projects, at=_period(request))
-    if request.GET.get("behind"):
-        rows = [r for r in rows if r.behind]
+    chosen = _filter(request)
     return render(request, "projects/project_list.html", {
-        "rows": rows, "stages": Project.Stage.choices, "stage": stage, "behind": bool(request.GET.get("behind"))})
-
-
-def _period(request):
-    """?period=2023M06 (any statistical period code), or None for each project's latest month due."""
-    code = request.GET.get("period", "").strip()
-    if not code:
-        return None
-    try:
-        return parse(code)
-    except PeriodError:
-        messages.error(request, f"期间“{code}”无效,已按最新月份研判")
-        return None
+        "rows": filtered(visible(request.user), chosen), "stages": Project.Stage.choices, "filter": chosen})
 
 
 def _plan_form(project: Project, year: int) -> MonthlyPlanForm:
@@ -234,7 +224,7 @@ def rollup_view(request):
     target = targets.filter(pk=request.GET.get("target") or 0).first() or targets.first()
     simulated = request.GET.get("simulated") == "1"
     projects = Project.objects.restrict(request.user).active().filter(simulated=simulated)
-    result = rollup(target, projects, at=_period(request)) if target else None
+    result = rollup(target, projects, at=_filter(request).period) if target else None
     if result and not request.user.sees_all_units:
         result.rows = [r for r in result.rows if r.unit.pk == request.user.unit_id]
         result.city = None

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from luoshi.projects.models import Obstacle, Project
+from luoshi.projects.stages import change_stage
 
 PERSONAS = ("jinshui_reporter", "erqi_reporter", "analyst", "leader")
 
@@ -85,3 +86,12 @@ def test_projects_are_judged_at_a_chosen_period(api, project, jinshui_reporter, 
     [row] = api(analyst, "get", "/projects?period=2023M03&behind=true").json()
     assert row["status"] == "red" and row["planned_by_now"] == 30 and "按投资计划进度" in row["reason"]
     assert api(analyst, "get", "/projects?period=2023M13").status_code == 422
+
+
+def test_the_list_filter_is_shared_by_page_and_api(api, client_for, project, erqi_project, analyst, jinshui_reporter):
+    change_stage(project, "signed", dt.date(2023, 2, 1), jinshui_reporter)
+    assert [p["code"] for p in api(analyst, "get", "/projects?stage=signed").json()] == ["T-JS-001"]
+    refused = api(analyst, "get", "/projects?stage=nonsense")
+    assert refused.status_code == 422 and refused.json()["detail"][0]["field"] == "stage"
+    page = client_for(analyst).get("/projects/?stage=signed").content.decode()
+    assert "金水区测试项目" in page and "二七区测试项目" not in page
