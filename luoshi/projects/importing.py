@@ -40,6 +40,21 @@ class ProjectRow:
     plan: dict[int, Decimal] = field(default_factory=dict)
 
 
+def template() -> bytes:
+    """项目清单模板: an empty workbook with the headers the import reads."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "项目清单"
+    sheet.append([*COLUMNS.values(), *MONTHS])
+    for index in range(1, len(COLUMNS) + len(MONTHS) + 1):
+        sheet.column_dimensions[get_column_letter(index)].width = 16 if index <= len(COLUMNS) else 8
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
 def rows_of(file_name: str, content: bytes) -> list[tuple]:
     """The rows of a .xlsx or .csv file, the header first."""
     suffix = Path(file_name).suffix.lower()

@@ -19,4 +19,5 @@ urlpatterns = [
     path("rollup/", views.rollup_view, name="rollup"),
     path("batches/", views.batch_list, name="batches"),
     path("import/", views.import_view, name="import"),
+    path("import/template.xlsx", views.import_template, name="import_template"),
 ]

@@ -6,6 +6,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -26,7 +27,7 @@ from luoshi.projects.forms import (
     RouteForm,
     StageForm,
 )
-from luoshi.projects.importing import ImportRejected, import_projects
+from luoshi.projects.importing import ImportRejected, import_projects, template
 from luoshi.projects.models import Batch, Obstacle, Project
 from luoshi.projects.planning import monthly_plan, set_monthly_plan
 from luoshi.projects.progress import judge_projects, series_name
@@ -248,6 +249,13 @@ def batch_list(request):
     visible_ids = set(visible(request.user).values_list("pk", flat=True))
     batches = [(b, [p for p in b.projects.all() if p.pk in visible_ids]) for b in Batch.objects.all()]
     return render(request, "projects/batch_list.html", {"batches": batches, "form": form})
+
+
+@login_required
+def import_template(request):
+    response = HttpResponse(template(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = "attachment; filename*=UTF-8''%E9%A1%B9%E7%9B%AE%E6%B8%85%E5%8D%95.xlsx"
+    return response
 
 
 @login_required

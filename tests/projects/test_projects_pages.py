@@ -112,3 +112,11 @@ def test_an_analyst_creates_a_project_and_its_owner_edits_it(client_for, analyst
     owner.post(f"/projects/{project.pk}/contacts/", {"name": "张三", "role": "项目经理", "phone": "0371-0000"})
     assert project.contacts.get().name == "张三"
     assert client_for(erqi_reporter).get(f"/projects/{project.pk}/edit/").status_code == 404
+
+
+def test_the_import_template_reads_back_as_an_empty_list(client_for, analyst):
+    from luoshi.projects.importing import read_projects
+
+    response = client_for(analyst).get("/projects/import/template.xlsx")
+    assert response.status_code == 200 and response["Content-Type"].endswith("spreadsheetml.sheet")
+    assert read_projects("模板.xlsx", response.content) == []
