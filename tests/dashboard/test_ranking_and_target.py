@@ -73,6 +73,7 @@ def test_dashboard_api_matches_the_page_and_is_scoped(client_for, leader, erqi_r
 
 
 def test_dashboard_api_errors(client, client_for, leader, plan):
+    assert "/api/v1/dashboard" in client.get("/api/openapi.json").json()["paths"]
     assert client.get("/api/v1/dashboard").status_code == 401
     response = client_for(leader).get("/api/v1/dashboard?status=purple")
     assert response.status_code == 422 and response.json()["detail"][0]["field"] == "status"
