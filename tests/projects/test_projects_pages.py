@@ -120,3 +120,10 @@ def test_the_import_template_reads_back_as_an_empty_list(client_for, analyst):
     response = client_for(analyst).get("/projects/import/template.xlsx")
     assert response.status_code == 200 and response["Content-Type"].endswith("spreadsheetml.sheet")
     assert read_projects("模板.xlsx", response.content) == []
+
+
+def test_the_pages_speak_english_when_asked(client_for, analyst, project):
+    client = client_for(analyst)
+    client.cookies["django_language"] = "en"
+    assert "Investment progress" in client.get(f"/projects/{project.pk}/").content.decode()
+    assert "Key-project investment roll-up" in client.get("/projects/rollup/").content.decode()

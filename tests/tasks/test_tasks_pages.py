@@ -56,3 +56,10 @@ def test_an_overdue_task_is_flagged_at_the_top_of_the_assigning_leaders_list(cli
     Task.objects.filter(pk=task.pk).update(deadline=dt.date(2023, 1, 1))
     page = client_for(leader).get("/tasks/").content.decode()
     assert page.index("测试督办事项") < page.index("中原区的事项") and "逾期升级" in page
+
+
+def test_the_pages_speak_english_when_asked(client_for, leader, task):
+    client = client_for(leader)
+    client.cookies["django_language"] = "en"
+    assert "Done within limit, by time-limit class" in client.get("/tasks/").content.decode()
+    assert "Lead unit" in client.get(f"/tasks/{task.pk}/").content.decode()
