@@ -1,6 +1,6 @@
 """A stored review (审核记录): apply an analyst's reviewed plan file to a plan created from its text.
 
-The file is the one `luoshi.plans.review_file` describes: fronts with their headings and targets with
+The file is the one `luoshi.review.review_file` describes: fronts with their headings and targets with
 their fields and clause. Each reviewed target accepts (with its fields as edits) the pending proposal
 whose clause overlaps it with the same value; a target no proposal matches is added as if selected by
 hand; proposals the review does not name are rejected.
@@ -11,12 +11,11 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from luoshi.plans import review_file
 from luoshi.plans.models import Plan
-from luoshi.plans.review_file import ReviewFileError, _decimal, _span, _unit
 from luoshi.review import decisions
 from luoshi.review.drafting import create_plan_from_text
 from luoshi.review.models import Proposal
+from luoshi.review.review_file import ReviewFileError, decimal_or_none, series_by_name, span_of, unit_by_code
 
 
 def set_fronts(plan: Plan, entries: list[dict]) -> None:
@@ -27,7 +26,7 @@ def set_fronts(plan: Plan, entries: list[dict]) -> None:
         front.order = 1000 + front.order
         front.save()
     for order, entry in enumerate(entries, start=1):
-        start, end = _span(entry, plan.text, f"fronts[{order - 1}] ({entry['name']})")
+        start, end = span_of(entry, plan.text, f"fronts[{order - 1}] ({entry['name']})")
         plan.fronts.update_or_create(name=entry["name"], defaults={
             "order": order, "heading": entry.get("heading", ""), "span_start": start, "span_end": end})
 
@@ -35,17 +34,17 @@ def set_fronts(plan: Plan, entries: list[dict]) -> None:
 def reviewed_fields(plan: Plan, index: int, entry: dict) -> dict:
     """The proposal fields of one reviewed target; ReviewFileError names the entry and field."""
     where = f"targets[{index}] ({entry.get('indicator', '?')})"
-    start, end = _span(entry, plan.text, where)
+    start, end = span_of(entry, plan.text, where)
     if entry.get("front") and not plan.fronts.filter(name=entry["front"]).exists():
         raise ReviewFileError(f"{where}: front {entry['front']!r} is not one of the plan's fronts")
     return {
-        "indicator": entry["indicator"], "value": _decimal(entry["value"], f"{where}.value"),
+        "indicator": entry["indicator"], "value": decimal_or_none(entry["value"], f"{where}.value"),
         "unit_of_measure": entry["unit"], "kind": entry["kind"], "accumulation": entry.get("accumulation", ""),
         "period": str(entry["period"]), "bound": entry.get("bound", "exact"),
         "bound_word": entry.get("bound_word", ""), "commitment": entry.get("commitment", ""),
         "region": entry.get("region", plan.region), "front_name": entry.get("front", ""),
-        "owner": _unit(entry["owner"], f"{where}.owner") if entry.get("owner") else None,
-        "baseline": _decimal(entry.get("baseline"), f"{where}.baseline"),
+        "owner": unit_by_code(entry["owner"], f"{where}.owner") if entry.get("owner") else None,
+        "baseline": decimal_or_none(entry.get("baseline"), f"{where}.baseline"),
         "baseline_period": str(entry.get("baseline_period", "")), "span_start": start, "span_end": end,
     }
 
@@ -54,9 +53,9 @@ def target_fields(plan: Plan, index: int, entry: dict) -> dict:
     """What the file says of the target beyond a proposal's fields, read as the file loader reads it."""
     where = f"targets[{index}] ({entry.get('indicator', '?')})"
     return {
-        "region_unit": _unit(entry["region_unit"], f"{where}.region_unit") if entry.get("region_unit")
+        "region_unit": unit_by_code(entry["region_unit"], f"{where}.region_unit") if entry.get("region_unit")
         else plan.issuer,
-        "series": review_file._series(entry.get("series"), f"{where}.series"),
+        "series": series_by_name(entry.get("series"), f"{where}.series"),
     }
 
 
@@ -101,7 +100,7 @@ def create_reviewed_plan(data: dict, text: str, user=None) -> Plan:
         meta, source = data["plan"], data["plan"].get("source", {})
         plan = create_plan_from_text(
             user, title=meta["title"], year=int(meta["year"]), region=meta["region"],
-            issuer=_unit(meta["issuer"], "plan.issuer"), text=text,
+            issuer=unit_by_code(meta["issuer"], "plan.issuer"), text=text,
             source_title=source.get("title", ""), source_publisher=source.get("publisher", ""),
             source_date=dt.date.fromisoformat(source["date"]) if source.get("date") else None,
             source_url=source.get("url", ""))
