@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from luoshi.accounts.models import User
 from luoshi.figures.models import Figure, Series
-from luoshi.lib.periods import due_date, is_late, latest_period
+from luoshi.lib.periods import due_date, is_late, latest_period, parse
 from luoshi.plans.models import Assignment, Target
 from luoshi.projects.models import Obstacle, Project
 from luoshi.projects.progress import series_name
@@ -33,6 +33,7 @@ class Reminder:
     key: str
     title: str
     link: str = ""
+    reporting: bool = False  # a figure to report: for those who enter figures (reporters, analysts)
 
 
 def _period(series: Series, today: dt.date):
@@ -47,23 +48,32 @@ def _figure_words(series: Series, subject: str, period, today: dt.date) -> str:
     return f"{subject}{period.label_zh_full}“{series.name}”待报送,{due:%m月%d日}截止"
 
 
-def figures_due(today: dt.date) -> list[Reminder]:
-    """Each unit's series (its own region's targets and its assignments) whose latest period has no figure
-    yet (待报/逾期未报)."""
+def _tasked(today: dt.date) -> set[tuple[int, Series, str]]:
+    """(unit, series, target period) of every published target's region and assignment."""
     targets = Target.objects.filter(archived=False, plan__archived=False, plan__status="published",
                                     series__isnull=False, plan__year__gte=today.year - 1)
-    pairs = {(a.unit_id, a.target.series) for a in Assignment.objects.filter(
+    pairs = {(a.unit_id, a.target.series, a.target.period) for a in Assignment.objects.filter(
         target__in=targets).select_related("target__series")}
-    pairs |= {(t.region_unit_id, t.series) for t in targets.filter(region_unit__isnull=False).select_related("series")}
-    found = []
-    for unit_id, series in sorted(pairs, key=lambda p: (p[0], p[1].name)):
+    return pairs | {(t.region_unit_id, t.series, t.period)
+                    for t in targets.filter(region_unit__isnull=False).select_related("series")}
+
+
+def figures_due(today: dt.date) -> list[Reminder]:
+    """Each unit's series (its own region's targets and its assignments) whose latest period, within the
+    target's period, has no figure yet (待报/逾期未报)."""
+    wanted = {}
+    for unit_id, series, target_period in _tasked(today):
         period = _period(series, today)
+        if parse(target_period).contains(period):
+            wanted[(unit_id, series.pk, period.code)] = (unit_id, series, period)
+    found = []
+    for unit_id, series, period in sorted(wanted.values(), key=lambda w: (w[0], w[1].name)):
         reported = Figure.objects.filter(series=series, unit_id=unit_id, project__isnull=True,
                                          period_start=period.start_date, period_end=period.end_date,
                                          head_revision__isnull=False).exists()
         if not reported:
             found.append(Reminder(unit_id, f"figure:{series.pk}:{unit_id}:{period.code}",
-                                  _figure_words(series, "", period, today), reverse("tasks:inbox")))
+                                  _figure_words(series, "", period, today), reverse("tasks:inbox"), reporting=True))
     return found + projects_due(today)
 
 
@@ -79,7 +89,7 @@ def projects_due(today: dt.date) -> list[Reminder]:
                    .values_list("project_id", flat=True))
     return [Reminder(p.owner_id, f"figure:{series.pk}:project:{p.pk}:{period.code}",
                      _figure_words(series, f"项目“{p.name}”", period, today),
-                     reverse("projects:detail", args=[p.pk]))
+                     reverse("projects:detail", args=[p.pk]), reporting=True)
             for p in projects if p.pk not in reported]
 
 
@@ -114,6 +124,9 @@ def reminders(today: dt.date) -> list[Reminder]:
     return figures_due(today) + tasks_due(today) + obstacles_due(today)
 
 
+REPORTING_ROLES = (User.Role.REPORTER, User.Role.ANALYST)
+
+
 def recipients(unit_ids) -> dict[int, list[User]]:
     """The active users of each unit."""
     found = defaultdict(list)
@@ -136,7 +149,7 @@ def pending(today: dt.date) -> list[Delivery]:
     people = recipients(r.unit_id for r in items)
     sent = set(Notification.objects.filter(day=today).values_list("recipient_id", "key"))
     return [Delivery(user, item) for item in items for user in people.get(item.unit_id, [])
-            if (user.pk, item.key) not in sent]
+            if (user.pk, item.key) not in sent and (not item.reporting or user.role in REPORTING_ROLES)]
 
 
 def _store(delivery: Delivery, today: dt.date) -> Notification | None:

@@ -29,6 +29,8 @@ def test_each_unit_hears_its_figures_due_and_its_tasks_overdue(overdue, assignme
     assert ("erqi", "督办事项“测试督办事项”逾期 11 天") in found  # co-unit
     assert ("jinshui", "2023年1–3月“固定资产投资”待报送,04月15日截止") in found
     assert not any("中原区" in title for _, title in found)
+    assert not any(user == "leader" and "报送" in title for user, title in found)  # leaders do not report figures
+    assert not any("2022年" in title for _, title in found)  # only periods of the targets' own years
 
 
 def test_dry_run_lists_and_sends_nothing(overdue, assignments, capsys):
