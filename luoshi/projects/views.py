@@ -195,7 +195,7 @@ def obstacle_detail(request, pk: int):
         "may_answer": obstacle.status == "routed" and (user.edits_plans or user.unit_id == obstacle.department_id),
         "may_close": obstacle.status == "answered" and user.role == user.Role.REPORTER
         and user.unit_id == obstacle.project.owner_id,
-        "note_form": NoteForm(),
+        "note_form": NoteForm(), "project_visible": visible(user).filter(pk=obstacle.project_id).exists(),
     })
 
 
