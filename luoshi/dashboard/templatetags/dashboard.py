@@ -32,3 +32,12 @@ def percent(value) -> str:
 @register.filter
 def get_item(mapping: dict, key):
     return mapping.get(key)
+
+
+@register.filter
+def with_unit(value, unit: str) -> str:
+    """A figure with its unit of measure as written: 15%, 7000 亿元."""
+    text = figure(value)
+    if text == "—" or not unit:
+        return text
+    return f"{text}{unit}" if unit in ("%", "‰") else f"{text} {unit}"
