@@ -7,11 +7,13 @@ import datetime as dt
 from decimal import Decimal
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import File, Router, Schema, Status
+from ninja.files import UploadedFile
 
 from luoshi.plans.models import Target
 from luoshi.projects import obstacles as flow
 from luoshi.projects.filters import FilterError, filtered, read_filter
+from luoshi.projects.importing import ImportRejected, import_projects
 from luoshi.projects.models import Obstacle, Project
 from luoshi.projects.planning import monthly_plan, set_monthly_plan
 from luoshi.projects.progress import ProjectProgress, judge_projects
@@ -174,6 +176,23 @@ def get_rollup(request, target_id: int):
     city = _row_out(result.city) if request.user.sees_all_units and result.city else None
     return {"target_id": target.pk, "indicator": target.indicator, "period": result.at.code,
             "rows": [_row_out(r) for r in rows], "city": city}
+
+
+class ImportOut(Schema):
+    written: list[str]
+    dry_run: bool
+
+
+@router.post("/projects-import", response={200: ImportOut, 403: ErrorOut, 422: ErrorOut})
+def post_import(request, file: File[UploadedFile], dry_run: bool = False):
+    """项目清单导入 (.xlsx/.csv), all or nothing; errors name row, column, value and reason."""
+    if not (request.user.edits_plans or request.user.role == request.user.Role.REPORTER):
+        return Status(403, {"error": "无权导入项目", "detail": []})
+    try:
+        written = import_projects(request.user, file.name, file.read(), dry_run=dry_run)
+    except ImportRejected as rejected:
+        return Status(422, {"error": "项目清单未通过检查,未写入任何项目", "detail": [e.as_dict() for e in rejected.errors]})
+    return {"written": [p.code for p in written], "dry_run": dry_run}
 
 
 class StepOut(Schema):

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
@@ -11,7 +12,7 @@ from ninja.files import UploadedFile
 from luoshi.api.projects import ErrorOut, attempt
 from luoshi.plans.models import Plan, Target
 from luoshi.tasks import workflow
-from luoshi.tasks.models import Notification, Task, TimeLimitClass
+from luoshi.tasks.models import Evidence, Notification, Task, TimeLimitClass
 from luoshi.tasks.timers import Tally, by_class, by_unit, due_date, light, ordered_for
 from luoshi.units.models import Unit
 
@@ -152,6 +153,16 @@ def post_evidence(request, task_id: int, file: File[UploadedFile], note: str = "
     task = get_object_or_404(tasks_of(request), pk=task_id)
     return attempt(lambda: (workflow.add_evidence(task, file, request.user, note), _one(request, task_id))[1],
                    ok=201)
+
+
+@router.get("/evidence/{evidence_id}", response={200: None, 404: ErrorOut})
+def get_evidence(request, evidence_id: int):
+    """The file itself, for those who may see its task (as on the task page)."""
+    evidence = get_object_or_404(Evidence.objects.filter(task__in=tasks_of(request)), pk=evidence_id)
+    try:
+        return FileResponse(evidence.file.open("rb"), as_attachment=True, filename=evidence.name)
+    except FileNotFoundError:
+        raise Http404 from None
 
 
 class TallyOut(Schema):

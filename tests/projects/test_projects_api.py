@@ -95,3 +95,17 @@ def test_the_list_filter_is_shared_by_page_and_api(api, client_for, project, erq
     assert refused.status_code == 422 and refused.json()["detail"][0]["field"] == "stage"
     page = client_for(analyst).get("/projects/?stage=signed").content.decode()
     assert "金水区测试项目" in page and "二七区测试项目" not in page
+
+
+def test_a_project_list_is_imported_by_api_all_or_nothing(client_for, analyst, units):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = client_for(analyst)
+    bad = "项目编号,项目名称,属地单位,总投资(亿元)\nA-1,甲,金水区,10\nA-2,乙,火星区,x\n".encode()
+    response = client.post("/api/v1/projects-import", {"file": SimpleUploadedFile("清单.csv", bad)})
+    assert response.status_code == 422 and Project.objects.count() == 0
+    assert {"row": 3, "column": "C列(属地单位)", "value": "火星区",
+            "reason": "没有这个单位(填写单位名称、简称或代码)"} in response.json()["detail"]
+    good = "项目编号,项目名称,属地单位\nA-1,甲,金水区\n".encode()
+    response = client.post("/api/v1/projects-import", {"file": SimpleUploadedFile("清单.csv", good)})
+    assert response.json() == {"written": ["A-1"], "dry_run": False}

@@ -75,3 +75,16 @@ def test_evidence_is_served_only_to_those_who_may_see_the_task(client_for, task,
     outsider = User.objects.create_user(username="zy", password="pw", role="reporter", unit=units["中原区"])
     assert client_for(outsider).get(url).status_code == 404
     assert client_for(leader).get("/media/" + evidence.file.name).status_code == 404  # never public
+
+
+def test_evidence_by_api_is_scoped(client_for, task, jinshui_reporter, units):
+    from luoshi.accounts.models import User
+    from luoshi.tasks import workflow
+
+    workflow.take(task, "receive", jinshui_reporter)
+    evidence = workflow.add_evidence(task, SimpleUploadedFile("a.txt", b"proof"), jinshui_reporter)
+    ok = client_for(jinshui_reporter).get(f"/api/v1/evidence/{evidence.pk}")
+    assert ok.status_code == 200 and b"".join(ok.streaming_content) == b"proof"
+    outsider = User.objects.create_user(username="zy", password="pw", role="reporter", unit=units["中原区"])
+    missing = client_for(outsider).get(f"/api/v1/evidence/{evidence.pk}")
+    assert missing.status_code == 404 and missing.json()["error"]
