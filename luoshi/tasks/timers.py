@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils import timezone
 
+from luoshi.figures.status import tolerances
+from luoshi.lib.judgement import Milestone, Status, TargetSpec, Verdict, judge
+from luoshi.lib.periods import Period
 from luoshi.tasks.models import Task
 
 WARN_DAYS = 3
@@ -72,6 +75,17 @@ def light(task: Task, today: dt.date) -> Light:
     if left <= warn_days():
         return Light("yellow", f"{what}今日到期" if left == 0 else f"{what}{left} 天后到期", left)
     return Light("green", f"剩余 {(due_date(task) - today).days} 天", left)
+
+
+def milestone_verdict(task: Task, today: dt.date) -> Verdict:
+    """节点进度 by the judgement engine: milestones done vs due by TODAY, as for a milestone target."""
+    steps = tuple(Milestone(m.due, m.done, m.name) for m in task.milestones.all())
+    if not steps:
+        return Verdict(Status.GREY, "未设节点")
+    year = max(m.due for m in steps).year
+    spec = TargetSpec(kind="milestone", value=len(steps), period=Period.year(year), milestones=steps)
+    at = Period.year(year) if today.year > year else Period.month(year, max(today.month, 2))
+    return judge(spec, at, (), tolerances=tolerances(), today=today)
 
 
 def within_limit(task: Task) -> bool | None:

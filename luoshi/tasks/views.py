@@ -15,7 +15,7 @@ from luoshi.plans.models import Plan
 from luoshi.tasks import workflow
 from luoshi.tasks.forms import EvidenceForm, StepForm, TaskForm
 from luoshi.tasks.models import Evidence, Milestone, Notification, Task
-from luoshi.tasks.timers import by_class, by_unit, due_date, light, ordered_for
+from luoshi.tasks.timers import by_class, by_unit, due_date, light, milestone_verdict, ordered_for
 
 
 def visible(user):
@@ -87,6 +87,7 @@ def task_detail(request, pk: int):
     today = timezone.localdate()
     return render(request, "tasks/task_detail.html", {
         "task": task, "light": light(task, today), "due": due_date(task), "steps": task.steps.all(),
+        "milestone_verdict": milestone_verdict(task, today),
         "evidence": task.evidence.all(), "milestones": task.milestones.all(), "today": today,
         "actions": workflow.available_steps(request.user, task), "step_form": StepForm(),
         "evidence_form": EvidenceForm() if task.status not in ("done", "issued") else None,

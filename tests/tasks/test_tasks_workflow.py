@@ -115,3 +115,17 @@ def test_an_oversized_file_is_refused(task, jinshui_reporter, settings):
     workflow.take(task, "receive", jinshui_reporter)
     with pytest.raises(workflow.TaskError, match="超过 0 MB"):
         workflow.add_evidence(task, evidence(), jinshui_reporter)
+
+
+def test_milestones_are_judged_by_the_engine(leader, units, jinshui_reporter):
+    from luoshi.tasks.timers import milestone_verdict
+
+    task = workflow.issue(leader, title="节点事项", lead_unit=units["金水区"],
+                          milestones=[("方案", dt.date(2023, 3, 31)), ("开工", dt.date(2023, 6, 30))])
+    late = milestone_verdict(task, dt.date(2023, 4, 10))
+    assert late.status.value == "red" and "1 项里程碑逾期未完成" in late.reason
+    workflow.reach_milestone(task.milestones.get(name="方案"), dt.date(2023, 4, 5), jinshui_reporter)
+    task = Task.objects.get(pk=task.pk)
+    assert milestone_verdict(task, dt.date(2023, 4, 10)).reason == "已完成 1/2 项里程碑,无逾期"
+    bare = workflow.issue(leader, title="无节点", lead_unit=units["金水区"])
+    assert milestone_verdict(bare, dt.date(2023, 4, 10)).status.value == "grey"
