@@ -13,7 +13,7 @@ from luoshi.api.projects import ErrorOut, attempt
 from luoshi.plans.models import Plan, Target
 from luoshi.tasks import workflow
 from luoshi.tasks.models import Evidence, Notification, Task, TimeLimitClass
-from luoshi.tasks.timers import Tally, by_class, by_unit, due_date, light, ordered_for
+from luoshi.tasks.timers import Tally, by_class, by_unit, due_date, light, milestone_verdict, ordered_for
 from luoshi.units.models import Unit
 
 router = Router(tags=["督办事项"])
@@ -37,6 +37,12 @@ class EvidenceOut(Schema):
     uploaded_at: dt.datetime
 
 
+class MilestoneOut(Schema):
+    name: str
+    due: dt.date
+    done: dt.date | None
+
+
 class TaskOut(Schema):
     id: int
     title: str
@@ -56,12 +62,18 @@ class TaskOut(Schema):
     sentence: str
     target_id: int | None
     simulated: bool
+    milestones: list[MilestoneOut]
+    milestones_status: str
+    milestones_reason: str
     steps: list[StepOut]
     evidence: list[EvidenceOut]
 
 
 def task_out(task: Task, state, escalated: bool) -> dict:
+    verdict = milestone_verdict(task, timezone.localdate())
     return {
+        "milestones": [{"name": m.name, "due": m.due, "done": m.done} for m in task.milestones.all()],
+        "milestones_status": verdict.status.value, "milestones_reason": verdict.reason,
         "id": task.pk, "title": task.title, "status": task.status, "status_label": task.get_status_display(),
         "lead_unit": task.lead_unit.code, "co_units": [u.code for u in task.co_units.all()],
         "deadline": task.deadline, "time_limit": task.time_limit.code if task.time_limit_id else None,

@@ -37,6 +37,8 @@ def test_a_task_passes_every_status_by_api_with_evidence_and_escalation(api, cli
     assert created.status_code == 201, created.json()
     task = created.json()
     assert task["sentence"] == "全面推进数字孪生城市建设" and task["status"] == "issued"
+    assert task["milestones"] == [{"name": "完成方案", "due": "2023-05-01", "done": None}]
+    assert task["milestones_status"] == "red"  # 2023-05-01 has passed, the milestone is open
     assert api(jinshui_reporter, "post", "/tasks", {"title": "x", "lead_unit": "410105"}).status_code == 403
     path = f"/tasks/{task['id']}/steps"
     assert api(erqi_reporter, "post", path, {"action": "receive"}).status_code == 403
