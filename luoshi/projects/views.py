@@ -33,6 +33,7 @@ from luoshi.projects.planning import monthly_plan, set_monthly_plan
 from luoshi.projects.progress import judge_projects, series_name
 from luoshi.projects.rollup import rollup
 from luoshi.projects.stages import NotAllowed, ProjectError, change_stage, join_batch, may_edit, next_stages
+from luoshi.tasks.models import Task
 
 
 def visible(user):
@@ -81,6 +82,9 @@ def project_detail(request, pk: int):
     figures = Figure.objects.filter(project=project, series__name=series_name()).select_related(
         "approved_revision", "head_revision").order_by("period_end")
     editable = may_edit(request.user, project)
+    related = Task.objects.restrict(request.user).filter(
+        plan_id=project.plan_id, span_start__lt=project.span_end, span_end__gt=project.span_start
+    ).select_related("lead_unit") if project.span_start is not None else Task.objects.none()
     return render(request, "projects/project_detail.html", {
         "project": project, "progress": progress, "figures": figures, "editable": editable,
         "history": project.stage_changes.all(), "batches": project.batches.all(),
@@ -88,6 +92,7 @@ def project_detail(request, pk: int):
         "stage_form": StageForm(choices=next_stages(project), initial={"date": dt.date.today()}),
         "plan_form": _plan_form(project, progress.year), "obstacle_form": ObstacleForm(),
         "join_form": JoinBatchForm() if request.user.edits_plans else None, "contact_form": ContactForm(),
+        "tasks": related,
     })
 
 

@@ -56,3 +56,9 @@ def test_the_simulated_scenario_is_labelled_and_removable(demo_work):
     simulation.remove()
     assert set(Project.objects.values_list("pk", flat=True)) == real
     assert not Task.objects.filter(simulated=True).exists() and not Figure.objects.filter(project__isnull=False).exists()
+
+
+def test_a_named_project_shows_the_task_on_the_same_words(demo_work, client_for, admin_user):
+    airport = Project.objects.get(name="郑州机场三期工程")
+    page = client_for(admin_user).get(f"/projects/{airport.pk}/").content.decode()
+    assert 'id="project-tasks"' in page and "加快机场三期建设" in page
