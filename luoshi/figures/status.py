@@ -9,6 +9,8 @@ from collections import defaultdict
 from dataclasses import dataclass, fields
 
 from django.conf import settings
+from django.db.models import FloatField
+from django.db.models.functions import Cast
 
 from luoshi.figures.models import Figure
 from luoshi.lib.judgement import Observation, Status, TargetSpec, Tolerances, Verdict, judge
@@ -56,8 +58,7 @@ def spec_of(target: Target, value=None, baseline=None) -> TargetSpec:
 def _observations(figures) -> dict[tuple[int, int], list[Observation]]:
     found = defaultdict(list)
     for series_id, unit_id, code, value, growth in figures:
-        found[(series_id, unit_id)].append(Observation(
-            parse(code), None if value is None else float(value), None if growth is None else float(growth)))
+        found[(series_id, unit_id)].append(Observation(parse(code), value, growth))
     return found
 
 
@@ -69,7 +70,7 @@ def load_observations(pairs: set[tuple[int, int]], years: tuple[int, int]) -> di
     rows = Figure.objects.filter(
         series_id__in=series_ids, unit_id__in=unit_ids, project__isnull=True, approved_revision__isnull=False,
         period_end__gte=dt.date(years[0], 1, 1), period_end__lte=dt.date(years[1], 12, 31),
-    ).values_list("series_id", "unit_id", "period", "value", "growth")
+    ).values_list("series_id", "unit_id", "period", Cast("value", FloatField()), Cast("growth", FloatField()))
     return _observations(rows)
 
 
@@ -114,14 +115,14 @@ def series_at(at: Period, frequency: str) -> Period | None:
     return ended[-1] if ended else None
 
 
-def _judge(target, observations, at, today, value=None, assignment=None) -> Judged:
+def _judge(target, observations, at, today, tol: Tolerances, value=None, assignment=None) -> Judged:
     if assignment is not None and value is None:
         return Judged(target, Verdict(Status.GREY, "未下达分解数值"), at, (), (), assignment)
     mine, before = _split(target, observations)
     spec = spec_of(target, value=value, baseline=_baseline(target, before))
     own = series_at(at, target.series.frequency) if target.series_id else None
     due_day = target.series.due_day if own is not None else None
-    verdict = judge(spec, own or at, mine, before, tolerances(), today=today, due_day=due_day)
+    verdict = judge(spec, own or at, mine, before, tol, today=today, due_day=due_day)
     return Judged(target, verdict, at, tuple(mine), tuple(before), assignment)
 
 
@@ -137,8 +138,9 @@ def judge_targets(targets, at: Period | None = None, today: dt.date | None = Non
         return []
     today = today or dt.date.today()
     observed = load_observations({(t.series_id, t.region_unit_id) for t in targets if t.series_id}, _years(targets))
+    tol = tolerances()
     return [_judge(t, observed.get((t.series_id, t.region_unit_id), []),
-                   at or default_at(t.plan.year, today), today) for t in targets]
+                   at or default_at(t.plan.year, today), today, tol) for t in targets]
 
 
 def judge_assignments(assignments, at: Period | None = None, today: dt.date | None = None) -> list[Judged]:
@@ -150,8 +152,9 @@ def judge_assignments(assignments, at: Period | None = None, today: dt.date | No
     targets = [a.target for a in assignments]
     observed = load_observations({(a.target.series_id, a.unit_id) for a in assignments if a.target.series_id},
                                  _years(targets))
+    tol = tolerances()
     return [_judge(a.target, observed.get((a.target.series_id, a.unit_id), []),
-                   at or default_at(a.target.plan.year, today), today,
+                   at or default_at(a.target.plan.year, today), today, tol,
                    value=_assigned_value(a), assignment=a) for a in assignments]
 
 

@@ -32,6 +32,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cached_property, lru_cache
 
 __all__ = [
     "Frequency",
@@ -210,11 +211,11 @@ class Period:
         """Chronological key: by end, then longer spans first, then series (annual before monthly)."""
         return (self.end_year, self.end_month, self.start_year, _FREQUENCY_RANK[self.frequency])
 
-    @property
+    @cached_property
     def start_date(self) -> date:
         return date(self.start_year, 1, 1)
 
-    @property
+    @cached_property
     def end_date(self) -> date:
         return date(self.end_year, self.end_month, calendar.monthrange(self.end_year, self.end_month)[1])
 
@@ -282,10 +283,13 @@ _ZH_QUARTER = {
 }
 
 
+@lru_cache(maxsize=4096)
 def parse(code: str) -> Period:
     """Read a period code (``2023M1-2``, ``2023H1``…) or a Chinese label (``2023年1-2月``, ``2023年上半年``).
 
-    Raises `PeriodError` naming the problem, e.g. ``2023M01``: 1月不单独发布.
+    Raises `PeriodError` naming the problem, e.g. ``2023M01``: 1月不单独发布. Periods are immutable,
+    so the same code gives the same (cached) Period: status computation parses the same few codes a
+    million times.
     """
     text = unicodedata.normalize("NFKC", str(code)).strip().upper().replace(" ", "")
     for pattern, form in _PATTERNS:
