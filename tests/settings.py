@@ -25,3 +25,4 @@ if TEST_DATABASE == "postgres":
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 os.makedirs(STATIC_ROOT, exist_ok=True)  # noqa: F405
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405  (no connection outlives a test; teardown can drop the DB)
