@@ -34,6 +34,7 @@ class Reminder:
     title: str
     link: str = ""
     reporting: bool = False  # a figure to report: for those who enter figures (reporters, analysts)
+    user_id: int | None = None  # for this person only (督办升级: the leader who assigned an overdue task)
 
 
 def _period(series: Series, today: dt.date):
@@ -94,16 +95,21 @@ def projects_due(today: dt.date) -> list[Reminder]:
 
 
 def tasks_due(today: dt.date) -> list[Reminder]:
-    """Open tasks due soon (yellow) or overdue (red), for the lead unit and every co-unit."""
+    """Open tasks due soon (yellow) or overdue (red), for the lead unit and every co-unit; an overdue one
+    also escalates to the leader who assigned it (督办升级)."""
     found = []
-    for task in Task.objects.open().select_related("time_limit").prefetch_related("co_units", "milestones"):
+    for task in Task.objects.open().select_related("time_limit", "lead_unit").prefetch_related("co_units",
+                                                                                               "milestones"):
         state = light(task, today)
         if state.colour not in ("yellow", "red"):
             continue
-        word = "overdue" if state.overdue else "soon"
+        word, link = ("overdue" if state.overdue else "soon"), reverse("tasks:detail", args=[task.pk])
         for unit_id in (task.lead_unit_id, *(u.pk for u in task.co_units.all())):
-            found.append(Reminder(unit_id, f"task:{task.pk}:{word}", f"督办事项“{task.title}”{state.label}",
-                                  reverse("tasks:detail", args=[task.pk])))
+            found.append(Reminder(unit_id, f"task:{task.pk}:{word}", f"督办事项“{task.title}”{state.label}", link))
+        if state.overdue and task.assigned_by_id:
+            found.append(Reminder(task.lead_unit_id, f"task:{task.pk}:escalated",
+                                  f"您交办的“{task.title}”({task.lead_unit.display_name}牵头){state.label}", link,
+                                  user_id=task.assigned_by_id))
     return found
 
 
@@ -143,13 +149,20 @@ class Delivery:
     reminder: Reminder
 
 
+def _to(item: Reminder, people: dict[int, list[User]], persons: dict[int, User]) -> list[User]:
+    if item.user_id is not None:
+        return [persons[item.user_id]] if item.user_id in persons else []
+    return [u for u in people.get(item.unit_id, []) if not item.reporting or u.role in REPORTING_ROLES]
+
+
 def pending(today: dt.date) -> list[Delivery]:
     """Every (person, reminder) not yet sent today."""
     items = reminders(today)
-    people = recipients(r.unit_id for r in items)
+    people = recipients(r.unit_id for r in items if r.user_id is None)
+    persons = User.objects.filter(is_active=True).in_bulk({r.user_id for r in items if r.user_id is not None})
     sent = set(Notification.objects.filter(day=today).values_list("recipient_id", "key"))
-    return [Delivery(user, item) for item in items for user in people.get(item.unit_id, [])
-            if (user.pk, item.key) not in sent and (not item.reporting or user.role in REPORTING_ROLES)]
+    return [Delivery(user, item) for item in items for user in _to(item, people, persons)
+            if (user.pk, item.key) not in sent]
 
 
 def _store(delivery: Delivery, today: dt.date) -> Notification | None:

@@ -27,6 +27,7 @@ def test_each_unit_hears_its_figures_due_and_its_tasks_overdue(overdue, assignme
     found = {(d.user.username, d.reminder.title) for d in reminders.pending(TODAY)}
     assert ("jinshui", "督办事项“测试督办事项”逾期 11 天") in found
     assert ("erqi", "督办事项“测试督办事项”逾期 11 天") in found  # co-unit
+    assert ("leader", "您交办的“测试督办事项”(金水区牵头)逾期 11 天") in found  # 督办升级
     assert ("jinshui", "2023年1–3月“固定资产投资”待报送,04月15日截止") in found
     assert not any("中原区" in title for _, title in found)
     assert not any(user == "leader" and "报送" in title for user, title in found)  # leaders do not report figures
