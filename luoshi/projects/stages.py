@@ -53,6 +53,8 @@ def change_stage(project: Project, stage: str, date: dt.date, user, note: str = 
     project = Project.objects.select_for_update().get(pk=project.pk)
     if stage not in next_stages(project):
         raise ProjectError(f"不能从“{project.get_stage_display() or '未录入'}”变更为“{Stage(stage).label}”")
+    if date > dt.date.today():
+        raise ProjectError(f"变更日期 {date:%Y-%m-%d} 还没有到:阶段变更记的是已经发生的事")
     if project.stage_date and date < project.stage_date:
         raise ProjectError(f"变更日期不能早于上次变更日期 {project.stage_date:%Y-%m-%d}")
     name, _unit = actor(user)

@@ -28,6 +28,8 @@ def test_stages_move_forward_with_dates_and_who(project, jinshui_reporter):
         change_stage(project, "signed", dt.date(2023, 4, 1), jinshui_reporter)
     with pytest.raises(ProjectError, match="不能早于"):
         change_stage(project, "operating", dt.date(2023, 3, 1), jinshui_reporter)
+    with pytest.raises(ProjectError, match="还没有到"):
+        change_stage(project, "operating", dt.date.today() + dt.timedelta(days=1), jinshui_reporter)
 
 
 def test_another_unit_cannot_change_the_stage(project, erqi_reporter):
