@@ -7,8 +7,8 @@ once. A figure's current value is always its latest approved revision.
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db import transaction
-from django.db.models import Max
+from django.db import IntegrityError, transaction
+from django.db.models import Max, OuterRef, Subquery
 from django.utils import timezone
 
 from luoshi.figures.entries import ANY_BASE, Entry
@@ -43,40 +43,84 @@ def submit(user, entries: list[Entry], *, channel: str = "web", today: dt.date |
             raise FiguresRejected(validation)
         if dry_run:
             return Outcome(validation, [])
-        written = [_write(user, change, channel) for change in validation.to_write]
+        written = _write_all(user, validation.to_write, channel) if validation.to_write else []
     return Outcome(validation, written)
-
-
-def _slot(change: Change) -> Figure:
-    figure, _ = Figure.objects.select_for_update().get_or_create(
-        series=change.series, unit=change.unit, project=change.project, period_start=change.period.start_date,
-        period_end=change.period.end_date, defaults={"period": change.period.code})
-    return figure
 
 
 def _approves(user) -> bool:
     return user is None or user.edits_plans
 
 
-def _write(user, change: Change, channel: str) -> FigureRevision:
-    """A new revision on the locked figure; refused if the figure moved on since validation."""
-    figure = _slot(change)
-    entry = change.entry
-    if entry.based_on is not ANY_BASE and figure.head_revision_id != (change.head.pk if change.head else None):
-        raise FiguresRejected(Validation(conflicts=[Conflict(entry.row, figure, figure.head_revision,
-                                                             change.value, change.growth)]))
-    number = (figure.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
-    now = timezone.now()
-    revision = FigureRevision.objects.create(
-        figure=figure, number=number, value=change.value, growth=change.growth, source=entry.source[:500],
-        note=entry.note[:500], reason=entry.reason[:500], channel=channel, based_on=figure.head_revision,
-        submitted_by=user, submitted_by_name=_name(user), submitted_at=now, client_key=entry.client_key or None,
-        status=FigureRevision.Status.SUBMITTED)
+def _lock(changes: list[Change]) -> None:
+    """Lock the figures being changed, and refuse if one moved on since it was validated."""
+    known = {c.figure.pk: c for c in changes if c.figure is not None}
+    locked = Figure.objects.select_for_update().filter(pk__in=known).order_by().values_list("pk", "head_revision_id")
+    conflicts = [Conflict(known[pk].entry.row, known[pk].figure, FigureRevision.objects.get(pk=head),
+                          known[pk].value, known[pk].growth)
+                 for pk, head in locked if known[pk].entry.based_on is not ANY_BASE
+                 and head != (known[pk].head.pk if known[pk].head else None)]
+    if conflicts:
+        raise FiguresRejected(Validation(conflicts=conflicts))
+
+
+def _create_slots(changes: list[Change]) -> None:
+    """The figures written for the first time, created together (a concurrent creation is a conflict)."""
+    new = [c for c in changes if c.figure is None]
+    figures = [Figure(series=c.series, unit=c.unit, project=c.project, period=c.period.code,
+                      period_start=c.period.start_date, period_end=c.period.end_date) for c in new]
+    try:
+        with transaction.atomic():
+            Figure.objects.bulk_create(figures)
+    except IntegrityError:
+        raise FiguresRejected(Validation(conflicts=[])) from None
+    for change, figure in zip(new, figures, strict=True):
+        change.figure = figure
+
+
+def _write_all(user, changes: list[Change], channel: str) -> list[FigureRevision]:
+    """One new revision per change, written in a few statements whatever their number."""
+    _lock(changes)
+    _create_slots(changes)
+    numbers = dict(FigureRevision.objects.filter(figure__in=[c.figure for c in changes]).order_by()
+                   .values("figure").annotate(n=Max("number")).values_list("figure", "n"))
+    now, approved = timezone.now(), _approves(user)
+    revisions = FigureRevision.objects.bulk_create([_revision(user, c, channel, numbers, now, approved)
+                                                    for c in changes])
+    _point_figures_at_latest([c.figure.pk for c in changes], approved)
+    for revision in revisions:
+        _mirror(revision.figure, revision, approved)
+    return revisions
+
+
+def _mirror(figure: Figure, revision: FigureRevision, approved: bool) -> None:
+    """Keep the in-memory figure as the database now has it."""
     figure.head_revision = revision
-    figure.save(update_fields=["head_revision"])
-    if _approves(user):
-        _approve(revision, user, "", now)
-    return revision
+    if approved:
+        figure.approved_revision, figure.value, figure.growth = revision, revision.value, revision.growth
+
+
+def _revision(user, change: Change, channel: str, numbers: dict, now, approved: bool) -> FigureRevision:
+    entry = change.entry
+    return FigureRevision(
+        figure=change.figure, number=numbers.get(change.figure.pk, 0) + 1, value=change.value,
+        growth=change.growth, source=entry.source[:500], note=entry.note[:500], reason=entry.reason[:500],
+        channel=channel, based_on_id=change.figure.head_revision_id, submitted_by=user,
+        submitted_by_name=_name(user), submitted_at=now, client_key=entry.client_key or None,
+        status=FigureRevision.Status.APPROVED if approved else FigureRevision.Status.SUBMITTED,
+        reviewed_by=user if approved else None, reviewed_by_name=_name(user) if approved else "",
+        reviewed_at=now if approved else None)
+
+
+def _point_figures_at_latest(figure_ids: list[int], approved: bool) -> None:
+    """Each figure's head (and, when approved, current value) becomes its newest revision."""
+    newest = FigureRevision.objects.filter(figure=OuterRef("pk")).order_by("-number")
+    figures = Figure.objects.filter(pk__in=figure_ids)
+    if not approved:
+        figures.update(head_revision=Subquery(newest.values("pk")[:1]))
+        return
+    figures.update(head_revision=Subquery(newest.values("pk")[:1]),
+                   approved_revision=Subquery(newest.values("pk")[:1]),
+                   value=Subquery(newest.values("value")[:1]), growth=Subquery(newest.values("growth")[:1]))
 
 
 def _name(user) -> str:

@@ -46,12 +46,15 @@ class Change:
     def head(self) -> FigureRevision | None:
         return self.figure.head_revision if self.figure else None
 
-    @property
-    def action(self) -> str:
+    action: str = "new"
+
+    def compare(self) -> None:
+        """new, update or unchanged against the figure as read at validation (kept once written)."""
         head = self.head
         if head is None:
-            return "new"
-        return "unchanged" if (head.value, head.growth) == (self.value, self.growth) else "update"
+            self.action = "new"
+        else:
+            self.action = "unchanged" if (head.value, head.growth) == (self.value, self.growth) else "update"
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,7 @@ class Validation:
 class Lookup:
     """Everything the checks need, read in a few queries whatever the number of rows."""
 
-    def __init__(self, entries: list[Entry]):
+    def __init__(self, user):
         self.series = {}
         for series in Series.objects.all():
             for name in (*series.names(), str(series.pk)):
@@ -113,28 +116,32 @@ class Lookup:
         for project in Project.objects.select_related("owner"):
             self.projects.setdefault(project.code, project)
             self.projects.setdefault(project.name, project)
-        self.tasks = self._tasks()
+        reporter = user is not None and not user.edits_plans
+        self.tasks = self._tasks(user.unit_id) if reporter else {}
         self.figures = {}
 
     @staticmethod
-    def _tasks() -> dict[tuple[int, int], list[Period]]:
-        """(series, unit) → the target periods it is reported for (targets' regions and assignments)."""
+    def _tasks(unit_id: int | None) -> dict[tuple[int, int], list[Period]]:
+        """(series, unit) → the target periods the reporter's unit reports (its region's and assignments)."""
         tasks: dict[tuple[int, int], list[Period]] = {}
-        for series_id, unit_id, code in Target.objects.active().filter(series__isnull=False).values_list(
+        for series_id, unit, code in Target.objects.active().filter(
+                series__isnull=False, region_unit_id=unit_id).order_by().values_list(
                 "series_id", "region_unit_id", "period"):
-            tasks.setdefault((series_id, unit_id), []).append(parse(code))
-        for series_id, unit_id, code in Assignment.objects.filter(target__series__isnull=False).values_list(
+            tasks.setdefault((series_id, unit), []).append(parse(code))
+        for series_id, unit, code in Assignment.objects.filter(
+                target__series__isnull=False, unit_id=unit_id).order_by().values_list(
                 "target__series_id", "unit_id", "target__period"):
-            tasks.setdefault((series_id, unit_id), []).append(parse(code))
+            tasks.setdefault((series_id, unit), []).append(parse(code))
         return tasks
 
-    def load_figures(self, slots: set[tuple[int, int]]) -> None:
+    def load_figures(self, slots: set[tuple[int, int]], starts: set) -> None:
+        """The stored figures of the submitted (series, unit) pairs in the submitted years."""
         if not slots:
             return
         series_ids = {s for s, _ in slots}
         unit_ids = {u for _, u in slots}
-        rows = Figure.objects.filter(series_id__in=series_ids, unit_id__in=unit_ids).select_related(
-            "head_revision", "series", "unit")
+        rows = Figure.objects.filter(series_id__in=series_ids, unit_id__in=unit_ids,
+                                     period_start__in=starts).order_by().select_related("head_revision")
         for figure in rows:
             self.figures[(figure.series_id, figure.unit_id, figure.project_id, figure.period_start,
                           figure.period_end)] = figure
@@ -160,14 +167,14 @@ def normalized(period: Period, frequency: str) -> Period:
 def validate(user, entries: list[Entry], *, today: dt.date | None = None) -> Validation:
     """Check ENTRIES submitted by USER (None: a system import with every right)."""
     today = today or dt.date.today()
-    lookup = Lookup(entries)
+    lookup = Lookup(user)
     result = Validation()
     checked = []
     for entry in entries:
         change = _check_entry(user, entry, lookup, today, result.errors)
         if change is not None:
             checked.append(change)
-    lookup.load_figures({(c.series.pk, c.unit.pk) for c in checked})
+    lookup.load_figures({(c.series.pk, c.unit.pk) for c in checked}, {c.period.start_date for c in checked})
     seen: dict[tuple, int | str] = {}
     for change in checked:
         if change.key in seen:
@@ -175,6 +182,7 @@ def validate(user, entries: list[Entry], *, today: dt.date | None = None) -> Val
             continue
         seen[change.key] = change.entry.row
         change.figure = lookup.figures.get(change.key)
+        change.compare()
         result.changes.append(change)
     planned = {c.key: c for c in result.changes}
     ends = _period_ends(lookup, planned)
