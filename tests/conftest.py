@@ -113,3 +113,37 @@ def client_for(client):
         client.force_login(user)
         return client
     return login
+
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+@pytest.fixture
+def browser_as(live_server, monkeypatch):
+    """open(username) → a signed-in Chromium page; every console error and foreign request is collected."""
+    from urllib.parse import urlparse
+
+    sync_api = pytest.importorskip("playwright.sync_api")
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    host = urlparse(live_server.url).netloc
+    problems = {"errors": [], "foreign": []}
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+
+        def open_as(username: str):
+            page = browser.new_context().new_page()
+            page.on("console", lambda m: m.type == "error" and problems["errors"].append(m.text))
+            page.on("pageerror", lambda e: problems["errors"].append(str(e)))
+            page.on("request", lambda r: urlparse(r.url).netloc != host and problems["foreign"].append(r.url))
+            page.goto(live_server.url + "/accounts/login/")
+            page.fill("input[name=username]", username)
+            page.fill("input[name=password]", "pw-" + username)
+            page.click("form button[type=submit]")
+            page.wait_for_load_state()
+            return page
+
+        open_as.url = live_server.url
+        open_as.problems = problems
+        yield open_as
+        browser.close()
+    assert problems == {"errors": [], "foreign": []}

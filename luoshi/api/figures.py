@@ -3,6 +3,7 @@
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
+from luoshi.api.schemas import ErrorOut, VerdictOut
 from luoshi.figures.entries import Entry
 from luoshi.figures.models import Figure, FigureRevision, Series
 from luoshi.figures.status import judge_assignments, judge_targets, verdict_row
@@ -71,11 +72,6 @@ class SubmissionOut(Schema):
     written: list[RevisionOut]
     replayed: list[RevisionOut]
     unchanged: list[int]
-
-
-class ErrorOut(Schema):
-    error: str
-    detail: list
 
 
 class ReturnIn(Schema):
@@ -173,34 +169,6 @@ def return_figure(request, revision_id: int, body: ReturnIn):
 def _review_refused(request, exc: ReviewError) -> Status:
     """403 for someone who may not review; 409 for a submission already reviewed."""
     return Status(409 if request.user.edits_plans else 403, {"error": str(exc), "detail": []})
-
-
-class VerdictOut(Schema):
-    target_id: int
-    assignment_id: int | None
-    indicator: str
-    front: str
-    unit: str
-    unit_name: str
-    period: str
-    at: str
-    kind: str
-    target: float
-    unit_of_measure: str
-    bound: str
-    commitment: str
-    actual: float | None
-    actual_period: str | None
-    progress: float | None
-    expected: float | None
-    gap: float | None
-    status: str
-    status_label: str
-    forecast: float | None
-    forecast_basis: str
-    pace_ratio: float | None
-    met: bool | None
-    reason: str
 
 
 @router.get("/status", response={200: list[VerdictOut], 422: ErrorOut})

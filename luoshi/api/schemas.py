@@ -79,3 +79,34 @@ class AssignmentOut(Schema):
     unit_name: str
     value: float | None
     note: str
+
+
+class VerdictOut(Schema):
+    """One judged target or assignment: the fields of `figures.status.verdict_row`."""
+
+
+    target_id: int
+    assignment_id: int | None
+    indicator: str
+    front: str
+    unit: str
+    unit_name: str
+    period: str
+    at: str
+    kind: str
+    target: float
+    unit_of_measure: str
+    bound: str
+    commitment: str
+    actual: float | None
+    actual_period: str | None
+    progress: float | None
+    expected: float | None
+    gap: float | None
+    status: str
+    status_label: str
+    forecast: float | None
+    forecast_basis: str
+    pace_ratio: float | None
+    met: bool | None
+    reason: str

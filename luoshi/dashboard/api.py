@@ -2,41 +2,16 @@
 
 from ninja import Router, Schema, Status
 
-from luoshi.api.schemas import ErrorOut
+from luoshi.api.schemas import ErrorOut, VerdictOut
 from luoshi.dashboard.board import Board, build_board, visible_plans
 from luoshi.dashboard.filters import FilterError, read_filter
 
 router = Router(tags=["看板"])
 
 
-class CardOut(Schema):
+class CardOut(VerdictOut):
     """One target (or assignment) on the board: `verdict_row`'s fields and the bullet chart's extra marks."""
 
-    target_id: int
-    assignment_id: int | None
-    indicator: str
-    front: str
-    unit: str
-    unit_name: str
-    period: str
-    at: str
-    kind: str
-    target: float
-    unit_of_measure: str
-    bound: str
-    commitment: str
-    actual: float | None
-    actual_period: str | None
-    progress: float | None
-    expected: float | None
-    gap: float | None
-    status: str
-    status_label: str
-    forecast: float | None
-    forecast_basis: str
-    pace_ratio: float | None
-    met: bool | None
-    reason: str
     expected_value: float | None
     last_year: float | None
     series: list[list]

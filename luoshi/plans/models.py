@@ -7,6 +7,17 @@ from luoshi.accounts.scoping import RestrictedQuerySetMixin
 from luoshi.core.models import ChangeLoggedModel
 
 
+class QuotesPlan:
+    """出处: a model tied to words of a plan by `plan` and `span_start`/`span_end` (targets, projects, tasks)."""
+
+    @property
+    def sentence(self) -> str:
+        """The words of the plan this object stands for ("" when it is tied to none)."""
+        if self.plan_id is None or self.span_start is None:
+            return ""
+        return self.plan.text[self.span_start:self.span_end]
+
+
 class PlanQuerySet(RestrictedQuerySetMixin, models.QuerySet):
     published_field = "status"
 
@@ -77,7 +88,7 @@ class TargetQuerySet(RestrictedQuerySetMixin, models.QuerySet):
         return self.filter(archived=False)
 
 
-class Target(ChangeLoggedModel):
+class Target(QuotesPlan, ChangeLoggedModel):
     """目标: one quantitative target read from one clause of the plan, with its provenance."""
 
     class Kind(models.TextChoices):
@@ -148,11 +159,6 @@ class Target(ChangeLoggedModel):
 
     def __str__(self) -> str:
         return f"{self.indicator} {self.period}"
-
-    @property
-    def sentence(self) -> str:
-        """出处: the clause of the plan text this target was read from."""
-        return self.plan.text[self.span_start:self.span_end]
 
     @property
     def is_rate(self) -> bool:

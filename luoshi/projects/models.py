@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from luoshi.accounts.scoping import RestrictedQuerySetMixin
 from luoshi.core.models import ChangeLoggedModel
+from luoshi.plans.models import QuotesPlan
 from luoshi.projects.scoping import UnitsScopedQuerySetMixin
 
 
@@ -22,7 +23,7 @@ class ProjectQuerySet(RestrictedQuerySetMixin, models.QuerySet):
         return self.filter(archived=False)
 
 
-class Project(ChangeLoggedModel):
+class Project(QuotesPlan, ChangeLoggedModel):
     """重点项目: a project on the key-project list; its completed investment is reported like any figure."""
 
     class Stage(models.TextChoices):
@@ -74,12 +75,6 @@ class Project(ChangeLoggedModel):
     def stage_colour(self) -> str:
         return STAGE_COLOURS[self.stage]
 
-    @property
-    def sentence(self) -> str:
-        """出处: the words of the plan that name this project."""
-        if self.plan_id is None or self.span_start is None:
-            return ""
-        return self.plan.text[self.span_start:self.span_end]
 
 
 STAGE_COLOURS = {"": "grey", "reserve": "grey", "signed": "blue", "started": "yellow", "building": "yellow",

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.core.models import ChangeLoggedModel
+from luoshi.plans.models import QuotesPlan
 from luoshi.projects.scoping import UnitsScopedQuerySetMixin
 
 
@@ -37,7 +38,7 @@ class TaskQuerySet(UnitsScopedQuerySetMixin, models.QuerySet):
         return self.exclude(status=Task.Status.DONE)
 
 
-class Task(ChangeLoggedModel):
+class Task(QuotesPlan, ChangeLoggedModel):
     """督办事项: one supervised task, with its lead unit (牵头单位) and co-units (配合单位)."""
 
     class Status(models.TextChoices):
@@ -84,12 +85,6 @@ class Task(ChangeLoggedModel):
     def status_colour(self) -> str:
         return STATUS_COLOURS[self.status]
 
-    @property
-    def sentence(self) -> str:
-        """出处: the measure in the plan text this task carries out."""
-        if self.plan_id is None or self.span_start is None:
-            return ""
-        return self.plan.text[self.span_start:self.span_end]
 
 
 STATUS_COLOURS = {"issued": "blue", "received": "blue", "in_progress": "yellow", "requested": "yellow",
