@@ -32,6 +32,11 @@ class Slot:
         return f"{self.series.pk}-p{self.project.pk}" if self.project else str(self.series.pk)
 
     @property
+    def serves(self) -> str:
+        """The targets this row measures, each named once (固定资产投资 serves its level and its growth)."""
+        return "、".join(dict.fromkeys(t.indicator for t in self.targets))
+
+    @property
     def label(self) -> str:
         return f"{self.project.name} · {self.series.name}" if self.project else self.series.name
 
@@ -106,11 +111,13 @@ def _attach_figures(slots: list[Slot]) -> None:
         slot.previous = max(earlier, key=lambda f: f.period_end) if earlier else None
 
 
-def period_choices(today: dt.date, years: int = 2) -> list[Period]:
-    """The periods a form offers: every ended month (1–2月 … 12月) and year of the last YEARS years."""
+def period_choices(today: dt.date, also: Period | None = None, years: int = 2) -> list[Period]:
+    """The periods a form offers: every ended month (1–2月 … 12月) of the last YEARS years and of the
+    year of ALSO (the period being shown), newest first."""
     latest = latest_period(Frequency.MONTHLY, today)
+    wanted = set(range(latest.end_year, latest.end_year - years, -1)) | ({also.end_year} if also else set())
     choices = []
-    for year in range(latest.end_year, latest.end_year - years, -1):
+    for year in sorted(wanted, reverse=True):
         months = [p for p in periods_in(year, Frequency.MONTHLY) if p.end_date <= latest.end_date]
         choices += list(reversed(months))
     return choices

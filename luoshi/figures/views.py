@@ -60,7 +60,7 @@ def entry(request):
             return redirect(f"{reverse('figures:entry')}?unit={unit.code}&period={period.code}")
     return render(request, "figures/entry.html", {
         "unit": unit, "period": period, "slots": slots, "problems": problems,
-        "periods": period_choices(dt.date.today()), "units": _units_for(request.user)})
+        "periods": period_choices(dt.date.today(), also=period), "units": _units_for(request.user)})
 
 
 def _saved_message(user, outcome) -> str:

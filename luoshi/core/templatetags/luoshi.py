@@ -2,6 +2,7 @@ from django import template
 from django.utils.translation import get_language
 
 from luoshi.lib.periods import PeriodError, parse
+from luoshi.plans.wording import format_number
 
 register = template.Library()
 
@@ -23,3 +24,9 @@ def get_item(mapping, key):
         return mapping.get(key)
     except AttributeError:
         return None
+
+
+@register.filter
+def plain(value) -> str:
+    """A number as written, without trailing zeros: 7008.6000 → 7008.6 ("—" for none)."""
+    return "—" if value is None or value == "" else format_number(value)
