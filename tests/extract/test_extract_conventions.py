@@ -239,3 +239,13 @@ def test_jiyuan_demonstration_zone_is_a_region():
 def test_a_county_plan_belongs_to_the_county():
     text = "巩义市2023年政府工作报告发布。融入郑州都市圈建设。巩义市将大力发展先进制造业。巩义市全年生产总值增长8%。"
     assert {t["region"] for t in extract(text)} == {"巩义"}
+
+
+def test_places_listed_before_respectively_each_get_their_value():
+    assert [(t[1], t[5], t[7]) for t in read("禹州市、长葛市经济增速目标分别为7%、6.5%左右。")] == [
+        (7, "approx", "禹州"), (6.5, "approx", "长葛")]
+
+
+def test_a_verb_after_the_place_is_not_part_of_the_indicator():
+    [target] = read("鄢陵县提出地区生产总值增长8%。")
+    assert (target[0], target[7]) == ("地区生产总值", "鄢陵县")

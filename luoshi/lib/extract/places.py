@@ -31,6 +31,9 @@ PREDICATE = (r"(?=[、,，\s]|[保争]\d|等|则|是|提出|将|为|也|的|在|
 SUBJECT_CITY = re.compile(CITY.pattern + PREDICATE)
 #: 县区作主语: a county-level city, county or district opening a clause ("卫辉市提出…", "凤泉区大力…").
 LEADING_PLACE = re.compile(r"^(?:而|其中|此外|另外|同时)?\s?(?P<name>[\u4e00-\u9fff]{2,3}?[市县区])" + PREDICATE)
+#: 县区并列作主语: "禹州市、长葛市…分别为7%、6.5%" — several county-level places opening a clause.
+LEADING_PLACES = re.compile(r"^(?:而|其中|此外|另外|同时)?\s?(?P<names>(?:[\u4e00-\u9fff]{2,3}?[市县区]、)+"
+                            r"[\u4e00-\u9fff]{2,3}?[市县区])" + PREDICATE)
 #: A county or district opening a sentence or line.
 SENTENCE_SUBJECT = re.compile(r"(?:^|(?<=[。；;\n]))\s*(?P<name>[\u4e00-\u9fff]{2,3}?[市县区])" + PREDICATE, re.MULTILINE)
 #: "巩义、荥阳、新密等市": places listed before 等市/等县/等区.
@@ -69,8 +72,12 @@ def places_in(clause: str, city: str) -> list[str]:
     listed = LISTED_PLACES.search(clause)
     if listed:
         found += [name for name in listed.group(1).split("、") if not NOT_A_PLACE.search(name)]
+    several = LEADING_PLACES.match(clause)
+    if several:
+        names = [place_name(n) for n in several.group("names").split("、") if not NOT_A_PLACE.search(n)]
+        found = [n for n in names if n not in found] + found
     leading = LEADING_PLACE.match(clause)
-    if leading and not NOT_A_PLACE.search(leading.group("name")):
+    if leading and not several and not NOT_A_PLACE.search(leading.group("name")):
         name = place_name(leading.group("name"))
         if name not in found:
             found.insert(0, name)

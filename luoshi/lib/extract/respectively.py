@@ -27,10 +27,10 @@ def _share_out(run: Run) -> Iterator[Target]:
         yield from run[0][1]
         return
     bound = run[-1][1][0].bound
-    names = [clean(name) for name in run[0][0].split("分别")[0].split("、")]
-    if len(names) != len(run) or min(map(len, names)) < MIN_LENGTH:
-        names = [""] * len(run)
     by_place = len(run[0][1]) == len(run)
+    names = [clean(name) for name in run[0][0].split("分别")[0].split("、")]
+    if by_place or len(names) != len(run) or min(map(len, names)) < MIN_LENGTH:
+        names = [""] * len(run)
     for index, (name, (_, targets)) in enumerate(zip(names, run, strict=True)):
         for target in targets[index:index + 1] if by_place and len(targets) == len(run) else targets:
             shared_bound = bound if target.bound == "exact" else target.bound
