@@ -249,3 +249,14 @@ def test_places_listed_before_respectively_each_get_their_value():
 def test_a_verb_after_the_place_is_not_part_of_the_indicator():
     [target] = read("鄢陵县提出地区生产总值增长8%。")
     assert (target[0], target[7]) == ("地区生产总值", "鄢陵县")
+
+
+def test_a_target_year_carries_across_semicolons_of_its_sentence():
+    text = "到2025年,全市生产总值年均增长6%左右;城镇化率提高到60%;单位生产总值能耗下降12%。"
+    assert [t[4] for t in read(text)] == ["2025", "2025", "2025"]
+
+
+def test_a_five_year_plan_is_for_its_first_year_and_its_baseline_is_past():
+    text = ("商丘市国民经济和社会发展第十四个五年规划纲要\n"
+            "到2025年,全市生产总值突破4000亿元。2020年,全市生产总值达到2925亿元。")
+    assert [(t["value"], t["period"]) for t in extract(text)] == [(4000, "2025")]

@@ -63,15 +63,23 @@ class Context:
 def read_targets(doc: Document) -> Iterator[Target]:
     """Every target stated in the text, sentence by sentence, repeats included.
 
-    A past period ("过去一年,…;…") carries across a semicolon; nothing else does.
+    A past period ("过去一年,…;…") and a target year other than the plan's ("到2025年,…;…")
+    carry across a semicolon; nothing else does.
     """
     plan_period = Period(str(doc.year) if doc.year else "", doc.year)
     carried = None
     for sentence in sentences(doc.text):
         context = Context(period=carried or plan_period)
         yield from read_sentence(doc, sentence, context)
-        past = context.period.year and doc.year and context.period.year < doc.year
-        carried = context.period if past and doc.text[sentence.end:sentence.end + 1] in ";；" else None
+        semicolon = doc.text[sentence.end:sentence.end + 1] in ";；"
+        carried = context.period if semicolon and _carries(context.period, doc.year) else None
+
+
+def _carries(period: Period, plan_year: int | None) -> bool:
+    """A past year, or a whole later year or span, holds beyond a semicolon."""
+    if not (period.year and plan_year) or period.year == plan_year:
+        return False
+    return period.year < plan_year or period.label.replace("-", "").isdigit()
 
 
 def read_sentence(doc: Document, sentence: Segment, context: Context) -> Iterator[Target]:

@@ -8,6 +8,8 @@ from .numerals import read_number
 from .vocabulary import HEADER, PUBLISHED, TARGET_YEAR, TIME, YEAR_MENTION
 
 FIVE_YEAR_PLAN_END = {"十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
+#: A five-year plan's own title ("…第十四个五年规划纲要", "“十四五”规划"): its first year is the plan year.
+FIVE_YEAR_PLAN_TITLE = re.compile(r"第?(十[三四五六])(?:个五年|[”\"]?五[”\"]?)(?:规划|发展规划)")
 QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4}
 
 
@@ -28,6 +30,9 @@ def plan_year(text: str) -> int | None:
     published = PUBLISHED.search(text[:HEADER])
     if published:
         counts[int(published.group(1))] += 3
+    titled = FIVE_YEAR_PLAN_TITLE.search(text[:HEADER])
+    if titled:
+        counts[FIVE_YEAR_PLAN_END[titled.group(1)] - 4] += 3
     if not counts:
         return None
     return max(counts, key=lambda year: (counts[year], year))
