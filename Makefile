@@ -27,7 +27,7 @@ test: install
 
 lint: install
 	$(BIN)/ruff check luoshi tests bench
-	LUOSHI_DEBUG=1 $(BIN)/luoshi manage makemigrations --check --dry-run
+	LUOSHI_DEBUG=1 LUOSHI_DATA_DIR=$$(mktemp -d) $(BIN)/luoshi manage makemigrations --check --dry-run
 
 # Regenerate the pinned lock file after changing dependencies in pyproject.toml.
 lock:
