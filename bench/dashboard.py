@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -136,14 +135,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.child:
         return child(args.child, args.repeat)
-    for db in args.db or ["sqlite", "postgres"]:
-        if db == "postgres" and (reason := province.postgres_unreachable()):
-            print(f"postgres: skipped, server unreachable ({reason})")
-            continue
-        meta = province.read_meta(db)
-        scale = args.scale if args.scale is not None else (meta["scale"] if meta else 0.1)
-        print(province.report(province.ensure(db, scale)), flush=True)
-        subprocess.run([sys.executable, __file__, "--child", db, "--repeat", str(args.repeat)], check=True)
+    province.run_per_database(args, __file__, ["--repeat", str(args.repeat)])
     return 0
 
 

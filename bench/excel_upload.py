@@ -19,10 +19,8 @@ import argparse
 import cProfile
 import datetime as dt
 import io
-import pstats
 import random
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -136,13 +134,7 @@ def child(db: str, repeat: int, profile: bool) -> int:
     print(f"          total               {total:6.3f} s   (goal ≤ 2 s) {'met' if total <= 2 else 'MISSED'}",
           flush=True)
     if profile:
-        for order, count in (("tottime", 25), ("cumulative", 35)):
-            out = io.StringIO()
-            pstats.Stats(profiler, stream=out).strip_dirs().sort_stats(order).print_stats(count)
-            lines = out.getvalue().splitlines()
-            start = next(i for i, line in enumerate(lines) if "ncalls" in line)
-            print(f"  cProfile, one upload, by {order}:")
-            print("\n".join("    " + line for line in lines[start - 1:] if line.strip()))
+        province.print_profile(profiler, "one upload", "  ", cumulative=35)
     return 0
 
 
@@ -159,18 +151,8 @@ def main() -> int:
     args = parser.parse_args()
     if args.child:
         return child(args.child, args.repeat, args.profile)
-    for db in args.db or ["sqlite", "postgres"]:
-        if db == "postgres" and (reason := province.postgres_unreachable()):
-            print(f"postgres: skipped, server unreachable ({reason})")
-            continue
-        meta = province.read_meta(db)
-        scale = args.scale if args.scale is not None else (meta["scale"] if meta else 0.1)
-        reuse = not args.regenerate and meta is not None and meta.get("scale") == scale
-        meta = province.ensure(db, scale, args.regenerate)
-        if reuse:  # (a fresh generation has printed it)
-            print(province.report(meta), flush=True)
-        command = [sys.executable, __file__, "--child", db, "--repeat", str(args.repeat)]
-        subprocess.run(command + (["--profile"] if args.profile else []), check=True)
+    province.run_per_database(args, __file__, ["--repeat", str(args.repeat),
+                                               *(["--profile"] if args.profile else [])])
     return 0
 
 

@@ -25,8 +25,10 @@ from __future__ import annotations
 import argparse
 import calendar
 import datetime as dt
+import io
 import json
 import os
+import pstats
 import random
 import subprocess
 import sys
@@ -551,6 +553,35 @@ def report(counts: dict) -> str:
             f"{counts['figures']:,} figures, {counts['revisions']:,} revisions ({counts['revisions_for']}); "
             f"generated in {counts['seconds']:,.1f} s ({counts['figures'] / counts['seconds']:,.0f} figures/s), "
             f"migrate {counts['migrate_seconds']} s")
+
+
+
+def run_per_database(args, script: str, child_args: list[str]) -> None:
+    """For each database asked for (both by default): make sure the province is generated at the
+    wanted scale, then run SCRIPT's measurement in a child process (one Django setup per database)."""
+    for db in args.db or ["sqlite", "postgres"]:
+        if db == "postgres" and (reason := postgres_unreachable()):
+            print(f"postgres: skipped, server unreachable ({reason})")
+            continue
+        meta = read_meta(db)
+        regenerate = getattr(args, "regenerate", False)
+        scale = args.scale if args.scale is not None else (meta["scale"] if meta else 0.1)
+        reuse = not regenerate and meta is not None and meta.get("scale") == scale
+        meta = ensure(db, scale, regenerate)
+        if reuse:  # (a fresh generation has printed it)
+            print(report(meta), flush=True)
+        subprocess.run([sys.executable, script, "--child", db, *child_args], check=True)
+
+
+def print_profile(profiler, what: str, indent: str, cumulative: int = 30) -> None:
+    """The PROFILER's top functions by own and by cumulative time."""
+    for order, count in (("tottime", 25), ("cumulative", cumulative)):
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).strip_dirs().sort_stats(order).print_stats(count)
+        lines = out.getvalue().splitlines()
+        start = next(i for i, line in enumerate(lines) if "ncalls" in line)
+        print(f"{indent}cProfile, {what}, by {order}:")
+        print("\n".join(indent + "  " + line for line in lines[start - 1:] if line.strip()))
 
 
 def main() -> int:

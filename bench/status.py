@@ -24,10 +24,7 @@ import argparse
 import cProfile
 import datetime as dt
 import gc
-import io
-import pstats
 import statistics
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -156,13 +153,7 @@ def _profile(fn) -> None:
     profiler.enable()
     fn()
     profiler.disable()
-    for order, count in (("tottime", 25), ("cumulative", 30)):
-        out = io.StringIO()
-        pstats.Stats(profiler, stream=out).strip_dirs().sort_stats(order).print_stats(count)
-        lines = out.getvalue().splitlines()
-        start = next(i for i, line in enumerate(lines) if "ncalls" in line)
-        print(f"    cProfile, one city, by {order}:")
-        print("\n".join("      " + line for line in lines[start - 1:] if line.strip()))
+    province.print_profile(profiler, "one city", "    ")
 
 
 def main() -> int:
@@ -179,19 +170,8 @@ def main() -> int:
     args = parser.parse_args()
     if args.child:
         return child(args.child, args.repeat, args.province_repeat, args.profile)
-    for db in args.db or ["sqlite", "postgres"]:
-        if db == "postgres" and (reason := province.postgres_unreachable()):
-            print(f"postgres: skipped, server unreachable ({reason})")
-            continue
-        meta = province.read_meta(db)
-        scale = args.scale if args.scale is not None else (meta["scale"] if meta else 0.1)
-        reuse = not args.regenerate and meta is not None and meta.get("scale") == scale
-        meta = province.ensure(db, scale, args.regenerate)
-        if reuse:  # (a fresh generation has printed it)
-            print(province.report(meta), flush=True)
-        command = [sys.executable, __file__, "--child", db, "--repeat", str(args.repeat),
-                   "--province-repeat", str(args.province_repeat)]
-        subprocess.run(command + (["--profile"] if args.profile else []), check=True)
+    province.run_per_database(args, __file__, ["--repeat", str(args.repeat), "--province-repeat",
+                                               str(args.province_repeat), *(["--profile"] if args.profile else [])])
     return 0
 
 
