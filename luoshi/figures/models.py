@@ -28,6 +28,13 @@ class Series(ChangeLoggedModel):
         FLOW = "flow", _("累计(流量)")
         STOCK = "stock", _("时点(存量)")
 
+    class Publisher(models.TextChoices):
+        """Who publishes the figure, and so who owes it: 统计局, the owner unit, or nobody."""
+
+        STATISTICS = "statistics", _("统计部门发布")
+        OWNER = "owner", _("责任单位报送")
+        NONE = "none", _("不公布")
+
     name = models.CharField(_("指标名称"), max_length=100, unique=True)
     aliases = models.JSONField(_("别名"), default=list, blank=True,
                                help_text=_("导入数据时也认作本指标的名称"))
@@ -38,7 +45,14 @@ class Series(ChangeLoggedModel):
                                     default=Accumulation.FLOW)
     due_day = models.PositiveSmallIntegerField(_("报送截止日"), default=10,
                                                help_text=_("期末次月第几日前报送"))
+    publisher = models.CharField(_("发布方"), max_length=12, choices=Publisher.choices,
+                                 default=Publisher.STATISTICS,
+                                 help_text=_("统计部门发布或责任单位报送的数据才有人应报;不公布的数据只显示“未公布”"))
+    allow_negative = models.BooleanField(_("允许负值"), default=False,
+                                         help_text=_("数值可为负(增速总是可以为负)"))
+    note = models.CharField(_("说明"), max_length=300, blank=True)
     simulated = models.BooleanField(_("模拟数据"), default=False)
+    archived = models.BooleanField(_("已归档"), default=False)
 
     class Meta:
         ordering = ["name"]
@@ -74,6 +88,9 @@ class Figure(models.Model):
                                           on_delete=models.PROTECT, related_name="+")
     head_revision = models.ForeignKey("FigureRevision", verbose_name=_("最新版本"), null=True, blank=True,
                                       on_delete=models.PROTECT, related_name="+")
+    not_published = models.BooleanField(_("未公布"), default=False,
+                                        help_text=_("分析员确认该期数据未公布:不算逾期,不催报"))
+    not_published_note = models.CharField(_("未公布说明"), max_length=300, blank=True)
 
     objects = FigureQuerySet.as_manager()
 

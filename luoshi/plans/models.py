@@ -140,6 +140,8 @@ class Target(QuotesPlan, ChangeLoggedModel):
     series = models.ForeignKey("figures.Series", verbose_name=_("统计指标"), null=True, blank=True,
                                on_delete=models.PROTECT, related_name="targets",
                                help_text=_("用来衡量本目标的统计指标"))
+    reported_by_owner = models.BooleanField(_("由责任单位报送进展"), default=False,
+                                            help_text=_("无统计指标的目标(如里程碑),由责任单位报送进展"))
     baseline = models.DecimalField(_("基数"), max_digits=20, decimal_places=4, null=True, blank=True)
     baseline_period = models.CharField(_("基数期间"), max_length=16, blank=True)
     span_start = models.PositiveIntegerField(_("出处起始位置"))
@@ -164,6 +166,25 @@ class Target(QuotesPlan, ChangeLoggedModel):
     def is_rate(self) -> bool:
         """Growth, share and reduction targets are rates: each unit gets its own, none are summed."""
         return self.kind in (self.Kind.GROWTH, self.Kind.SHARE, self.Kind.REDUCTION)
+
+
+class TargetMilestone(ChangeLoggedModel):
+    """里程碑节点: a dated step of a milestone target (from the plan or entered), done when completed."""
+
+    target = models.ForeignKey(Target, verbose_name=_("目标"), on_delete=models.CASCADE, related_name="milestones")
+    order = models.PositiveSmallIntegerField(_("序号"), default=0)
+    name = models.CharField(_("节点"), max_length=200)
+    due = models.DateField(_("计划完成日期"))
+    done = models.DateField(_("实际完成日期"), null=True, blank=True)
+    archived = models.BooleanField(_("已归档"), default=False)
+
+    class Meta:
+        ordering = ["target", "order", "due", "pk"]
+        verbose_name = _("里程碑节点")
+        verbose_name_plural = _("里程碑节点")
+
+    def __str__(self) -> str:
+        return f"{self.target.indicator} · {self.name}"
 
 
 class AssignmentQuerySet(RestrictedQuerySetMixin, models.QuerySet):

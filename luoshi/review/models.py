@@ -53,6 +53,15 @@ class Proposal(ChangeLoggedModel):
     front_name = models.CharField(_("方面"), max_length=50, blank=True)
     owner = models.ForeignKey("units.Unit", verbose_name=_("责任单位"), null=True, blank=True,
                               on_delete=models.PROTECT, related_name="+")
+    region_unit = models.ForeignKey("units.Unit", verbose_name=_("地区单位"), null=True, blank=True,
+                                    on_delete=models.PROTECT, related_name="+")
+    series = models.ForeignKey("figures.Series", verbose_name=_("统计指标"), null=True, blank=True,
+                               on_delete=models.PROTECT, related_name="+")
+    new_series = models.BooleanField(_("新建统计指标"), default=False,
+                                     help_text=_("发布时按本目标的指标名称、计量单位新建统计指标"))
+    reported_by_owner = models.BooleanField(_("由责任单位报送进展"), default=False)
+    unsure = models.JSONField(_("存疑字段"), default=list, blank=True,
+                              help_text=_("抽取器没有把握的字段,审核页标出请分析员核对"))
     baseline = models.DecimalField(_("基数"), max_digits=20, decimal_places=4, null=True, blank=True)
     baseline_period = models.CharField(_("基数期间"), max_length=16, blank=True)
     span_start = models.PositiveIntegerField(_("出处起始位置"))

@@ -10,6 +10,10 @@ class UnitQuerySet(models.QuerySet):
     def active(self):
         return self.filter(archived=False)
 
+    def within(self, unit: "Unit"):
+        """辖区: UNIT and every unit below it (one indexed prefix match on the path)."""
+        return self.filter(path__startswith=unit.path)
+
 
 class Unit(ChangeLoggedModel):
     """单位: a node of the government hierarchy (province → city → district …) or a department."""
@@ -34,6 +38,8 @@ class Unit(ChangeLoggedModel):
     is_public = models.BooleanField(_("对外公开"), default=True,
                                     help_text=_("公开单位的分解任务可出现在公众承诺页"))
     archived = models.BooleanField(_("已归档"), default=False)
+    path = models.CharField(_("层级路径"), max_length=400, editable=False, db_index=True, default="",
+                            help_text=_("自根单位起的代码路径,如 /410000/410100/;用于辖区范围"))
 
     objects = UnitQuerySet.as_manager()
 
@@ -48,3 +54,18 @@ class Unit(ChangeLoggedModel):
     @property
     def display_name(self) -> str:
         return self.short_name or self.name
+
+    def save(self, *args, **kwargs):
+        """Keep the path of this unit and of every unit below it in step with the parent and code."""
+        old_path, self.path = self.path, self.path_under(self.parent)
+        super().save(*args, **kwargs)
+        if old_path and old_path != self.path:
+            for below in Unit.objects.filter(path__startswith=old_path).exclude(pk=self.pk):
+                Unit.objects.filter(pk=below.pk).update(path=self.path + below.path[len(old_path):])
+
+    def path_under(self, parent: "Unit | None") -> str:
+        return f"{parent.path if parent else '/'}{self.code}/"
+
+    def contains(self, other: "Unit | None") -> bool:
+        """Whether OTHER is this unit or lies below it."""
+        return other is not None and other.path.startswith(self.path)
