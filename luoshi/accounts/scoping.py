@@ -31,6 +31,28 @@ def restrict(queryset, user, action: str = VIEW, *, unit_field: str | None = Non
     return queryset
 
 
+def units_for(user, action: str = VIEW):
+    """The units USER may see (VIEW) or act for (CHANGE): 辖区, the one answer every page asks.
+
+    Admins: every unit. Analysts: their unit and everything below it, to see and to change.
+    Leaders: the same to see, nothing to change. Reporters: their own unit only.
+    """
+    from luoshi.units.models import Unit
+
+    units = Unit.objects.all()
+    if user is None or not user.is_authenticated or not user.is_active:
+        return units.none()
+    if user.is_superuser or user.role == user.Role.ADMIN:
+        return units
+    if user.unit_id is None:
+        return units.none()
+    if user.role == user.Role.REPORTER:
+        return units.filter(pk=user.unit_id)
+    if action == CHANGE and user.role != user.Role.ANALYST:
+        return units.none()
+    return units.within(user.unit)
+
+
 class RestrictedQuerySetMixin:
     """Gives a queryset `.restrict(user, action)` using the model's scoping declaration."""
 
