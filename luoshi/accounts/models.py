@@ -2,6 +2,7 @@
 
 import hashlib
 import secrets
+from datetime import timedelta
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
@@ -65,6 +66,9 @@ class ApiToken(models.Model):
     last_used = models.DateTimeField(_("最近使用"), null=True, blank=True)
     revoked = models.BooleanField(_("已吊销"), default=False)
 
+    #: A token's last use is written at most this often, so that reading through the API stays a read.
+    LAST_USED_EVERY = timedelta(minutes=1)
+
     class Meta:
         verbose_name = _("API 令牌")
         verbose_name_plural = _("API 令牌")
@@ -88,5 +92,7 @@ class ApiToken(models.Model):
         token = cls.objects.select_related("user").filter(key_hash=cls.digest(key), revoked=False).first()
         if token is None or not token.user.is_active:
             return None
-        cls.objects.filter(pk=token.pk).update(last_used=timezone.now())
+        now = timezone.now()
+        if token.last_used is None or now - token.last_used >= cls.LAST_USED_EVERY:
+            cls.objects.filter(pk=token.pk).update(last_used=now)
         return token.user
