@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from luoshi.briefings import cli as briefings_cli
+from luoshi.conf import env_int
 from luoshi.figures import cli as figures_cli
 from luoshi.lib.extract import cli as extract_cli
 from luoshi.projects import cli as projects_cli
@@ -82,7 +83,13 @@ def serve(host: str, port: int) -> int:
     from luoshi.wsgi import application
 
     print(f"落实 Luoshi 运行于 http://{host}:{port}/  (Ctrl-C 停止)", flush=True)
-    waitress_serve(application, host=host, port=port, threads=8, ident="luoshi")
+    # Month-end rush: queue up to LUOSHI_CONNECTION_LIMIT connections (waitress's default of 100 refuses
+    # the rest), and drop work whose client has gone instead of finishing it.
+    waitress_serve(application, host=host, port=port, ident="luoshi",
+                   threads=env_int("LUOSHI_THREADS", 8),
+                   connection_limit=env_int("LUOSHI_CONNECTION_LIMIT", 1000),
+                   channel_timeout=env_int("LUOSHI_CHANNEL_TIMEOUT", 60),
+                   channel_request_lookahead=5)
     return 0
 
 
