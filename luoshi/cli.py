@@ -128,6 +128,21 @@ def cmd_manage(args) -> int:
     return 0
 
 
+def add_command(sub, name: str, help: str) -> None:
+    """`luoshi NAME …` runs the management command NAME (its own --help lists the options)."""
+    parser = sub.add_parser(name, help=help, add_help=False, prefix_chars="\0")
+    parser.add_argument("args", nargs=argparse.REMAINDER)
+    parser.set_defaults(func=lambda args: run_command(name, args.args))
+
+
+def run_command(name: str, argv: list[str]) -> int:
+    setup_django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["luoshi", name, *argv])
+    return 0
+
+
 def add_server_options(parser) -> None:
     parser.add_argument("--host", default=os.environ.get("LUOSHI_HOST", "127.0.0.1"))
     parser.add_argument("--port", type=int, default=int(os.environ.get("LUOSHI_PORT", "8000")))
@@ -159,6 +174,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract_cli.add_parser(sub)
     tasks_cli.add_parsers(sub)
     projects_cli.add_parsers(sub)
+    add_command(sub, "units", "units (单位): import China's divisions (luoshi units import --under 410000)")
+    add_command(sub, "users", "users (用户): add, list and archive accounts")
 
     manage = sub.add_parser("manage", help="Django management commands (luoshi manage migrate …)")
     manage.add_argument("args", nargs=argparse.REMAINDER)
