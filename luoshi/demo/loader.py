@@ -8,6 +8,7 @@ from django.db import transaction
 
 from luoshi.accounts.models import User
 from luoshi.core.context import change_context
+from luoshi.figures.catalogue import load_default_catalogue
 from luoshi.figures.models import Series
 from luoshi.figures.submission import submit
 from luoshi.figures.tabular import read_table
@@ -36,7 +37,7 @@ class DemoAccount:
 
 DEMO_ACCOUNTS = (
     DemoAccount("admin", User.Role.ADMIN, None, "系统管理员"),
-    DemoAccount("analyst", User.Role.ANALYST, "410100.fgw", "市发展改革委分析员"),
+    DemoAccount("analyst", User.Role.ANALYST, "410100", "市发展改革委分析员"),
     DemoAccount("leader", User.Role.LEADER, "410100", "市领导"),
     DemoAccount("jinshui", User.Role.REPORTER, "410105", "金水区填报员"),
     DemoAccount("erqi", User.Role.REPORTER, "410103", "二七区填报员"),
@@ -55,13 +56,15 @@ def load_units(path: Path = UNITS_FILE) -> int:
 
 
 def load_series(path: Path = SERIES_FILE) -> int:
-    """Create or update the statistical series (统计指标) of PATH; returns how many."""
+    """The default catalogue (指标库), then the demo's own statistical series of PATH; returns how many."""
+    load_default_catalogue()
     entries = json.loads(path.read_text(encoding="utf-8"))["series"]
     for entry in entries:
         Series.objects.update_or_create(name=entry["name"], defaults={
             "unit_of_measure": entry["unit"], "frequency": entry["frequency"],
-            "accumulation": entry["accumulation"], "due_day": entry["due_day"], "aliases": entry["aliases"]})
-    return len(entries)
+            "accumulation": entry["accumulation"], "due_day": entry["due_day"], "aliases": entry["aliases"],
+            "publisher": entry["publisher"], "note": entry["note"]})
+    return Series.objects.count()
 
 
 def load_plan(path: Path = PLAN_REVIEW) -> Plan:
