@@ -1,4 +1,4 @@
-"""审核决定: accept (with or without edits), reject, add by selecting text, publish."""
+"""审核决定: accept (with or without edits), reject, add by selecting text."""
 
 from decimal import Decimal
 
@@ -10,11 +10,12 @@ from django.utils.translation import gettext as _
 from luoshi.plans.models import Front, Plan, Target
 from luoshi.review.acting import acting_as
 from luoshi.review.models import Proposal
+from luoshi.review.wiring import series_for
 
 #: What the analyst may change in a proposal before accepting it.
 EDITABLE = ("indicator", "value", "unit_of_measure", "kind", "accumulation", "period", "bound", "bound_word",
-            "commitment", "region", "front_name", "owner", "baseline", "baseline_period",
-            "span_start", "span_end")
+            "commitment", "region", "front_name", "owner", "region_unit", "series", "new_series",
+            "reported_by_owner", "baseline", "baseline_period", "span_start", "span_end")
 #: Proposal field → the extractor's key, for telling an edited proposal from one accepted as proposed.
 EXTRACTED_KEYS = {"indicator": "indicator", "unit_of_measure": "unit", "kind": "kind",
                   "accumulation": "accumulation", "period": "period", "bound": "bound",
@@ -43,7 +44,7 @@ def _apply(proposal: Proposal, edits: dict) -> None:
     if proposal.status == Proposal.Status.STALE and not span_confirmed and clause != proposal.sentence:
         raise ValidationError({"span_start": _("原文已修改,这条提议的出处不在原处了;请重新选定出处位置")})
     proposal.sentence = clause
-    proposal.full_clean(exclude=["plan", "target", "owner", "created_by", "extracted"])
+    proposal.full_clean(exclude=["plan", "target", "owner", "region_unit", "series", "created_by", "extracted"])
 
 
 def was_edited(proposal: Proposal) -> bool:
@@ -67,33 +68,30 @@ def _order(proposal: Proposal) -> int:
     return proposal.plan.proposals.filter(earlier).count()
 
 
-def _save_target(proposal: Proposal, user, extra: dict) -> Target:
+def _save_target(proposal: Proposal, user) -> Target:
     target = proposal.target or Target(plan=proposal.plan, created_by=user)
-    for field, value in extra.items():
-        setattr(target, field, value)
     target.front = Front.objects.filter(plan=proposal.plan, name=proposal.front_name).first()
+    target.series = series_for(proposal)
     for field in ("indicator", "kind", "accumulation", "value", "unit_of_measure", "period", "bound",
-                  "bound_word", "commitment", "region", "owner", "baseline", "baseline_period",
-                  "span_start", "span_end"):
+                  "bound_word", "commitment", "region", "owner", "region_unit", "reported_by_owner",
+                  "baseline", "baseline_period", "span_start", "span_end"):
         setattr(target, field, getattr(proposal, field))
     target.order = _order(proposal)
     target.archived = False
-    target.full_clean(exclude=["plan", "front", "owner", "created_by", *extra])
+    target.full_clean(exclude=["plan", "front", "owner", "region_unit", "series", "created_by"])
     target.save()
     return target
 
 
 @transaction.atomic
-def accept(proposal: Proposal, user, *, target_fields: dict | None = None, **edits) -> Target:
-    """采纳: the proposal, with the analyst's EDITS, becomes (or updates) a target of the plan.
-
-    TARGET_FIELDS are set on the target alone (fields a proposal does not hold, e.g. its statistical series).
-    """
+def accept(proposal: Proposal, user, **edits) -> Target:
+    """采纳: the proposal, with the analyst's EDITS, becomes (or updates) a target of the plan, wired as
+    the proposal says (its series — created now for a "new series" —, region unit, owner)."""
     with acting_as(user):
         _apply(proposal, edits)
         if proposal.status != Proposal.Status.ADDED:
             proposal.status = Proposal.Status.EDITED if was_edited(proposal) else Proposal.Status.ACCEPTED
-        proposal.target = _save_target(proposal, user, target_fields or {})
+        proposal.target = _save_target(proposal, user)
         proposal.save()
     return proposal.target
 
@@ -110,20 +108,10 @@ def reject(proposal: Proposal, user) -> Proposal:
     return proposal
 
 
-def add_from_selection(plan: Plan, user, start: int, end: int, fields: dict,
-                       target_fields: dict | None = None) -> Proposal:
+def add_from_selection(plan: Plan, user, start: int, end: int, fields: dict) -> Proposal:
     """手工添加: a target the extractor missed, on the clause the analyst selected (START–END)."""
-    proposal = Proposal(plan=plan, status=Proposal.Status.ADDED, created_by=user, region=plan.region)
-    accept(proposal, user, span_start=start, span_end=end, target_fields=target_fields, **fields)
+    proposal = Proposal(plan=plan, status=Proposal.Status.ADDED, created_by=user, region=plan.region,
+                        owner=plan.issuer, region_unit=plan.issuer)
+    accept(proposal, user, span_start=start, span_end=end, **fields)
     return proposal
 
-
-def publish(plan: Plan, user) -> Plan:
-    """发布: once every proposal is decided, the plan and its targets are published."""
-    with acting_as(user):
-        undecided = plan.proposals.undecided().count()
-        if undecided:
-            raise ValidationError(_("还有 %(n)s 条提议未审核或出处已变,审核完毕后才能发布") % {"n": undecided})
-        plan.status = Plan.Status.PUBLISHED
-        plan.save()
-    return plan

@@ -10,6 +10,7 @@ from luoshi.plans.models import Front, Plan
 from luoshi.review.acting import acting_as
 from luoshi.review.headings import find_headings
 from luoshi.review.models import Proposal
+from luoshi.review.wiring import places_of, propose, unsure_fields
 from luoshi.units.models import Unit
 
 FOUR_PLACES = Decimal("0.0001")
@@ -27,26 +28,29 @@ def _decimal(value) -> Decimal | None:
         return None
 
 
-def proposal_from(plan: Plan, found: dict) -> Proposal | None:
-    """The unsaved Proposal for one extractor result, or None when its value is unreadable."""
+def proposal_from(plan: Plan, found: dict, places: dict[str, Unit]) -> Proposal | None:
+    """The unsaved Proposal for one extractor result, wired (series, region unit, owner) through the
+    units of PLACES; None when its value is unreadable."""
     value = _decimal(found.get("value"))
     start, end = (int(x) for x in found["span"])
     if value is None or not 0 <= start < end <= len(plan.text):
         return None
-    return Proposal(
+    return propose(Proposal(
         plan=plan, indicator=str(found.get("indicator", ""))[:100], value=value,
         unit_of_measure=str(found.get("unit", ""))[:20], kind=found.get("kind", ""),
         accumulation=found.get("accumulation") or "", period=str(found.get("period", ""))[:16],
         bound=found.get("bound") or "exact", commitment=found.get("commitment") or "",
         region=str(found.get("region") or plan.region)[:50], front_name=str(found.get("front") or "")[:50],
         span_start=start, span_end=end, sentence=plan.text[start:end], extracted=found,
-    )
+        unsure=unsure_fields(found),
+    ), places)
 
 
 def extract_proposals(plan: Plan) -> list[Proposal]:
     """Run the extractor on the plan's text; the proposals are not saved."""
     found = extract(plan.text, year=plan.year, region=plan.region)
-    return [p for p in (proposal_from(plan, entry) for entry in found) if p is not None]
+    places = places_of(plan)
+    return [p for p in (proposal_from(plan, entry, places) for entry in found) if p is not None]
 
 
 def create_fronts(plan: Plan, proposals: list[Proposal]) -> list[Front]:

@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.figures.models import Series
 from luoshi.plans.wording import format_number
 from luoshi.review.decisions import EDITABLE, check_span
 from luoshi.review.models import Proposal
@@ -53,7 +54,10 @@ class ProposalForm(forms.ModelForm):
         self.instance.plan = plan
         fronts = list(plan.fronts.values_list("name", flat=True))
         self.fields["front_name"].choices = [("", "—"), *((name, name) for name in fronts)]
-        self.fields["owner"].queryset = Unit.objects.all()
+        units = Unit.objects.active().within(plan.issuer)
+        self.fields["owner"].queryset = units
+        self.fields["region_unit"].queryset = units
+        self.fields["series"].queryset = Series.objects.filter(archived=False)
         self.fields["span_start"].widget.attrs.update(min=0, max=len(plan.text))
         self.fields["span_end"].widget.attrs.update(min=1, max=len(plan.text))
         for name in ("value", "baseline"):

@@ -10,6 +10,7 @@ from luoshi.plans.wording import describe
 
 
 class ProposalQuerySet(RestrictedQuerySetMixin, models.QuerySet):
+    plan_field = "plan__issuer"
     published_field = "plan__status"
 
     def undecided(self):

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from luoshi.plans.models import Plan
-from luoshi.review import decisions
+from luoshi.review import decisions, publishing
 from luoshi.review.drafting import create_plan_from_text
 from luoshi.review.models import Proposal
 from luoshi.review.review_file import ReviewFileError, decimal_or_none, series_by_name, span_of, unit_by_code
@@ -46,16 +46,10 @@ def reviewed_fields(plan: Plan, index: int, entry: dict) -> dict:
         "owner": unit_by_code(entry["owner"], f"{where}.owner") if entry.get("owner") else None,
         "baseline": decimal_or_none(entry.get("baseline"), f"{where}.baseline"),
         "baseline_period": str(entry.get("baseline_period", "")), "span_start": start, "span_end": end,
-    }
-
-
-def target_fields(plan: Plan, index: int, entry: dict) -> dict:
-    """What the file says of the target beyond a proposal's fields, read as the file loader reads it."""
-    where = f"targets[{index}] ({entry.get('indicator', '?')})"
-    return {
         "region_unit": unit_by_code(entry["region_unit"], f"{where}.region_unit") if entry.get("region_unit")
         else plan.issuer,
-        "series": series_by_name(entry.get("series"), f"{where}.series"),
+        "series": series_by_name(entry.get("series"), f"{where}.series"), "new_series": False,
+        "reported_by_owner": bool(entry.get("reported_by_owner", False)),
     }
 
 
@@ -69,27 +63,27 @@ def matching_proposal(plan: Plan, fields: dict) -> Proposal | None:
                               min(end, p.span_end) - max(start, p.span_start), -p.pk))
 
 
-def decide(plan: Plan, fields: dict, extra: dict, user) -> None:
+def decide(plan: Plan, fields: dict, user) -> None:
     proposal = matching_proposal(plan, fields)
     if proposal is None:
-        decisions.add_from_selection(plan, user, fields.pop("span_start"), fields.pop("span_end"), fields, extra)
+        decisions.add_from_selection(plan, user, fields.pop("span_start"), fields.pop("span_end"), fields)
     else:
-        decisions.accept(proposal, user, target_fields=extra, **fields)
+        decisions.accept(proposal, user, **fields)
 
 
 def apply_review(plan: Plan, data: dict, user=None) -> Plan:
     """Decide every proposal of PLAN as the stored review DATA did; publish if the review did."""
     set_fronts(plan, data.get("fronts", []))
     for index, entry in enumerate(data.get("targets", [])):
-        fields, extra = reviewed_fields(plan, index, entry), target_fields(plan, index, entry)
+        fields = reviewed_fields(plan, index, entry)
         try:
-            decide(plan, fields, extra, user)
+            decide(plan, fields, user)
         except ValidationError as error:
             raise ReviewFileError(f"targets[{index}] ({entry['indicator']}): {'; '.join(error.messages)}") from None
     for proposal in plan.proposals.filter(status=Proposal.Status.PENDING):
         decisions.reject(proposal, user)
     if data["plan"].get("status") == Plan.Status.PUBLISHED:
-        decisions.publish(plan, user)
+        publishing.publish(plan, user, confirmed=True)
     return plan
 
 

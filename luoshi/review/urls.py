@@ -10,6 +10,7 @@ urlpatterns = [
     path("plans/<int:pk>/text/", views.edit_plan_text, name="text"),
     path("plans/<int:pk>/reextract/", views.reextract_plan, name="reextract"),
     path("plans/<int:pk>/publish/", views.publish_plan, name="publish"),
+    path("plans/<int:pk>/unpublish/", views.unpublish_plan, name="unpublish"),
     path("proposals/<int:pk>/", views.proposal_row, name="row"),
     path("proposals/<int:pk>/accept/", views.accept_proposal, name="accept"),
     path("proposals/<int:pk>/edit/", views.edit_proposal, name="edit"),

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from luoshi.accounts.scoping import CHANGE
 from luoshi.plans.models import Plan
-from luoshi.review import decisions
+from luoshi.review import decisions, publishing
 from luoshi.review.drafting import create_plan_from_text
 from luoshi.review.forms import NewPlanForm, PlanTextForm, ProposalForm
 from luoshi.review.highlight import pieces
@@ -46,7 +46,7 @@ def editable_plan(request, pk: int) -> Plan:
 
 def editable_proposal(request, pk: int) -> Proposal:
     plans = Plan.objects.restrict(request.user, CHANGE).filter(archived=False)
-    return get_object_or_404(Proposal.objects.select_related("plan", "target", "owner").filter(plan__in=plans),
+    return get_object_or_404(Proposal.objects.select_related("plan", "target", "owner", "region_unit", "series").filter(plan__in=plans),
                              pk=pk)
 
 
@@ -55,7 +55,7 @@ def review_url(plan_id: int, anchor: str = "") -> str:
 
 
 def review_context(plan: Plan, **extra) -> dict:
-    proposals = list(plan.proposals.select_related("owner", "target"))
+    proposals = list(plan.proposals.select_related("owner", "target", "region_unit", "series"))
     counts = {status: sum(p.status == status for p in proposals) for status in Proposal.Status.values}
     return {"plan": plan, "proposals": proposals, "pieces": pieces(plan.text, proposals),
             "undecided": counts["pending"] + counts["stale"],
@@ -169,13 +169,27 @@ def reextract_plan(request, pk: int):
 
 
 @plan_editor_required
-@require_POST
 def publish_plan(request, pk: int):
+    """发布: GET shows what the plan lacks and asks to confirm; POST publishes (confirmed=1 past warnings)."""
+    plan = editable_plan(request, pk)
+    if request.method == "POST":
+        try:
+            publishing.publish(plan, request.user, confirmed=request.POST.get("confirmed") == "1")
+        except publishing.PublishRefused as refused:
+            return render(request, "review/publish.html", {"plan": plan, "readiness": refused.readiness})
+        messages.success(request, _("规划已发布。"))
+        return redirect("plans:detail", plan.pk)
+    return render(request, "review/publish.html", {"plan": plan, "readiness": publishing.readiness(plan)})
+
+
+@plan_editor_required
+@require_POST
+def unpublish_plan(request, pk: int):
     plan = editable_plan(request, pk)
     try:
-        decisions.publish(plan, request.user)
+        publishing.unpublish(plan, request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect(review_url(plan.pk))
-    messages.success(request, _("规划已发布。"))
+    else:
+        messages.success(request, _("已撤回发布,规划回到草稿;公众页不再显示。"))
     return redirect("plans:detail", plan.pk)

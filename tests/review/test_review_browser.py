@@ -9,6 +9,7 @@ from luoshi.accounts.models import User
 from luoshi.demo import loader
 from luoshi.plans.models import Plan
 from luoshi.review.models import Proposal
+from luoshi.units.models import Unit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -41,7 +42,8 @@ def row_of(page, value: str):
 
 def test_an_analyst_reviews_a_pasted_plan_in_the_browser(live_server, browser_page):
     loader.load_units()
-    User.objects.create_user(username="ana", password="pw-ana", role=User.Role.ANALYST)
+    User.objects.create_user(username="ana", password="pw-ana", role=User.Role.ANALYST,
+                             unit=Unit.objects.get(name="郑州市"))
     page = browser_page
     page.goto(live_server.url + reverse("login"))
     page.fill("input[name=username]", "ana")
@@ -93,7 +95,8 @@ def test_an_analyst_reviews_a_pasted_plan_in_the_browser(live_server, browser_pa
     assert page.input_value("input[name=add-span_end]") == str(start + len(clause))
     assert page.text_content("#add-selection") == clause
 
-    page.click("text=发布")
+    page.click("#review-counts >> text=发布")
+    page.click("text=确认发布")
     page.wait_for_url(f"**{reverse('plans:detail', args=[Plan.objects.get().pk])}")
     body = page.text_content("main")
     for text in ("确保 900 亿元", "确保 6 万人", "地区生产总值(GDP)", "全年地区生产总值增长5.5%"):

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from luoshi.core.models import ObjectChange
 from luoshi.plans.models import Plan, Target
-from luoshi.review import decisions
+from luoshi.review import decisions, publishing
 from luoshi.review.drafting import create_plan_from_text
 from luoshi.review.models import Proposal
 
@@ -95,10 +95,10 @@ def test_adding_by_selection_makes_a_target_on_the_selected_clause(draft, analys
 
 def test_publishing_waits_until_every_proposal_is_decided(draft, analyst):
     with pytest.raises(ValidationError, match="3 条提议未审核"):
-        decisions.publish(draft, analyst)
+        publishing.publish(draft, analyst)
     for p in draft.proposals.all():
         decisions.accept(p, analyst)
-    assert decisions.publish(draft, analyst).status == Plan.Status.PUBLISHED
+    assert publishing.publish(draft, analyst).ready and draft.status == Plan.Status.PUBLISHED
 
 
 def test_targets_are_numbered_in_reading_order_whatever_order_they_are_accepted_in(draft, analyst):

@@ -132,7 +132,9 @@ def test_publishing_needs_every_proposal_decided(client_for, analyst, draft):
     assert "3 条提议未审核" in response.content.decode()
     for proposal in draft.proposals.all():
         client.post(reverse("review:accept", args=[proposal.pk]))
-    assert client.post(reverse("review:publish", args=[draft.pk])).url == reverse("plans:detail", args=[draft.pk])
+    assert "确认发布" in client.get(reverse("review:publish", args=[draft.pk])).content.decode()
+    response = client.post(reverse("review:publish", args=[draft.pk]), {"confirmed": "1"})
+    assert response.url == reverse("plans:detail", args=[draft.pk])
     draft.refresh_from_db()
     assert draft.status == Plan.Status.PUBLISHED
 
