@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from luoshi.lib.judgement import (
+    Lateness,
     Milestone,
     Observation,
     Status,
@@ -251,13 +252,40 @@ def test_figures_outside_the_target_period_are_ignored():
     assert verdict.status is Status.GREY
 
 
-def test_overdue_report_is_grey_with_days():
+def test_overdue_report_is_a_flag_beside_the_status_of_the_latest_figure():
     verdict = judge(level(5800), H1, RETAIL[:1], today=date(2023, 7, 25), due_day=15)
-    assert verdict.status is Status.GREY
-    assert verdict.reason.startswith("2023年上半年数据逾期未报 10 天")
-    assert verdict.forecast == pytest.approx(926.6 * 6)  # the latest figure is still shown
+    assert verdict.status is Status.YELLOW and verdict.period == M1_2
+    assert verdict.late == Lateness(H1, date(2023, 7, 15), 10)
+    assert verdict.reason.endswith("(最新数据:2023年1–2月);2023年上半年数据逾期未报 10 天")
+    assert verdict.forecast == pytest.approx(926.6 * 6)
     nothing = judge(level(5800), H1, [], today=date(2023, 7, 25), due_day=15)
-    assert nothing.reason == "2023年上半年数据逾期未报 10 天"
+    assert nothing.status is Status.GREY and nothing.reason == "2023年上半年数据逾期未报 10 天"
+
+
+def test_a_late_flag_given_by_the_caller_replaces_the_engine_guess():
+    owed = Lateness(H1, date(2023, 7, 20), 5)
+    verdict = judge(level(5800), H1, RETAIL[:1], today=date(2023, 7, 25), due_day=15, late=owed)
+    assert verdict.late is owed and verdict.reason.endswith("2023年上半年数据逾期未报 5 天")
+    assert judge(level(5800), H1, RETAIL[:2], late=owed).late is None  # the figure is there: nothing late
+
+
+def test_not_published_is_never_late():
+    verdict = judge(level(5800), H1, RETAIL[:1], today=date(2023, 7, 25), due_day=15, not_published=True)
+    assert verdict.late is None and verdict.not_published and verdict.status is Status.YELLOW
+    assert verdict.reason.endswith(";2023年上半年数据未公布") and "逾期" not in verdict.reason
+    nothing = judge(level(5800), H1, [], not_published=True)
+    assert nothing.status is Status.GREY and nothing.reason == "2023年上半年数据未公布"
+
+
+def test_a_closed_target_seen_later_is_judged_at_its_own_period():
+    spec = level(1500, period=parse("2023Q1"), bound="min")
+    march = Observation(parse("2023M03"), 1520.0)
+    verdict = judge(spec, Y2023, [Observation(M1_2, 926.6), march], today=date(2024, 3, 1), due_day=15)
+    assert verdict.period == march.period and verdict.met is True and verdict.expected == 1.0
+    assert verdict.late is None and verdict.reason.startswith("按一季度数据:已完成:一季度 1520 亿元")
+    older = judge(spec, Y2023, [Observation(M1_2, 926.6)])
+    assert older.expected == pytest.approx(2 / 3) and older.status is Status.RED and older.met is None
+    assert older.reason.startswith("按一季度数据:") and "1–12月" not in older.reason
 
 
 def test_not_yet_due_judges_the_latest_figure():
@@ -266,10 +294,10 @@ def test_not_yet_due_judges_the_latest_figure():
     assert verdict.reason.endswith("(最新数据:2023年1–2月)")
 
 
-def test_period_over_without_a_year_end_figure_is_grey():
+def test_period_over_without_a_year_end_figure_keeps_the_latest_figure_status():
     verdict = judge(level(5800), Y2023, RETAIL[:2])
-    assert verdict.status is Status.GREY and verdict.met is None
-    assert verdict.reason.startswith("暂无全年数据")
+    assert verdict.status is Status.YELLOW and verdict.met is None and verdict.period == H1
+    assert verdict.reason.endswith("(最新数据:2023年上半年);暂无全年数据")
 
 
 def test_growth_target_ignores_figures_without_a_growth_rate():

@@ -18,6 +18,12 @@ Rules (PRODUCT.md, "Target kinds and how progress is judged"):
   otherwise (控制在 X 以内) the figure must stay at or below X.
 - milestone: done vs due by today (or the end of `at`).
 
+Missing figures (PRODUCT.md, "Verdicts that are true"): the status always comes from the latest
+figure there is, with its period named; grey only when there is none. Whether the figure of the
+period judged at is missing is a flag beside the status: late (`Lateness`, someone owes it past its
+due day; the caller decides who owes) or not published (未公布). A target whose own period has
+closed before `at` is judged at its own period's end and the reason says so (按一季度数据).
+
 Bounds: ``min`` at least; ``max`` at most (lower is better); ``exact`` is treated as ``min`` (a plan
 figure such as 确保 7000 亿元 is a floor in practice; for reductions, as the ceiling); ``approx``
 (左右) counts as met within `Tolerances.approx_band` / `approx_band_pp` short of the target.
@@ -33,6 +39,7 @@ from .model import (
     Bound,
     Commitment,
     Kind,
+    Lateness,
     Milestone,
     Observation,
     Status,
@@ -47,6 +54,7 @@ __all__ = [
     "Commitment",
     "DecompositionCheck",
     "Kind",
+    "Lateness",
     "Milestone",
     "Observation",
     "RollupGap",

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from luoshi.lib.periods import Period, due_date
+from luoshi.lib.periods import Period
 
 from .milestones import judge_milestones
-from .model import Bound, Kind, Observation, Status, TargetSpec, Tolerances, Verdict
+from .model import Bound, Kind, Lateness, Observation, Status, TargetSpec, Tolerances, Verdict
 from .readings import Reading, judged_figure, read
 from .text import describe, span_word
 
@@ -23,23 +23,37 @@ def judge(
     tolerances: Tolerances = Tolerances(),  # noqa: B008 - frozen, so a shared default is safe
     today: date | None = None,
     due_day: int | None = None,
+    late: Lateness | None = None,
+    not_published: bool = False,
 ) -> Verdict:
     """A target's verdict at period `at`, from its figures (`actuals`) and last year's (`last_year`).
 
-    The latest figure inside the target period and not after `at` is judged. Missing data is grey:
-    none at all ("无数据"), the at-period's figure overdue ("逾期未报 N 天", needs `today` and
-    `due_day`), or no period-end figure once the period is over.
+    The latest figure inside the target period and not after `at` is judged, and its period named;
+    grey only when there is none ("无数据", or "未公布" when NOT_PUBLISHED). When the figure of `at`
+    itself is missing, the reason says so beside the status: LATE (who owes it is the caller's
+    question; with `due_day` and `today` alone the engine takes it as owed), 未公布, or no period-end
+    figure yet. An `at` beyond the target period judges at the target period's end (按一季度数据).
     """
+    closed = at.end_date > spec.period.end_date
+    if closed:
+        at = spec.period
     is_final = at.end_date >= spec.period.end_date
     if spec.kind is Kind.MILESTONE:
         return judge_milestones(spec, at, is_final, tolerances, today)
     found = _latest(spec, at, actuals)
-    missing = _missing(spec, at, found, today, due_day, is_final)
+    if found is not None and found[0].period.end_date >= at.end_date:
+        late, not_published = None, False
+    elif late is None and not not_published and today is not None and due_day is not None:
+        late = Lateness.of(at, due_day, today)
+    prefix = f"按{span_word(spec.period)}数据:" if closed else ""
     if found is None:
-        return Verdict(Status.GREY, missing or NO_DATA, is_final=is_final, commitment=spec.commitment)
+        reason = _absent(at, late, not_published)
+        return Verdict(Status.GREY, prefix + reason, is_final=is_final, commitment=spec.commitment,
+                       late=late, not_published=not_published)
     obs, actual = found
     reading = read(spec, obs, actual, last_year, tolerances)
-    return _verdict(spec, at, obs, reading, is_final, missing)
+    gap = _gap(spec, at, obs, late, not_published, is_final)
+    return _verdict(spec, at, obs, reading, is_final, prefix, gap, late, not_published)
 
 
 def _latest(spec: TargetSpec, at: Period, actuals: Sequence[Observation]) -> tuple[Observation, float] | None:
@@ -54,35 +68,44 @@ def _latest(spec: TargetSpec, at: Period, actuals: Sequence[Observation]) -> tup
     return best
 
 
-def _missing(
-    spec: TargetSpec,
-    at: Period,
-    found: tuple[Observation, float] | None,
-    today: date | None,
-    due_day: int | None,
-    is_final: bool,
-) -> str | None:
-    """Why the figure that should be judged is absent: overdue, or no period-end figure; else None."""
-    wanted_end = min(at.end_date, spec.period.end_date)
-    if found is not None and found[0].period.end_date >= wanted_end:
-        return None
-    if today is not None and due_day is not None and today > due_date(at, due_day):
-        return f"{at.label_zh_full}数据逾期未报 {(today - due_date(at, due_day)).days} 天"
-    if is_final and found is not None:
-        return f"暂无{span_word(spec.period)}数据"
-    return None
+def _absent(at: Period, late: Lateness | None, not_published: bool) -> str:
+    """Why there is no figure at all: 未公布, 逾期未报, else 无数据."""
+    if not_published:
+        return f"{at.label_zh_full}数据未公布"
+    return late.reason if late else NO_DATA
+
+
+def _gap(
+    spec: TargetSpec, at: Period, obs: Observation, late: Lateness | None, not_published: bool, is_final: bool
+) -> str:
+    """What is missing after the latest figure: at's figure late or 未公布, or no period-end figure yet."""
+    if obs.period.end_date >= at.end_date:
+        return ""
+    if late:
+        return late.reason
+    if not_published:
+        return f"{at.label_zh_full}数据未公布"
+    return f"暂无{span_word(spec.period)}数据" if is_final else ""
 
 
 def _verdict(
-    spec: TargetSpec, at: Period, obs: Observation, reading: Reading, is_final: bool, missing: str | None
+    spec: TargetSpec,
+    at: Period,
+    obs: Observation,
+    reading: Reading,
+    is_final: bool,
+    prefix: str,
+    gap_text: str,
+    late: Lateness | None,
+    not_published: bool,
 ) -> Verdict:
     gap = _ahead(spec, reading.forecast - spec.value)
     margin = gap + (reading.band if spec.bound is Bound.APPROX else 0.0)
     obs_final = obs.period.end_date >= spec.period.end_date
     status, met = _status(margin, reading.width, obs_final)
-    reason = describe(spec, at, obs.period, reading, met)
-    if missing:
-        status, met, reason = Status.GREY, None, f"{missing};{reason}"
+    reason = prefix + describe(spec, at, obs.period, reading, met)
+    if gap_text:
+        reason = f"{reason};{gap_text}"
     return Verdict(
         status=status,
         reason=reason,
@@ -97,6 +120,8 @@ def _verdict(
         is_final=is_final,
         commitment=spec.commitment,
         period=obs.period,
+        late=late,
+        not_published=not_published,
     )
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from luoshi.lib.periods import Period
+from luoshi.lib.periods import Period, due_date
 
 
 class Kind(StrEnum):
@@ -169,6 +169,28 @@ class Tolerances:
 
 
 @dataclass(frozen=True)
+class Lateness:
+    """逾期未报: the figure of `period` is owed, was due on `due` and is `days` (> 0) late."""
+
+    period: Period
+    due: date
+    days: int
+
+    @classmethod
+    def of(cls, period: Period, due_day: int, today: date) -> Lateness | None:
+        """The lateness of PERIOD's figure on TODAY, None while it is not yet past its due day."""
+        due = due_date(period, due_day)
+        return cls(period, due, (today - due).days) if today > due else None
+
+    @property
+    def reason(self) -> str:
+        return f"{self.period.label_zh_full}数据逾期未报 {self.days} 天"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"period": self.period.code, "due": self.due.isoformat(), "days": self.days}
+
+
+@dataclass(frozen=True)
 class Verdict:
     """研判结论: one target's status at one period, with the numbers behind it.
 
@@ -192,6 +214,8 @@ class Verdict:
     is_final: bool = False
     commitment: Commitment = Commitment.NONE
     period: Period | None = field(default=None)
+    late: Lateness | None = None
+    not_published: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: enums as their values, the judged figure's period as its code."""
@@ -199,4 +223,5 @@ class Verdict:
         data["status"] = self.status.value
         data["commitment"] = self.commitment.value
         data["period"] = self.period.code if self.period else None
+        data["late"] = self.late.to_dict() if self.late else None
         return data
