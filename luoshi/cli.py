@@ -6,7 +6,8 @@ import sys
 from pathlib import Path
 
 from luoshi.briefings import cli as briefings_cli
-from luoshi.conf import env_int
+from luoshi.compare import cli as compare_cli
+from luoshi.conf import PROXY_HEADERS, env_int, trusted_proxy
 from luoshi.figures import cli as figures_cli
 from luoshi.lib.extract import cli as extract_cli
 from luoshi.projects import cli as projects_cli
@@ -53,9 +54,7 @@ def reset_database() -> None:
 
 
 def cmd_demo(args) -> int:
-    from luoshi.conf import data_dir, mark_demo
-
-    mark_demo(data_dir())
+    os.environ["LUOSHI_DEMO"] = "1"  # the demo is this command's flag, never a file in the data directory
     setup_django()
     if args.reset:
         reset_database()
@@ -89,8 +88,14 @@ def serve(host: str, port: int) -> int:
                    threads=env_int("LUOSHI_THREADS", 8),
                    connection_limit=env_int("LUOSHI_CONNECTION_LIMIT", 1000),
                    channel_timeout=env_int("LUOSHI_CHANNEL_TIMEOUT", 60),
-                   channel_request_lookahead=5)
+                   channel_request_lookahead=5, **proxy_trust())
     return 0
+
+
+def proxy_trust() -> dict:
+    """Waitress believes X-Forwarded-Proto/-Host/-For from LUOSHI_TRUSTED_PROXY only (and drops anyone else's)."""
+    proxy = trusted_proxy()
+    return {"trusted_proxy": proxy, "trusted_proxy_headers": PROXY_HEADERS} if proxy else {}
 
 
 def cmd_serve(args) -> int:
@@ -171,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     figures_cli.add_parsers(sub)
     briefings_cli.add_parsers(sub)
+    compare_cli.add_parsers(sub)
     extract_cli.add_parser(sub)
     tasks_cli.add_parsers(sub)
     projects_cli.add_parsers(sub)

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "luoshi.dashboard",
     "luoshi.briefings",
     "luoshi.pledge",
+    "luoshi.compare",
     "ninja",
 ]
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from django.db import transaction
 
 from luoshi.accounts.models import User
+from luoshi.compare import demo as compare_demo
 from luoshi.core.context import change_context
 from luoshi.figures.catalogue import load_default_catalogue
 from luoshi.figures.models import Series
@@ -41,6 +42,8 @@ DEMO_ACCOUNTS = (
     DemoAccount("leader", User.Role.LEADER, "410100", "市领导"),
     DemoAccount("jinshui", User.Role.REPORTER, "410105", "金水区填报员"),
     DemoAccount("erqi", User.Role.REPORTER, "410103", "二七区填报员"),
+    DemoAccount("henan", User.Role.ANALYST, "410000", "省发展改革委分析员"),
+    DemoAccount("henan-leader", User.Role.LEADER, "410000", "省领导"),
 )
 
 
@@ -118,6 +121,7 @@ def load_demo() -> Plan:
         load_series()
         plan = load_plan()
         load_actuals()
+        compare_demo.load_demo_data()
         create_accounts()
         load_projects(plan)
         load_tasks(plan)
