@@ -1,10 +1,9 @@
 from django.shortcuts import get_object_or_404
 from ninja import Router
 
-from luoshi.api.schemas import AssignmentOut, FrontOut, PlanOut, PlanSummaryOut, TargetOut, UnitOut
+from luoshi.api.schemas import AssignmentOut, FrontOut, PlanOut, PlanSummaryOut, TargetOut
 from luoshi.plans.export import front_record, number, plan_record, target_record
 from luoshi.plans.models import Assignment, Front, Plan, Target
-from luoshi.units.models import Unit
 
 router = Router(tags=["规划与目标"])
 
@@ -57,10 +56,3 @@ def list_assignments(request, target: int | None = None):
         rows = rows.filter(target_id=target)
     return [{"id": a.pk, "target_id": a.target_id, "unit": a.unit.code, "unit_name": a.unit.name,
              "value": number(a.value), "note": a.note} for a in rows]
-
-
-@router.get("/units", response=list[UnitOut])
-def list_units(request):
-    units = Unit.objects.active().select_related("parent")
-    return [{"id": u.pk, "code": u.code, "name": u.name, "short_name": u.short_name, "kind": u.kind,
-             "parent": u.parent.code if u.parent_id else None} for u in units]

@@ -5,7 +5,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
-from luoshi.api import figures, plans, projects, tasks
+from luoshi.api import figures, plans, projects, tasks, units
 from luoshi.api.auth import AUTH
 from luoshi.dashboard import api as dashboard_api
 
@@ -18,6 +18,7 @@ api.add_router("/v1/", figures.router)
 api.add_router("/v1/", dashboard_api.router)
 api.add_router("/v1/", projects.router)
 api.add_router("/v1/", tasks.router)
+api.add_router("/v1/", units.router)
 
 
 def error(request, status: int, message: str, detail: list | None = None):

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from luoshi.accounts.scoping import CHANGE, units_for
 from luoshi.core.context import change_context, current
 from luoshi.units.divisions import Division, load
 from luoshi.units.models import Unit
@@ -46,9 +47,10 @@ class ImportReport:
     def changed(self) -> bool:
         return bool(self.created or self.updated)
 
-    def lines(self) -> list[str]:
-        """The report in words, one line per created, updated or archived unit, then the totals."""
-        lines = [_("新建 %(name)s(%(code)s)") % {"name": u.name, "code": u.code} for u in self.created]
+    def lines(self, with_created: bool = True) -> list[str]:
+        """The report in words, one line per created (if asked), updated or archived unit, then the totals."""
+        lines = [_("新建 %(name)s(%(code)s)") % {"name": u.name, "code": u.code}
+                 for u in self.created if with_created]
         lines += [_("更新 %(name)s(%(code)s):%(fields)s") % {"name": u.name, "code": u.code,
                                                              "fields": "、".join(f)} for u, f in self.updated]
         lines += [_("%(name)s(%(code)s)已归档,未恢复;如需使用请在单位页取消归档") % {
@@ -75,10 +77,10 @@ def division(code: str) -> Division:
 
 def may_import(user, code: str) -> bool:
     """Admins import anything; an analyst only a division at or below a unit they may change."""
-    from luoshi.accounts.scoping import CHANGE, units_for
-
     if user.is_superuser or user.role == user.Role.ADMIN:
         return True
+    if not user.edits_plans:
+        return False
     chain = [code] + [d.code for d in load().ancestors(code)]
     return units_for(user, CHANGE).filter(code__in=chain).exists()
 

@@ -48,6 +48,6 @@ def test_reporters_do_not_see_draft_plans_through_the_api(client_for, jinshui_re
     assert client.get("/api/v1/targets").json() == []
 
 
-def test_units_are_listed_with_their_parents(client_for, erqi_reporter, units):
-    rows = {u["name"]: u for u in client_for(erqi_reporter).get("/api/v1/units").json()}
+def test_units_are_listed_with_their_parents(client_for, analyst, units):
+    rows = {u["name"]: u for u in client_for(analyst).get("/api/v1/units").json()}
     assert rows["金水区"]["parent"] == "410100" and rows["郑州市"]["parent"] == "410000"

@@ -40,8 +40,8 @@ def test_reporters_do_not_see_draft_plans(client_for, jinshui_reporter, analyst,
     assert client_for(analyst).get(reverse("plans:detail", args=[plan.pk])).status_code == 200
 
 
-def test_unit_tree_shows_the_hierarchy(client_for, leader, units):
-    page = client_for(leader).get(reverse("units:tree")).content.decode()
+def test_unit_tree_shows_the_hierarchy(client_for, admin_user, units):
+    page = client_for(admin_user).get(reverse("units:tree")).content.decode()
     assert page.index("河南省") < page.index("郑州市") < page.index("金水区")
     assert "郑州航空港经济综合实验区" in page and "410105" in page
 
