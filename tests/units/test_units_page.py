@@ -47,7 +47,7 @@ def test_the_analyst_adds_a_department_with_a_suggested_code(client_for, analyst
     added = Unit.objects.get(name="郑州市审计局")
     assert added.parent == city and added.kind == Unit.Kind.DEPARTMENT and added.code == "410100.dept1"
     html = response.content.decode()
-    assert 'id="unit-row-%d"' % city.pk in html and f"beforeend:#unit-children-{city.pk}" in html
+    assert f'id="unit-row-{city.pk}"' in html and f"beforeend:#unit-children-{city.pk}" in html
     assert ObjectChange.objects.filter(changed_object_id=added.pk, action="create", user=analyst).exists()
 
 
