@@ -111,3 +111,11 @@ class VerdictOut(Schema):
     pace_ratio: float | None
     met: bool | None
     reason: str
+    expected_value: float | None
+    latest_period: str | None
+    judged_period: str | None
+    late: bool
+    late_reason: str
+    late_days: int | None
+    late_unit: str
+    not_published: bool

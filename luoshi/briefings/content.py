@@ -4,7 +4,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from luoshi.dashboard.board import TARGET_RELATED, judge_units
-from luoshi.dashboard.ranking import LateRow, RankRow, late_units, rank_units
+from luoshi.dashboard.ranking import RankRow, late_units, rank_units
+from luoshi.figures.lateness import Owed
 from luoshi.figures.models import FigureRevision
 from luoshi.figures.status import default_at, judge_targets, verdict_row
 from luoshi.lib.periods import Period, parse
@@ -41,7 +42,7 @@ class Briefing:
     at: Period
     rows: list[dict]
     ranking: list[RankRow] = field(default_factory=list)
-    late: list[LateRow] = field(default_factory=list)
+    late: list[Owed] = field(default_factory=list)  # 未报送单位 (see figures.lateness)
     sources: list[Source] = field(default_factory=list)
     issued: dt.date = field(default_factory=dt.date.today)
 
@@ -87,9 +88,10 @@ def build_briefing(plan: Plan, period: str | None = None, user=None, today: dt.d
     except ValueError as exc:
         raise BriefingError(f"无法识别的期间 {period!r}:{exc}") from exc
     targets = list(plan.targets.active().select_related(*TARGET_RELATED))
-    rows = [verdict_row(j) for j in judge_targets(targets, at, today)]
+    judged = judge_targets(targets, at, today)
     units = judge_units(user, targets, at, today)
-    return Briefing(plan, at, rows, rank_units(units), late_units(units, today), sources_of(plan, targets), today)
+    return Briefing(plan, at, [verdict_row(j) for j in judged], rank_units(units), late_units(judged + units),
+                    sources_of(plan, targets), today)
 
 
 def find_plan(plan_id: int | None) -> Plan:

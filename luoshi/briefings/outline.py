@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from luoshi.briefings.content import SIMULATED, Briefing
-from luoshi.dashboard.charts import expected_value
 from luoshi.lib.periods import parse
 
 
@@ -67,13 +66,14 @@ ATTENTION_COLUMNS = (Column("方面"), Column("指标"), Column("目标", "numbe
                      Column("差距", "number"), Column("状态"), Column("预计", "number"), Column("预计依据"),
                      Column("说明"))
 RANKING_COLUMNS = (Column("名次", "int"), Column("单位"), Column("进度比", "number"), Column("最差状态"))
-LATE_COLUMNS = (Column("单位"), Column("指标"), Column("应报期间"), Column("截止日"), Column("逾期天数", "int"))
+LATE_COLUMNS = (Column("应报单位"), Column("指标"), Column("数据所属"), Column("应报期间"), Column("截止日"),
+                Column("逾期天数", "int"))
 SOURCE_COLUMNS = (Column("指标"), Column("期间"), Column("来源"))
 
 
 def front_row(row: dict) -> list:
     return [row["indicator"], row["target"], row["unit_of_measure"], row["actual"], _period(row["actual_period"]),
-            row["progress"], expected_value(row), _status(row), row["forecast"], row["forecast_basis"]]
+            row["progress"], row["expected_value"], _status(row), row["forecast"], row["forecast_basis"]]
 
 
 def attention_row(row: dict) -> list:
@@ -115,7 +115,7 @@ def outline(briefing: Briefing) -> list:
         [r.rank, r.unit.name, r.score, r.worst_label] for r in briefing.ranking], "目标尚未分解到单位,暂无排名。")
     blocks.append(Heading("五、未报送单位"))
     blocks += table_or_none("未报送", LATE_COLUMNS, [
-        [r.unit.name, r.judged.target.indicator, r.period.label_zh_full, f"{r.due:%Y-%m-%d}", r.days]
+        [r.unit.name, r.series.name, r.subject.name, r.period.label_zh_full, f"{r.due:%Y-%m-%d}", r.days]
         for r in briefing.late], "各单位均已按期报送。")
     blocks.append(Heading("六、数据来源"))
     blocks += table_or_none("数据来源", SOURCE_COLUMNS, [

@@ -12,7 +12,6 @@ router = Router(tags=["看板"])
 class CardOut(VerdictOut):
     """One target (or assignment) on the board: `verdict_row`'s fields and the bullet chart's extra marks."""
 
-    expected_value: float | None
     last_year: float | None
     series: list[list]
 
@@ -40,7 +39,7 @@ class DashboardOut(Schema):
 def board_record(board: Board) -> dict:
     def card(c) -> dict:
         chart = c.chart
-        return {**c.row, "expected_value": chart["expected"], "last_year": chart["last_year"], "series": chart["spark"]}
+        return {**c.row, "last_year": chart["last_year"], "series": chart["spark"]}
 
     plan = board.plan
     return {

@@ -10,7 +10,8 @@ from functools import cached_property
 
 from luoshi.dashboard.charts import bullet
 from luoshi.dashboard.filters import BoardFilter
-from luoshi.dashboard.ranking import LateRow, RankRow, late_units, rank_units
+from luoshi.dashboard.ranking import RankRow, late_units, rank_units
+from luoshi.figures.lateness import Owed
 from luoshi.figures.status import Judged, default_at, judge_assignments, judge_targets, verdict_row
 from luoshi.lib.periods import Frequency, Period, parse, periods_in
 from luoshi.plans.models import Assignment, Plan, Target
@@ -67,6 +68,7 @@ class Board:
     panels: list[Panel] = field(default_factory=list)
     fronts: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(WORST_FIRST, 0))
+    late: list[Owed] = field(default_factory=list)  # 逾期未报 behind the cards (see figures.lateness)
 
     @property
     def cards(self) -> list[Card]:
@@ -106,6 +108,13 @@ def judge_units(user, targets, at: Period, today: dt.date, unit_code: str = "") 
     return judge_assignments(assignments, at, today)
 
 
+def city_judged(user, targets, at: Period, today: dt.date) -> list[Judged]:
+    """The city-level TARGETS judged, for those who see more than their own unit (their figures' lateness)."""
+    if user is not None and not user.jurisdiction.several:
+        return []
+    return judge_targets(targets.select_related(*TARGET_RELATED), at, today)
+
+
 def judge_board(user, plan: Plan, board_filter: BoardFilter, at: Period, today: dt.date) -> list[Judged]:
     targets = board_filter.narrow(plan.targets.active().select_related(*TARGET_RELATED))
     if not board_filter.unit:
@@ -140,9 +149,11 @@ def build_board(user, board_filter: BoardFilter, plans: list[Plan], today: dt.da
         return Board(None, board_filter, None)
     at = parse(board_filter.period) if board_filter.period else default_at(plan.year, today)
     unit = Unit.objects.filter(code=board_filter.unit).first() if board_filter.unit else None
-    cards = [Card(j, verdict_row(j), wording_of(j.target)) for j in judge_board(user, plan, board_filter, at, today)]
+    judged = judge_board(user, plan, board_filter, at, today)
+    cards = [Card(j, verdict_row(j), wording_of(j.target)) for j in judged]
     front_names = [f.name for f in plan.fronts.all()]
-    return Board(plan, board_filter, at, unit, group(cards, board_filter, front_names), front_names, count(cards))
+    return Board(plan, board_filter, at, unit, group(cards, board_filter, front_names), front_names, count(cards),
+                 late_units(judged))
 
 
 @dataclass
@@ -153,7 +164,7 @@ class Ranking:
     at: Period | None
     target: Target | None = None
     rows: list[RankRow] = field(default_factory=list)
-    late: list[LateRow] = field(default_factory=list)
+    late: list[Owed] = field(default_factory=list)
 
 
 def build_ranking(user, board_filter: BoardFilter, plans: list[Plan], target_id: int | None = None,
@@ -167,5 +178,5 @@ def build_ranking(user, board_filter: BoardFilter, plans: list[Plan], target_id:
     target = targets.filter(pk=target_id).first() if target_id else None
     if target_id:
         targets = targets.filter(pk=target_id)
-    judged = judge_units(user, targets, at, today, board_filter.unit if not user.sees_all_units else "")
-    return Ranking(plan, at, target, rank_units(judged), late_units(judged, today))
+    judged = judge_units(user, targets, at, today, "" if user.jurisdiction.several else board_filter.unit)
+    return Ranking(plan, at, target, rank_units(judged), late_units(judged + city_judged(user, targets, at, today)))

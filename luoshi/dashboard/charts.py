@@ -12,17 +12,6 @@ def figures_of(judged: Judged, observations) -> list[tuple[Observation, float | 
     return [(obs, judged_figure(spec, obs)) for obs in observations]
 
 
-def expected_value(row: dict) -> float | None:
-    """应达: expected-by-now in the target's own unit (the engine gives it as a share for levels and stocks)."""
-    expected, progress, actual, target = row["expected"], row["progress"], row["actual"], row["target"]
-    if expected is None or progress is None:
-        return expected
-    if actual is None or abs(1 - progress) < 1e-9:
-        return expected * target
-    baseline = (actual - progress * target) / (1 - progress)
-    return round(baseline + expected * (target - baseline), 4)
-
-
 def last_year_figure(judged: Judged) -> float | None:
     """去年同期: last year's figure for the span of the judged figure."""
     period = judged.verdict.period
@@ -40,7 +29,7 @@ def bullet(judged: Judged, row: dict) -> dict:
     """A bullet chart: actual bar, expected-by-now and last-year marks, target line; the forecast for hover."""
     return {
         "status": row["status"], "label": row["status_label"], "unit": row["unit_of_measure"],
-        "actual": row["actual"], "target": row["target"], "expected": expected_value(row),
+        "actual": row["actual"], "target": row["target"], "expected": row["expected_value"],
         "last_year": last_year_figure(judged), "forecast": row["forecast"], "basis": row["forecast_basis"],
         "spark": sparkline(judged),
     }

@@ -1,13 +1,12 @@
-"""排名 and 未报送: units ranked by progress against expectation, and units whose figure is overdue."""
+"""排名 and 未报送: units ranked by progress against expectation, and the figures units owe past their due day."""
 
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from statistics import mean
 
-from luoshi.figures.status import Judged, series_at
+from luoshi.figures.lateness import Owed, late_list
+from luoshi.figures.status import Judged
 from luoshi.lib.judgement import Status
-from luoshi.lib.periods import Period, due_date
 from luoshi.units.models import Unit
 
 WORST_FIRST = {"red": 0, "yellow": 1, "grey": 2, "green": 3}
@@ -38,17 +37,6 @@ class RankRow:
         return counts
 
 
-@dataclass(frozen=True)
-class LateRow:
-    """未报送: a unit's figure for a period, due on `due` and `days` late."""
-
-    unit: Unit
-    judged: Judged
-    period: Period
-    due: dt.date
-    days: int
-
-
 def unit_of(judged: Judged) -> Unit | None:
     return judged.assignment.unit if judged.assignment else judged.target.region_unit
 
@@ -72,19 +60,6 @@ def rank_units(judged: list[Judged]) -> list[RankRow]:
     return rows
 
 
-def lateness(item: Judged, today: dt.date) -> LateRow | None:
-    """The unit's overdue figure for the period judged, if it is overdue."""
-    series = item.target.series
-    own = series_at(item.at, series.frequency) if series is not None else None
-    if own is None or any(o.period.same_span(own) for o in item.actuals):
-        return None
-    due = due_date(own, series.due_day)
-    if today <= due:
-        return None
-    return LateRow(unit_of(item), item, own, due, (today - due).days)
-
-
-def late_units(judged: list[Judged], today: dt.date) -> list[LateRow]:
-    """未报送: overdue figures, latest first."""
-    rows = [row for row in (lateness(j, today) for j in judged) if row is not None and row.unit is not None]
-    return sorted(rows, key=lambda r: (-r.days, r.unit.order, r.unit.code))
+def late_units(judged) -> list[Owed]:
+    """未报送: the figures owed past their due day behind JUDGED (see `figures.lateness`), once each."""
+    return late_list(j.owed for j in judged if j.owed is not None and j.owed.is_late)

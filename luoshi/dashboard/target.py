@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from luoshi.dashboard.charts import expected_value, last_year_figure, year_chart
+from luoshi.dashboard.charts import last_year_figure, year_chart
 from luoshi.figures.models import FigureRevision
 from luoshi.figures.status import Judged, default_at, judge_assignments, judge_targets, verdict_row
 from luoshi.lib.periods import Period, PeriodError, parse
@@ -50,5 +50,5 @@ def standing(user, target: Target, code: str = "", today: dt.date | None = None)
     at = period_at(code, target, today)
     judged = judge_targets([target], at, today)[0]
     row = verdict_row(judged)
-    return TargetStanding(judged, row, year_chart(judged, row), expected_value(row), last_year_figure(judged),
+    return TargetStanding(judged, row, year_chart(judged, row), row["expected_value"], last_year_figure(judged),
                           list(revisions_of(user, target)), assignment_rows(user, target, at, today))

@@ -7,30 +7,37 @@ pages, API, CLI and briefings all call it.
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, fields
-from functools import lru_cache
 
 from django.conf import settings
 from django.db import connection
 from django.db.models import FloatField
 from django.db.models.functions import Cast
 
+from luoshi.figures.lateness import (
+    Owed,
+    Slots,
+    default_at,
+    gap,
+    judged_period,
+    judging_at,
+    load_slots,
+    series_at,
+    wanted_of,
+)
 from luoshi.figures.models import Figure
-from luoshi.lib.judgement import Observation, Status, TargetSpec, Tolerances, Verdict, judge
-from luoshi.lib.periods import Frequency, Period, latest_period, parse, periods_in
-from luoshi.plans.models import Assignment, Target
+from luoshi.lib.judgement import Milestone, Observation, Status, TargetSpec, Tolerances, Verdict, judge
+from luoshi.lib.periods import Period, parse
+from luoshi.plans.models import Assignment, Target, TargetMilestone
+
+__all__ = ["Judged", "default_at", "judge_assignments", "judge_targets", "series_at", "spec_of", "tolerances",
+           "verdict_row"]
+UNLINKED = "未关联统计指标"
 
 
 def tolerances() -> Tolerances:
     """容差 from settings (LUOSHI_TOLERANCES), defaults from the engine."""
     configured = getattr(settings, "LUOSHI_TOLERANCES", {})
     return Tolerances(**{f.name: configured[f.name] for f in fields(Tolerances) if f.name in configured})
-
-
-def default_at(year: int, today: dt.date) -> Period:
-    """The period to judge at: the whole year once it is over, else the latest published month."""
-    if year < today.year:
-        return Period.year(year)
-    return latest_period(Frequency.MONTHLY, today)
 
 
 @dataclass(frozen=True)
@@ -43,18 +50,31 @@ class Judged:
     actuals: tuple[Observation, ...]
     last_year: tuple[Observation, ...]
     assignment: Assignment | None = None
+    owed: Owed | None = None  # the figure judged at `at`, owed by a unit (late or not yet due)
+    spec: TargetSpec | None = None
 
     @property
     def series_points(self) -> list[Observation]:
         return sorted(self.actuals, key=lambda o: o.period.sort_key)
 
 
-def spec_of(target: Target, value=None, baseline=None) -> TargetSpec:
+def spec_of(target: Target, value=None, baseline=None, milestones=()) -> TargetSpec:
     """The engine's view of a stored target (VALUE replaces the target's own, for an assignment)."""
     return TargetSpec(
         kind=target.kind, value=float(target.value if value is None else value), period=parse(target.period),
         unit=target.unit_of_measure, accumulation=target.accumulation or "flow", bound=target.bound,
-        commitment=target.commitment, baseline=baseline, decline=target.kind == "reduction" and target.bound != "max")
+        commitment=target.commitment, baseline=baseline, milestones=milestones,
+        decline=target.kind == "reduction" and target.bound != "max")
+
+
+def load_milestones(targets) -> dict[int, tuple[Milestone, ...]]:
+    """The dated steps (里程碑节点) of the milestone TARGETS, in one query."""
+    ids = [t.pk for t in targets if t.kind == Target.Kind.MILESTONE]
+    found = defaultdict(list)
+    if ids:
+        for row in TargetMilestone.objects.filter(target_id__in=ids, archived=False).order_by("order", "due", "pk"):
+            found[row.target_id].append(Milestone(row.due, row.done, row.name))
+    return {pk: tuple(steps) for pk, steps in found.items()}
 
 
 def _observations(figures) -> dict[tuple[int, int], list[Observation]]:
@@ -134,24 +154,36 @@ def _baseline(target: Target, last_year: list[Observation]) -> float | None:
     return None
 
 
-@lru_cache(maxsize=256)
-def series_at(at: Period, frequency: str) -> Period | None:
-    """The series' own period that AT falls on: its latest one ending by AT's end (None if none yet)."""
-    if frequency == Frequency.MULTI_YEAR or at.is_multi_year:
-        return None
-    ended = [p for p in periods_in(at.end_year, frequency) if p.end_date <= at.end_date]
-    return ended[-1] if ended else None
+@dataclass(frozen=True)
+class Context:
+    """What every verdict of one call shares: today, tolerances, stored figure states and milestone steps."""
+
+    today: dt.date
+    tol: Tolerances
+    slots: Slots
+    milestones: dict[int, tuple[Milestone, ...]]
 
 
-def _judge(target, observations, at, today, tol: Tolerances, value=None, assignment=None) -> Judged:
+def _judge(target, observations, at, ctx: Context, value=None, assignment=None) -> Judged:
     if assignment is not None and value is None:
         return Judged(target, Verdict(Status.GREY, "未下达分解数值"), at, (), (), assignment)
     mine, before = _split(target, observations)
-    spec = spec_of(target, value=value, baseline=_baseline(target, before))
-    own = series_at(at, target.series.frequency) if target.series_id else None
-    due_day = target.series.due_day if own is not None else None
-    verdict = judge(spec, own or at, mine, before, tol, today=today, due_day=due_day)
-    return Judged(target, verdict, at, tuple(mine), tuple(before), assignment)
+    spec = spec_of(target, value=value, baseline=_baseline(target, before),
+                   milestones=ctx.milestones.get(target.pk, ()))
+    if not target.series_id and target.kind != Target.Kind.MILESTONE and not target.reported_by_owner:
+        return Judged(target, Verdict(Status.GREY, UNLINKED, commitment=spec.commitment), at, (), (),
+                      assignment, spec=spec)
+    found = gap(target, assignment, at, ctx.today, ctx.slots)
+    late = found.owed.lateness if found.owed else None
+    closed = at.end_date > spec.period.end_date  # the engine judges it at its own period and says so
+    verdict = judge(spec, at if closed else found.period or at, mine, before, ctx.tol, today=ctx.today,
+                    late=late, not_published=found.not_published)
+    return Judged(target, verdict, at, tuple(mine), tuple(before), assignment, found.owed, spec)
+
+
+def _context(pairs, at_of, today: dt.date) -> Context:
+    targets = {t.pk: t for t, _ in pairs}.values()
+    return Context(today, tolerances(), load_slots(wanted_of(pairs, at_of)), load_milestones(targets))
 
 
 def _years(targets) -> tuple[int, int]:
@@ -166,9 +198,9 @@ def judge_targets(targets, at: Period | None = None, today: dt.date | None = Non
         return []
     today = today or dt.date.today()
     observed = load_observations({(t.series_id, t.region_unit_id) for t in targets if t.series_id}, _years(targets))
-    tol = tolerances()
-    return [_judge(t, observed.get((t.series_id, t.region_unit_id), []),
-                   at or default_at(t.plan.year, today), today, tol) for t in targets]
+    at_of = judging_at(at, today)
+    ctx = _context([(t, None) for t in targets], at_of, today)
+    return [_judge(t, observed.get((t.series_id, t.region_unit_id), []), at_of(t), ctx) for t in targets]
 
 
 def judge_assignments(assignments, at: Period | None = None, today: dt.date | None = None) -> list[Judged]:
@@ -180,9 +212,9 @@ def judge_assignments(assignments, at: Period | None = None, today: dt.date | No
     targets = [a.target for a in assignments]
     observed = load_observations({(a.target.series_id, a.unit_id) for a in assignments if a.target.series_id},
                                  _years(targets))
-    tol = tolerances()
-    return [_judge(a.target, observed.get((a.target.series_id, a.unit_id), []),
-                   at or default_at(a.target.plan.year, today), today, tol,
+    at_of = judging_at(at, today)
+    ctx = _context([(a.target, a) for a in assignments], at_of, today)
+    return [_judge(a.target, observed.get((a.target.series_id, a.unit_id), []), at_of(a.target), ctx,
                    value=_assigned_value(a), assignment=a) for a in assignments]
 
 
@@ -228,4 +260,23 @@ def verdict_row(judged: Judged) -> dict:
         "pace_ratio": _round(verdict.pace_ratio),
         "met": verdict.met,
         "reason": verdict.reason,
+        "expected_value": _round(expected_value(judged)),
+        "latest_period": verdict.period.code if verdict.period else None,
+        "judged_period": period.code if (period := judged_period(target, judged.at)) else None,
+        "late": verdict.late is not None,
+        "late_reason": verdict.late.reason if verdict.late else "",
+        "late_days": verdict.late.days if verdict.late else None,
+        "late_unit": judged.owed.unit.name if judged.owed and verdict.late else "",
+        "not_published": verdict.not_published,
     }
+
+
+def expected_value(judged: Judged) -> float | None:
+    """应达: expected-by-now in the target's own unit, from the baseline the engine used (0 for flows)."""
+    verdict, spec = judged.verdict, judged.spec
+    if verdict.expected is None or verdict.progress is None or spec is None:
+        return verdict.expected
+    from_baseline = spec.baseline is not None and spec.baseline != spec.value and (
+        spec.kind == "share" or spec.accumulation == "stock")
+    base = spec.baseline if from_baseline else 0.0
+    return base + verdict.expected * (spec.value - base)

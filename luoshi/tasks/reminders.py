@@ -16,8 +16,9 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from luoshi.accounts.models import User
+from luoshi.figures.lateness import owed
 from luoshi.figures.models import Figure, Series
-from luoshi.lib.periods import due_date, is_late, latest_period, parse
+from luoshi.lib.periods import due_date, is_late, latest_period
 from luoshi.plans.models import Assignment, Target
 from luoshi.projects.models import Obstacle, Project
 from luoshi.projects.progress import series_name
@@ -49,33 +50,26 @@ def _figure_words(series: Series, subject: str, period, today: dt.date) -> str:
     return f"{subject}{period.label_zh_full}“{series.name}”待报送,{due:%m月%d日}截止"
 
 
-def _tasked(today: dt.date) -> set[tuple[int, Series, str]]:
-    """(unit, series, target period) of every published target's region and assignment."""
+def _tasked(today: dt.date) -> list:
+    """The published targets of this year and last with a series, and their assignments."""
     targets = Target.objects.filter(archived=False, plan__archived=False, plan__status="published",
-                                    series__isnull=False, plan__year__gte=today.year - 1)
-    pairs = {(a.unit_id, a.target.series, a.target.period) for a in Assignment.objects.filter(
-        target__in=targets).select_related("target__series")}
-    return pairs | {(t.region_unit_id, t.series, t.period)
-                    for t in targets.filter(region_unit__isnull=False).select_related("series")}
+                                    series__isnull=False, plan__year__gte=today.year - 1).select_related(
+        "plan", "series", "owner", "region_unit")
+    assignments = Assignment.objects.filter(target__in=targets).select_related(
+        "unit", "target__plan", "target__series", "target__owner", "target__region_unit")
+    return [*targets, *assignments]
 
 
 def figures_due(today: dt.date) -> list[Reminder]:
-    """Each unit's series (its own region's targets and its assignments) whose latest period, within the
-    target's period, has no figure yet (待报/逾期未报)."""
-    wanted = {}
-    for unit_id, series, target_period in _tasked(today):
-        period = _period(series, today)
-        if parse(target_period).contains(period):
-            wanted[(unit_id, series.pk, period.code)] = (unit_id, series, period)
+    """Each figure a unit owes (`figures.lateness`: its reporting duty, for the period being judged now) that
+    is not reported yet: 待报送 before its due day, 逾期未报 after. Never a figure nobody publishes (未公布)."""
     found = []
-    for unit_id, series, period in sorted(wanted.values(), key=lambda w: (w[0], w[1].name)):
-        reported = Figure.objects.filter(series=series, unit_id=unit_id, project__isnull=True,
-                                         period_start=period.start_date, period_end=period.end_date,
-                                         head_revision__isnull=False).exists()
-        if not reported:
-            found.append(Reminder(unit_id, f"figure:{series.pk}:{unit_id}:{period.code}",
-                                  _figure_words(series, "", period, today), reverse("tasks:inbox"), reporting=True))
-    return found + projects_due(today)
+    for item in owed(_tasked(today), today=today, late_only=False):
+        whose = "" if item.subject.pk == item.unit.pk else f"{item.subject.name}"
+        found.append(Reminder(item.unit.pk, f"figure:{item.series.pk}:{item.subject.pk}:{item.period.code}",
+                              _figure_words(item.series, whose, item.period, today), reverse("tasks:inbox"),
+                              reporting=True))
+    return sorted(found, key=lambda r: (r.unit_id, r.key)) + projects_due(today)
 
 
 def projects_due(today: dt.date) -> list[Reminder]:

@@ -44,7 +44,8 @@ def test_red_and_yellow_come_first_in_each_front(actuals, leader):
     assert economy.name == "经济发展"
     order = [c.status for c in economy.cards]
     assert order == sorted(order, key=["red", "yellow", "grey", "green"].index)
-    assert order[0] == "red" and board.counts["red"] == 3
+    # FAI growth, retail level and growth missed; the 一季度 retail target, closed, is behind on its 1–2月 figure
+    assert order[0] == "red" and board.counts["red"] == 4
 
 
 def test_page_shows_status_in_words_and_icons_and_the_forecast_basis(client_for, leader, actuals):
@@ -57,7 +58,7 @@ def test_page_shows_status_in_words_and_icons_and_the_forecast_basis(client_for,
 def test_status_front_and_commitment_filters(actuals, leader):
     plans = list(visible_plans(leader))
     red = build_board(leader, BoardFilter(period="2023", status="red"), plans, TODAY)
-    assert {c.status for c in red.cards} == {"red"} and len(red.cards) == 3
+    assert {c.status for c in red.cards} == {"red"} and len(red.cards) == 4
     assert red.counts["green"] == 2, "the counts are those of the whole board, for the status links"
     innovation = build_board(leader, BoardFilter(period="2023", front="创新引领"), plans, TODAY)
     assert [p.name for p in innovation.panels] == ["创新引领"]
