@@ -17,6 +17,7 @@ urlpatterns = [
     path("dashboard/", include("luoshi.dashboard.urls")),
     path("briefings/", include("luoshi.briefings.urls")),
     path("pledge/", include("luoshi.pledge.urls")),
+    path("compare/", include("luoshi.compare.urls")),
     path("projects/", include("luoshi.projects.urls")),
     path("tasks/", include("luoshi.tasks.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

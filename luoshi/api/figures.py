@@ -4,26 +4,25 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
 from luoshi.api.schemas import ErrorOut, VerdictOut
+from luoshi.figures.catalogue import series_named
 from luoshi.figures.entries import Entry
-from luoshi.figures.models import Figure, FigureRevision, Series
+from luoshi.figures.marks import MarkError, mark_not_published
+from luoshi.figures.models import Figure, FigureRevision
 from luoshi.figures.status import judge_assignments, judge_targets, verdict_row
-from luoshi.figures.submission import FiguresRejected, ReviewError, approve, return_revision, submit
+from luoshi.figures.submission import (
+    FiguresRejected,
+    ReviewError,
+    StaleRevision,
+    approve,
+    return_revision,
+    submit,
+)
 from luoshi.lib.periods import PeriodError, parse
 from luoshi.plans.export import number
 from luoshi.plans.models import Assignment, Target
+from luoshi.units.models import Unit
 
 router = Router(tags=["数据"])
-
-
-class SeriesOut(Schema):
-    id: int
-    name: str
-    aliases: list[str]
-    unit_of_measure: str
-    frequency: str
-    accumulation: str
-    due_day: int
-    simulated: bool
 
 
 class FigureOut(Schema):
@@ -37,6 +36,8 @@ class FigureOut(Schema):
     approved_revision: int | None
     head_revision: int | None
     head_status: str | None
+    not_published: bool
+    not_published_note: str
 
 
 class FigureIn(Schema):
@@ -78,9 +79,12 @@ class ReturnIn(Schema):
     reason: str
 
 
-@router.get("/series", response=list[SeriesOut])
-def list_series(request):
-    return list(Series.objects.all())
+class NotPublishedIn(Schema):
+    series: str
+    unit: str
+    period: str
+    note: str = ""
+    value: bool = True
 
 
 @router.get("/figures", response=list[FigureOut])
@@ -105,7 +109,8 @@ def _figure_out(figure: Figure) -> dict:
             "project": figure.project.code if figure.project_id else None, "period": figure.period,
             "value": number(figure.value), "growth": number(figure.growth),
             "approved_revision": figure.approved_revision_id, "head_revision": figure.head_revision_id,
-            "head_status": head.status if head else None}
+            "head_status": head.status if head else None, "not_published": figure.not_published,
+            "not_published_note": figure.not_published_note}
 
 
 def _revision_out(revision: FigureRevision, item: int | None) -> dict:
@@ -148,6 +153,24 @@ def _rejection(rejected: FiguresRejected):
                         "detail": [c.as_dict() for c in validation.conflicts]})
 
 
+@router.post("/figures/not-published", response={200: FigureOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut})
+def not_published(request, body: NotPublishedIn):
+    """标记未公布 (value false: take the mark back) for a unit's figure of a series and period."""
+    series = series_named(body.series)
+    unit = Unit.objects.filter(code=body.unit).first()
+    if series is None or unit is None:
+        field, value = ("series", body.series) if series is None else ("unit", body.unit)
+        return Status(404, {"error": "未找到", "detail": [{"field": field, "value": value, "reason": "不存在"}]})
+    if not request.user.edits_plans:
+        return Status(403, {"error": "只有分析员可以标记未公布", "detail": []})
+    try:
+        figure = mark_not_published(series, unit, body.period, request.user, body.note, value=body.value)
+    except MarkError as exc:
+        return Status(422, {"error": "未能标记", "detail": [{"field": "period", "value": body.period,
+                                                           "reason": str(exc)}]})
+    return _figure_out(Figure.objects.select_related("series", "unit", "project", "head_revision").get(pk=figure.pk))
+
+
 @router.post("/revisions/{revision_id}/approve", response={200: RevisionOut, 403: ErrorOut, 409: ErrorOut})
 def approve_revision(request, revision_id: int):
     revision = get_object_or_404(FigureRevision.objects.restrict(request.user), pk=revision_id)
@@ -167,8 +190,10 @@ def return_figure(request, revision_id: int, body: ReturnIn):
 
 
 def _review_refused(request, exc: ReviewError) -> Status:
-    """403 for someone who may not review; 409 for a submission already reviewed."""
-    return Status(409 if request.user.edits_plans else 403, {"error": str(exc), "detail": []})
+    """403 for someone who may not review; 409 for a submission already reviewed or older than another
+    (then both versions, with their values, are the detail)."""
+    detail = exc.detail() if isinstance(exc, StaleRevision) else []
+    return Status(409 if request.user.edits_plans else 403, {"error": str(exc), "detail": detail})
 
 
 @router.get("/status", response={200: list[VerdictOut], 422: ErrorOut})

@@ -7,6 +7,7 @@ from ninja.errors import AuthenticationError, ValidationError
 
 from luoshi.api import figures, plans, projects, tasks, units
 from luoshi.api.auth import AUTH
+from luoshi.api.compare import router as compare_router
 from luoshi.dashboard import api as dashboard_api
 
 api = NinjaAPI(

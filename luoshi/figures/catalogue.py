@@ -114,6 +114,15 @@ def match_series(indicator: str, unit_of_measure: str = "", series=None) -> Seri
     return _one(exact, unit_of_measure)
 
 
+def series_named(name: str) -> Series | None:
+    """The series with this id, name or alias, exactly (what a file or an API call names)."""
+    wanted = str(name or "").strip()
+    if wanted.isdigit():
+        return Series.objects.filter(pk=int(wanted)).first()
+    return Series.objects.filter(name=wanted).first() or next(
+        (s for s in Series.objects.all() if wanted in s.aliases), None)
+
+
 def _one(candidates: list[Series], unit_of_measure: str) -> Series | None:
     if len(candidates) > 1 and unit_of_measure:
         candidates = [s for s in candidates if s.unit_of_measure == unit_of_measure.strip()]
@@ -132,3 +141,36 @@ def series_from_target_fields(indicator: str, unit: str, kind: str, accumulation
                   unit_of_measure="" if kind == "growth" else (unit or "").strip(),
                   accumulation=accumulation, publisher=Series.Publisher.OWNER,
                   allow_negative=kind == "reduction")
+
+
+def filter_series(queryset, *, q: str = "", frequency: str = "", publisher: str = "", archived: str = ""):
+    """The catalogue list's one filter, for the page and the API: a name or alias containing Q (aliases
+    are matched in Python, as a JSON list), frequency, publisher, and archived ("1", "0"; default: active)."""
+    if frequency:
+        queryset = queryset.filter(frequency=frequency)
+    if publisher:
+        queryset = queryset.filter(publisher=publisher)
+    if archived in ("1", "true"):
+        queryset = queryset.filter(archived=True)
+    elif archived != "all":
+        queryset = queryset.filter(archived=False)
+    wanted = (q or "").strip()
+    if not wanted:
+        return list(queryset)
+    return [s for s in queryset if any(wanted.lower() in n.lower() for n in s.names())]
+
+
+ALIAS_SEPARATORS = re.compile(r"[,,、;;\n]+")
+
+
+def split_aliases(text: str) -> list[str]:
+    """别名 as typed: separated by commas (either width), 、 or semicolons; blanks and repeats dropped."""
+    return list(dict.fromkeys(a.strip() for a in ALIAS_SEPARATORS.split(text or "") if a.strip()))
+
+
+def name_clashes(series: Series, names: set[str]) -> list[tuple[str, str]]:
+    """(name, why) for each name among NAMES that another series already carries as its name or alias:
+    one name must lead to one indicator."""
+    others = Series.objects.exclude(pk=series.pk) if series.pk else Series.objects.all()
+    return [(name, f"“{name}”已是指标“{other.name}”的{'名称' if name == other.name else '别名'}")
+            for other in others for name in sorted(names & other.names())]

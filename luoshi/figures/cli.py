@@ -1,4 +1,4 @@
-"""`luoshi status` and `luoshi import-figures`: thin wrappers over the figures domain functions."""
+"""`luoshi status`, `import-figures`, `approve` and `catalogue`: thin wrappers over the figures domain functions."""
 
 import json
 import sys
@@ -6,7 +6,7 @@ from pathlib import Path
 
 
 def add_parsers(subparsers) -> None:
-    status = subparsers.add_parser("status", help="every target's progress, expectation, status and forecast")
+    status = subparsers.add_parser("status", help="every target's progress, expectation, status and forecast, by plan")
     status.add_argument("--plan", type=int, help="only the plan with this id")
     status.add_argument("--period", help="judge at this period (e.g. 2023, 2023H1, 2023M1-2)")
     status.add_argument("--unit", help="the assignments of the unit with this code instead of the targets")
@@ -20,8 +20,23 @@ def add_parsers(subparsers) -> None:
     load.add_argument("--dry-run", action="store_true", help="validate and show what would change")
     load.set_defaults(func=run_import, django=True)
 
+    approve = subparsers.add_parser("approve", help="approve a submitted figure revision (审核通过)")
+    approve.add_argument("revision", type=int, help="the revision id")
+    approve.add_argument("--as", dest="username", required=True, help="the analyst who approves")
+    approve.add_argument("--note", default="", help="review note")
+    approve.set_defaults(func=run_approve, django=True)
 
-COLUMNS = [("indicator", "指标"), ("period", "期间"), ("target", "目标"), ("unit_of_measure", "单位"),
+    catalogue = subparsers.add_parser("catalogue", help="the indicator catalogue (指标库)")
+    actions = catalogue.add_subparsers(dest="action", required=True)
+    load_default = actions.add_parser("load", help="load the default catalogue (never overwrites; reports differences)")
+    load_default.set_defaults(func=run_catalogue_load, django=True)
+    listing = actions.add_parser("list", help="list the catalogue's series")
+    listing.add_argument("--format", choices=["table", "json"], default="table")
+    listing.add_argument("--archived", action="store_true", help="also the archived series")
+    listing.set_defaults(func=run_catalogue_list, django=True)
+
+
+COLUMNS = [("indicator", "指标"), ("unit_name", "地区/单位"), ("period", "期间"), ("target", "目标"), ("unit_of_measure", "单位"),
            ("bound", "界限"), ("commitment", "承诺"), ("actual", "实际"), ("progress", "进度"),
            ("expected", "应达"), ("status_label", "状态"), ("forecast", "预计"), ("forecast_basis", "依据")]
 
@@ -35,9 +50,14 @@ def _cell(value) -> str:
 
 
 def _table(rows: list[dict]) -> str:
-    lines = ["\t".join(title for _, title in COLUMNS)]
-    lines += ["\t".join(_cell(row[key]) for key, _ in COLUMNS) for row in rows]
-    return "\n".join(lines)
+    """One block per plan, each under a line naming the plan: two plans' targets are never mixed unmarked."""
+    header = "\t".join(title for _, title in COLUMNS)
+    blocks = {}
+    for row in rows:
+        blocks.setdefault((row["plan_id"], row["plan"]), []).append(row)
+    return "\n\n".join("\n".join([f"规划 {plan_id}:{title}", header,
+                                   *("\t".join(_cell(row[key]) for key, _ in COLUMNS) for row in block)])
+                       for (plan_id, title), block in blocks.items()) or header
 
 
 def status_rows(plan_id=None, period=None, unit_code=None) -> list[dict]:
@@ -53,13 +73,19 @@ def status_rows(plan_id=None, period=None, unit_code=None) -> list[dict]:
     if unit_code:
         assignments = Assignment.objects.filter(target__in=targets, unit__code=unit_code).select_related(
             "unit", "target__plan", "target__front", "target__series", "target__region_unit")
-        return [verdict_row(j) for j in judge_assignments(assignments, at)]
-    return [verdict_row(j) for j in judge_targets(targets, at)]
+        judged = judge_assignments(assignments, at)
+    else:
+        judged = judge_targets(targets, at)
+    return [{"plan_id": j.target.plan_id, "plan": j.target.plan.title, **verdict_row(j)} for j in judged]
 
 
 def run_status(args) -> int:
     from luoshi.lib.periods import PeriodError
+    from luoshi.plans.models import Plan
 
+    if args.plan and not Plan.objects.filter(pk=args.plan, archived=False).exists():
+        print(f"luoshi status: no plan with id {args.plan}", file=sys.stderr)
+        return 2
     try:
         rows = status_rows(args.plan, args.period, args.unit)
     except PeriodError as exc:
@@ -98,4 +124,59 @@ def run_import(args) -> int:
               f"\t{change.value}\t{change.growth}")
     print(f"{verb} {len(outcome.validation.to_write)} of {len(changes)} rows "
           f"({len(changes) - len(outcome.validation.to_write)} unchanged)")
+    return 0
+
+
+def run_approve(args) -> int:
+    from luoshi.accounts.models import User
+    from luoshi.core.context import change_context
+    from luoshi.figures.models import FigureRevision
+    from luoshi.figures.submission import ReviewError, approve
+
+    user = User.objects.filter(username=args.username).first()
+    revision = FigureRevision.objects.restrict(user).filter(pk=args.revision).first() if user else None
+    if revision is None:
+        print(f"luoshi approve: no user {args.username!r} or no revision {args.revision} they may see",
+              file=sys.stderr)
+        return 2
+    try:
+        with change_context(user=user):
+            revision = approve(revision, user, args.note)
+    except ReviewError as exc:
+        print(f"luoshi approve: {exc}", file=sys.stderr)
+        return 1
+    print(f"{revision.figure}\t#{revision.number}\t{revision.get_status_display()}\t{revision.value}\t{revision.growth}")
+    return 0
+
+
+def run_catalogue_load(args) -> int:
+    from luoshi.figures.catalogue import load_default_catalogue
+
+    report = load_default_catalogue()
+    for name in report.created:
+        print(f"新建\t{name}")
+    for difference in report.differences:
+        print(f"差异\t{difference}")
+    print(report)
+    return 0
+
+
+CATALOGUE_COLUMNS = [("name", "指标名称"), ("aliases", "别名"), ("unit_of_measure", "计量单位"),
+                     ("frequency", "报送频率"), ("accumulation", "累计方式"), ("due_day", "报送截止日"),
+                     ("publisher", "发布方"), ("archived", "已归档")]
+
+
+def run_catalogue_list(args) -> int:
+    from luoshi.figures.catalogue import filter_series
+    from luoshi.figures.models import Series
+
+    rows = [{key: getattr(s, key) for key, _ in CATALOGUE_COLUMNS} | {"id": s.pk, "note": s.note,
+                                                                        "allow_negative": s.allow_negative}
+            for s in filter_series(Series.objects.all(), archived="all" if args.archived else "")]
+    if args.format == "json":
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    print("\t".join(title for _, title in CATALOGUE_COLUMNS))
+    for row in rows:
+        print("\t".join("、".join(v) if isinstance(v, list) else str(v) for v in (row[k] for k, _ in CATALOGUE_COLUMNS)))
     return 0

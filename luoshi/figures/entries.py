@@ -49,7 +49,9 @@ class EntryError:
 
 
 class NotANumber(ValueError):
-    pass
+    def __init__(self, raw, reason: str = "不是数字"):
+        super().__init__(raw)
+        self.reason = reason
 
 
 _GROUPING = re.compile(r"(?<=\d),(?=\d{3}\b)")
@@ -72,8 +74,18 @@ def parse_number(raw) -> Decimal | None:
         except InvalidOperation:
             raise NotANumber(raw) from None
     if not number.is_finite():
-        raise NotANumber(raw)
+        raise NotANumber(raw, "不是有限的数字(NaN、无穷大不能保存)")
     return number
+
+
+def plain(number: Decimal) -> str:
+    """A decimal as people write it: 1051, 7008.6 (no exponent, no trailing zeros)."""
+    text = format(number.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def as_float(number: Decimal | None) -> float | None:
+    return None if number is None else float(number)
 
 
 def shown(raw) -> str:

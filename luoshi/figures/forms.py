@@ -1,6 +1,11 @@
-"""The web entry form: one row per slot, read into entries for `submit`."""
+"""The web entry form (one row per slot, read into entries for `submit`) and the catalogue's series form."""
 
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from luoshi.figures.catalogue import name_clashes, split_aliases
 from luoshi.figures.entries import Entry
+from luoshi.figures.models import Series
 from luoshi.figures.slots import Slot
 
 FIELDS = ("value", "growth", "source", "note", "reason")
@@ -37,3 +42,30 @@ def problems_by_row(validation) -> dict[str, list[str]]:
     for conflict in validation.conflicts:
         found.setdefault(str(conflict.row), []).append(str(conflict))
     return found
+
+
+class SeriesForm(forms.ModelForm):
+    """指标: one catalogue entry; 别名 typed as one field, separated by , or 、."""
+
+    aliases = forms.CharField(label=_("别名"), required=False, help_text=_("用逗号或顿号(、)分隔"),
+                              widget=forms.TextInput(attrs={"size": 40}))
+
+    class Meta:
+        model = Series
+        fields = ["name", "aliases", "unit_of_measure", "frequency", "accumulation", "due_day", "publisher",
+                  "allow_negative", "note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["aliases"] = "、".join(self.instance.aliases or [])
+
+    def clean_aliases(self) -> list[str]:
+        return split_aliases(self.cleaned_data.get("aliases", ""))
+
+    def clean(self):
+        cleaned = super().clean()
+        names = {n for n in (cleaned.get("name"), *cleaned.get("aliases", [])) if n}
+        for name, why in name_clashes(self.instance, names):
+            self.add_error("name" if name == cleaned.get("name") else "aliases", why)
+        return cleaned

@@ -14,6 +14,20 @@ from luoshi.accounts.scoping import RestrictedQuerySetMixin
 from luoshi.core.models import ChangeLoggedModel
 from luoshi.lib.periods import Period, parse
 
+# value has 20 digits, 4 after the point (< 10^16), but SQLite keeps 15 significant digits and reads a
+# number rounded up to 10^16 as one the column cannot hold: the limit is 10^15 (1000 万亿), far above any
+# figure a plan reports.
+VALUE_LIMIT = 10 ** 15
+GROWTH_LIMIT = 10 ** 6  # growth: 9 digits, 3 after the point
+
+
+def holdable(prefix: str) -> list[models.CheckConstraint]:
+    """The database itself refuses a value or growth its columns cannot hold (SQLite would keep it, and
+    every page reading it would fail), and NaN."""
+    return [models.CheckConstraint(condition=models.Q(**{f"{name}__isnull": True}) | models.Q(
+                **{f"{name}__gt": -limit, f"{name}__lt": limit}), name=f"{prefix}_{name}_holdable")
+            for name, limit in (("value", VALUE_LIMIT), ("growth", GROWTH_LIMIT))]
+
 
 class Series(ChangeLoggedModel):
     """统计指标: a published statistical series, reported per unit and period."""
@@ -101,6 +115,7 @@ class Figure(models.Model):
                                     condition=models.Q(project__isnull=True), name="figure_unit_slot_unique"),
             models.UniqueConstraint(fields=["series", "project", "period_start", "period_end"],
                                     condition=models.Q(project__isnull=False), name="figure_project_slot_unique"),
+            *holdable("figure"),
         ]
         indexes = [models.Index(fields=["series", "unit", "period_end"], name="figure_series_unit_end")]
         verbose_name = _("数据")
@@ -160,6 +175,7 @@ class FigureRevision(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["figure", "number"], name="revision_number_unique"),
             models.UniqueConstraint(fields=["submitted_by", "client_key"], name="revision_client_key_unique"),
+            *holdable("revision"),
         ]
         verbose_name = _("数据修订")
         verbose_name_plural = _("数据修订")

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, OuterRef, Subquery
 from django.utils import timezone
 
-from luoshi.figures.entries import ANY_BASE, Entry
+from luoshi.figures.entries import ANY_BASE, Entry, as_float, plain
 from luoshi.figures.models import Figure, FigureRevision
 from luoshi.figures.validation import Change, Conflict, Validation, validate
 
@@ -26,6 +26,31 @@ class FiguresRejected(Exception):
 
 class ReviewError(Exception):
     """An approval or return that cannot happen (wrong state or not allowed)."""
+
+
+class StaleRevision(ReviewError):
+    """Approving REVISION would put back an older value: NEWER (submitted or approved) came after it."""
+
+    def __init__(self, revision: FigureRevision, newer: FigureRevision):
+        self.revision, self.newer = revision, newer
+        super().__init__(
+            f"{revision.figure}:第 {revision.number} 版({_shown(revision)})早于第 {newer.number} 版"
+            f"({_shown(newer)},{newer.get_status_display()}),不能采用旧版本;请审核第 {newer.number} 版")
+
+    def detail(self) -> list[dict]:
+        return [_version(self.revision, "yours"), _version(self.newer, "newer")]
+
+
+def _shown(revision: FigureRevision) -> str:
+    parts = [] if revision.value is None else [f"数值 {plain(revision.value)}"]
+    parts += [] if revision.growth is None else [f"增速 {plain(revision.growth)}%"]
+    return "、".join(parts) or "空"
+
+
+def _version(revision: FigureRevision, role: str) -> dict:
+    return {"role": role, "revision": revision.pk, "number": revision.number, "status": revision.status,
+            "value": as_float(revision.value), "growth": as_float(revision.growth),
+            "by": revision.submitted_by_name, "at": revision.submitted_at.isoformat()}
 
 
 @dataclass(frozen=True)
@@ -86,7 +111,7 @@ def _write_all(user, changes: list[Change], channel: str) -> list[FigureRevision
     now, approved = timezone.now(), _approves(user)
     revisions = FigureRevision.objects.bulk_create([_revision(user, c, channel, numbers, now, approved)
                                                     for c in changes])
-    _point_figures_at_latest([c.figure.pk for c in changes], approved)
+    _point_figures_at_latest([c.figure.pk for c in changes])
     for revision in revisions:
         _mirror(revision.figure, revision, approved)
     return revisions
@@ -111,16 +136,13 @@ def _revision(user, change: Change, channel: str, numbers: dict, now, approved: 
         reviewed_at=now if approved else None)
 
 
-def _point_figures_at_latest(figure_ids: list[int], approved: bool) -> None:
-    """Each figure's head (and, when approved, current value) becomes its newest revision."""
+def _point_figures_at_latest(figure_ids: list[int]) -> None:
+    """Each figure's head becomes its newest revision, and its current value its newest approved one."""
     newest = FigureRevision.objects.filter(figure=OuterRef("pk")).order_by("-number")
-    figures = Figure.objects.filter(pk__in=figure_ids)
-    if not approved:
-        figures.update(head_revision=Subquery(newest.values("pk")[:1]))
-        return
-    figures.update(head_revision=Subquery(newest.values("pk")[:1]),
-                   approved_revision=Subquery(newest.values("pk")[:1]),
-                   value=Subquery(newest.values("value")[:1]), growth=Subquery(newest.values("growth")[:1]))
+    approved = newest.filter(status=FigureRevision.Status.APPROVED)
+    Figure.objects.filter(pk__in=figure_ids).update(
+        head_revision=Subquery(newest.values("pk")[:1]), approved_revision=Subquery(approved.values("pk")[:1]),
+        value=Subquery(approved.values("value")[:1]), growth=Subquery(approved.values("growth")[:1]))
 
 
 def _name(user) -> str:
@@ -132,8 +154,15 @@ def _approve(revision: FigureRevision, user, note: str, now) -> None:
     revision.reviewed_by, revision.reviewed_by_name = user, _name(user)
     revision.reviewed_at, revision.review_note = now, note
     revision.save(update_fields=["status", "reviewed_by", "reviewed_by_name", "reviewed_at", "review_note"])
-    Figure.objects.filter(pk=revision.figure_id).update(
-        approved_revision=revision, value=revision.value, growth=revision.growth)
+    _point_figures_at_latest([revision.figure_id])
+
+
+def _refuse_if_stale(revision: FigureRevision) -> None:
+    newer = (FigureRevision.objects.filter(figure_id=revision.figure_id, number__gt=revision.number,
+                                           status__in=[FigureRevision.Status.SUBMITTED, FigureRevision.Status.APPROVED])
+             .select_related("figure__series", "figure__unit", "figure__project").order_by("-number").first())
+    if newer is not None:
+        raise StaleRevision(revision, newer)
 
 
 def _reviewable(revision: FigureRevision, user) -> None:
@@ -145,9 +174,13 @@ def _reviewable(revision: FigureRevision, user) -> None:
 
 @transaction.atomic
 def approve(revision: FigureRevision, user, note: str = "") -> FigureRevision:
-    """审核通过: the revision becomes the figure's current value."""
-    revision = FigureRevision.objects.select_for_update().get(pk=revision.pk)
+    """审核通过: the revision becomes the figure's current value — refused (StaleRevision) when a newer
+    revision of the figure is submitted or approved, so an older value never comes back."""
+    Figure.objects.select_for_update().filter(pk=revision.figure_id).exists()
+    revision = FigureRevision.objects.select_for_update().select_related(
+        "figure__series", "figure__unit", "figure__project").get(pk=revision.pk)
     _reviewable(revision, user)
+    _refuse_if_stale(revision)
     _approve(revision, user, note, timezone.now())
     return revision
 

@@ -11,4 +11,5 @@ urlpatterns = [
     path("template.xlsx", views.template_download, name="template"),
     path("upload/", views.upload, name="upload"),
     path("upload/<int:pk>/apply/", views.upload_apply, name="upload_apply"),
+    path("not-published/", views.not_published, name="not_published"),
 ]

@@ -3,9 +3,10 @@
 Every path — web form, Excel upload, CSV import, API — turns its input into `Entry` rows and calls
 `validate`; nothing is written unless it returns no errors and no conflicts. The checks: the series,
 unit and period exist; the user may report for the unit; the period is open; the cells are numbers
-in the series' unit of measure; a year-to-date figure does not fall below the previous period's;
-a jump against the previous period is explained; nobody changed the figure since the submitter
-read it (conflict).
+in the series' unit of measure and within what the database and the indicator hold (finite,
+|value| < 10^15, growth within −100%…1000%, negative only where the catalogue allows it); a
+year-to-date figure does not fall below the previous period's; a jump against the previous period is
+explained; nobody changed the figure since the submitter read it (conflict).
 """
 
 import bisect
@@ -15,12 +16,23 @@ from decimal import Decimal
 
 from django.conf import settings
 
-from luoshi.figures.entries import ANY_BASE, Entry, EntryError, NotANumber, parse_number, shown
-from luoshi.figures.models import Figure, FigureRevision, Series
+from luoshi.figures.entries import (
+    ANY_BASE,
+    Entry,
+    EntryError,
+    NotANumber,
+    as_float,
+    parse_number,
+    plain,
+    shown,
+)
+from luoshi.figures.models import VALUE_LIMIT, Figure, FigureRevision, Series
 from luoshi.lib.periods import Period, PeriodError, parse
 from luoshi.plans.models import Assignment, Target
 from luoshi.projects.models import Project
 from luoshi.units.models import Unit
+
+GROWTH_RANGE = (Decimal(-100), Decimal(1000))  # well inside Figure.growth's 9 digits, 3 after the point
 
 
 @dataclass
@@ -69,19 +81,15 @@ class Conflict:
 
     def as_dict(self) -> dict:
         return {"row": self.row, "figure": str(self.figure), "revision": self.theirs.pk,
-                "theirs": {"value": _num(self.theirs.value), "growth": _num(self.theirs.growth),
+                "theirs": {"value": as_float(self.theirs.value), "growth": as_float(self.theirs.growth),
                            "by": self.theirs.submitted_by_name, "at": self.theirs.submitted_at.isoformat()},
-                "yours": {"value": _num(self.yours_value), "growth": _num(self.yours_growth)}}
+                "yours": {"value": as_float(self.yours_value), "growth": as_float(self.yours_growth)}}
 
     def __str__(self) -> str:
         return (f"第 {self.row} 行:{self.figure} 已被 {self.theirs.submitted_by_name} 于 "
-                f"{self.theirs.submitted_at:%Y-%m-%d %H:%M} 改为 {_num(self.theirs.value)}"
-                f"(增速 {_num(self.theirs.growth)}),您提交的是 {_num(self.yours_value)}"
-                f"(增速 {_num(self.yours_growth)});请刷新后再提交")
-
-
-def _num(value):
-    return None if value is None else float(value)
+                f"{self.theirs.submitted_at:%Y-%m-%d %H:%M} 改为 {as_float(self.theirs.value)}"
+                f"(增速 {as_float(self.theirs.growth)}),您提交的是 {as_float(self.yours_value)}"
+                f"(增速 {as_float(self.yours_growth)});请刷新后再提交")
 
 
 @dataclass
@@ -265,20 +273,27 @@ def _numbers(entry: Entry, series: Series | None, errors: list) -> tuple[Decimal
     for name, raw in (("value", entry.value), ("growth", entry.growth)):
         try:
             numbers.append(parse_number(raw))
-        except NotANumber:
-            _fail(errors, entry, name, raw, "不是数字")
+        except NotANumber as exc:
+            _fail(errors, entry, name, raw, exc.reason)
             numbers.append(None)
     value, growth = numbers
     if value is None and growth is None and not any(e.row == entry.row for e in errors):
         _fail(errors, entry, "value", "", "数值和增速至少填写一项")
-    if value is not None and value < 0 and series is not None and series.accumulation == "flow":
-        _fail(errors, entry, "value", entry.value, "累计数不能为负数")
-    if growth is not None and not Decimal(-100) <= growth <= Decimal(1000):
+    if value is not None and not _holdable(value):
+        _fail(errors, entry, "value", entry.value, "数值超出可保存的范围(绝对值须小于 10 的 15 次方),请检查单位和位数")
+    elif value is not None and value < 0 and series is not None and not series.allow_negative:
+        _fail(errors, entry, "value", entry.value, f"{series.name}不能为负数(指标库未允许负值)")
+    if growth is not None and not GROWTH_RANGE[0] <= growth <= GROWTH_RANGE[1]:
         _fail(errors, entry, "growth", entry.growth, "增速应在 −100% 与 1000% 之间(单位为 %)")
     stated = (entry.unit_of_measure or "").strip()
     if series is not None and stated and stated != series.unit_of_measure:
         _fail(errors, entry, "unit_of_measure", stated, f"计量单位应为“{series.unit_of_measure}”")
     return value, growth
+
+
+def _holdable(value: Decimal) -> bool:
+    """Within the limit, also once SQLite has stored it as a binary float."""
+    return abs(value) < VALUE_LIMIT and abs(float(value)) < VALUE_LIMIT
 
 
 def _check_open(user, entry, series, unit, project, period, lookup, today, errors) -> None:
@@ -335,12 +350,12 @@ def _check_against_history(change: Change, lookup: Lookup, planned: dict, ends: 
     if change.value is not None and value is not None and change.series.accumulation == "flow":
         if change.value < value:
             _fail(errors, entry, "value", entry.value,
-                  f"累计数低于上期({period.label_zh})的 {_plain(value)},累计数不会减少")
+                  f"累计数低于上期({period.label_zh})的 {plain(value)},累计数不会减少")
             return
         _check_jump(change, period, value, errors)
     if change.growth is not None and growth is not None and abs(change.growth - growth) > 30 and not _explained(entry):
         _fail(errors, entry, "growth", entry.growth,
-              f"与上期({period.label_zh})增速 {_plain(growth)}% 相差超过 30 个百分点;"
+              f"与上期({period.label_zh})增速 {plain(growth)}% 相差超过 30 个百分点;"
               "如数据无误,请在“说明”栏写明原因")
 
 
@@ -352,16 +367,11 @@ def _check_jump(change: Change, period: Period, value: Decimal, errors: list) ->
     pace = (change.value / value) / (Decimal(change.period.months) / Decimal(period.months))
     if pace > factor or pace < 1 / factor:
         _fail(errors, change.entry, "value", change.entry.value,
-              f"与上期({period.label_zh})的 {_plain(value)} 相比变化异常;如数据无误,请在“说明”栏写明原因")
+              f"与上期({period.label_zh})的 {plain(value)} 相比变化异常;如数据无误,请在“说明”栏写明原因")
 
 
 def _explained(entry: Entry) -> bool:
     return bool((entry.note or "").strip() or (entry.reason or "").strip())
-
-
-def _plain(number: Decimal) -> str:
-    text = format(number.normalize(), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _check_conflict(change: Change, conflicts: list) -> None:

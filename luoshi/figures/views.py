@@ -10,7 +10,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from luoshi.figures import excel, uploads
+from luoshi.figures.catalogue import series_named
 from luoshi.figures.forms import entries_from_form, problems_by_row
+from luoshi.figures.marks import MarkError, mark_not_published
 from luoshi.figures.models import FigureRevision, Upload
 from luoshi.figures.slots import period_choices, period_or_default, slots_for
 from luoshi.figures.submission import FiguresRejected, ReviewError, approve, return_revision, submit
@@ -60,7 +62,8 @@ def entry(request):
             return redirect(f"{reverse('figures:entry')}?unit={unit.code}&period={period.code}")
     return render(request, "figures/entry.html", {
         "unit": unit, "period": period, "slots": slots, "problems": problems,
-        "periods": period_choices(dt.date.today(), also=period), "units": _units_for(request.user)})
+        "periods": period_choices(dt.date.today(), also=period), "units": _units_for(request.user),
+        "can_mark": request.user.edits_plans})
 
 
 def _saved_message(user, outcome) -> str:
@@ -145,3 +148,22 @@ def upload_apply(request, pk: int):
                       status=409)
     messages.success(request, _saved_message(request.user, outcome))
     return redirect("figures:review")
+
+
+@login_required
+@require_POST
+def not_published(request):
+    """标记未公布 (or take the mark back) for one unit's figure of one series and period."""
+    unit = reporting_unit(request)
+    series = series_named(request.POST.get("series", ""))
+    period = request.POST.get("period", "")
+    if series is None:
+        raise Http404("没有这个统计指标")
+    marked = request.POST.get("value", "1") == "1"
+    try:
+        figure = mark_not_published(series, unit, period, request.user, request.POST.get("note", ""), value=marked)
+    except MarkError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"{figure}:{'已标记未公布' if marked else '已取消未公布标记'}")
+    return redirect(f"{reverse('figures:entry')}?unit={unit.code}&period={request.POST.get('page_period') or period}")
