@@ -19,6 +19,7 @@ api.add_router("/v1/", figures.router)
 api.add_router("/v1/", dashboard_api.router)
 api.add_router("/v1/", projects.router)
 api.add_router("/v1/", tasks.router)
+api.add_router("/v1/", compare_router)
 api.add_router("/v1/", units.router)
 
 
