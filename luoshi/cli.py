@@ -10,7 +10,9 @@ from luoshi.compare import cli as compare_cli
 from luoshi.conf import env_int
 from luoshi.figures import cli as figures_cli
 from luoshi.lib.extract import cli as extract_cli
+from luoshi.plans import cli as plans_cli
 from luoshi.projects import cli as projects_cli
+from luoshi.review import cli as review_cli
 from luoshi.tasks import cli as tasks_cli
 
 
@@ -176,6 +178,8 @@ def build_parser() -> argparse.ArgumentParser:
     extract_cli.add_parser(sub)
     tasks_cli.add_parsers(sub)
     projects_cli.add_parsers(sub)
+    review_cli.add_parsers(sub)
+    plans_cli.add_parsers(sub)
     add_command(sub, "units", "units (单位): import China's divisions (luoshi units import --under 410000)")
     add_command(sub, "users", "users (用户): add, list and archive accounts")
 

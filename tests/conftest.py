@@ -147,3 +147,42 @@ def browser_as(live_server, monkeypatch):
         yield open_as
         browser.close()
     assert problems == {"errors": [], "foreign": []}
+
+
+#: A 开封 2024 work report written for these tests (not the real one): the city's targets, one of 龙亭区.
+KAIFENG_TEXT = (
+    "2024年开封市人民政府工作报告\n"
+    "一、2024年主要预期目标\n"
+    "全市生产总值增长6.5%左右，规模以上工业增加值增长7%，固定资产投资增长10%，"
+    "社会消费品零售总额增长6%，一般公共预算收入增长5%。\n"
+    "二、重点工作\n"
+    "龙亭区地区生产总值增长7%。\n"
+)
+
+
+@pytest.fixture
+def kf_text() -> str:
+    return KAIFENG_TEXT
+
+
+@pytest.fixture
+def kf_units(db):
+    """河南省 › 开封市 › 龙亭区、鼓楼区 by name, made by hand (not the Zhengzhou demo tree)."""
+    henan = Unit.objects.create(code="410000", name="河南省", short_name="河南", kind=Unit.Kind.PROVINCE)
+    city = Unit.objects.create(code="410200", name="开封市", short_name="开封", kind=Unit.Kind.CITY, parent=henan)
+    return {"河南省": henan, "开封市": city,
+            **{name: Unit.objects.create(code=code, name=name, short_name=name, kind=Unit.Kind.DISTRICT, parent=city)
+               for code, name in (("410202", "龙亭区"), ("410204", "鼓楼区"))}}
+
+
+@pytest.fixture
+def default_catalogue(db):
+    """The shipped indicator catalogue (指标库)."""
+    from luoshi.figures.catalogue import load_default_catalogue
+
+    load_default_catalogue()
+
+
+@pytest.fixture
+def kf_analyst(kf_units):
+    return make_user("kf-analyst", User.Role.ANALYST, kf_units["开封市"])

@@ -1,9 +1,14 @@
-from django.shortcuts import get_object_or_404
-from ninja import Router
+from decimal import Decimal
 
-from luoshi.api.schemas import AssignmentOut, FrontOut, PlanOut, PlanSummaryOut, TargetOut
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema, Status
+
+from luoshi.accounts.scoping import CHANGE
+from luoshi.api.schemas import AssignmentOut, ErrorOut, FrontOut, PlanOut, PlanSummaryOut, TargetOut
+from luoshi.plans.decomposition import QuotaProblem, QuotasRejected, set_quotas
 from luoshi.plans.export import front_record, number, plan_record, target_record
 from luoshi.plans.models import Assignment, Front, Plan, Target
+from luoshi.units.models import Unit
 
 router = Router(tags=["规划与目标"])
 
@@ -54,5 +59,69 @@ def list_assignments(request, target: int | None = None):
     rows = Assignment.objects.restrict(request.user).select_related("unit")
     if target:
         rows = rows.filter(target_id=target)
-    return [{"id": a.pk, "target_id": a.target_id, "unit": a.unit.code, "unit_name": a.unit.name,
-             "value": number(a.value), "note": a.note} for a in rows]
+    return [assignment_record(a) for a in rows]
+
+
+class QuotaIn(Schema):
+    unit: str
+    value: float
+
+
+class QuotasIn(Schema):
+    """The whole decomposition table: units left out lose their quota."""
+
+    quotas: list[QuotaIn]
+
+
+class QuotaCheckOut(Schema):
+    target: float
+    total: float
+    gap: float
+    under_decomposed: bool
+
+
+class QuotasOut(Schema):
+    assignments: list[AssignmentOut]
+    created: list[str]
+    changed: list[str]
+    removed: list[str]
+    check: QuotaCheckOut | None
+
+
+def assignment_record(a: Assignment) -> dict:
+    return {"id": a.pk, "target_id": a.target_id, "unit": a.unit.code, "unit_name": a.unit.name,
+            "value": number(a.value), "note": a.note}
+
+
+def quota_problem(item: int | None, problem) -> dict:
+    return {"item": item, "field": problem.field, "value": problem.where, "reason": problem.reason}
+
+
+@router.put("/targets/{target_id}/assignments", response={200: QuotasOut, 403: ErrorOut, 422: ErrorOut})
+def put_assignments(request, target_id: int, body: QuotasIn):
+    """任务分解: the target's quotas become exactly BODY (all or nothing; every bad item is reported)."""
+    if not request.user.edits_plans:
+        return Status(403, {"error": "只有分析员和系统管理员可以分解目标", "detail": []})
+    target = get_object_or_404(Target.objects.restrict(request.user, CHANGE).active(), pk=target_id)
+    units = {u.code: u for u in Unit.objects.filter(code__in=[q.unit for q in body.quotas])}
+    items = {}
+    unreadable = []
+    for n, q in enumerate(body.quotas, start=1):
+        if q.unit not in units:
+            unreadable.append(quota_problem(n, QuotaProblem(q.unit, f"没有代码为 {q.unit} 的单位")))
+        elif q.unit in items:
+            unreadable.append(quota_problem(n, QuotaProblem(q.unit, f"单位 {q.unit} 与第 {items[q.unit]} 项重复")))
+        items.setdefault(q.unit, n)
+    if unreadable:
+        return Status(422, {"error": "分解未通过检查,未写入任何内容", "detail": unreadable})
+    try:
+        result = set_quotas(target, {units[q.unit]: Decimal(str(q.value)) for q in body.quotas}, request.user)
+    except QuotasRejected as rejected:
+        return Status(422, {"error": "分解未通过检查,未写入任何内容",
+                            "detail": [quota_problem(items.get(p.where), p) for p in rejected.problems]})
+    check = result.check
+    return {"assignments": [assignment_record(a) for a in target.assignments.select_related("unit")],
+            "created": [u.code for u in result.created], "changed": [u.code for u in result.changed],
+            "removed": [u.code for u in result.removed],
+            "check": None if check is None else {"target": check.target, "total": check.total, "gap": check.gap,
+                                                 "under_decomposed": check.under_decomposed}}

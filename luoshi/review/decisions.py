@@ -115,3 +115,9 @@ def add_from_selection(plan: Plan, user, start: int, end: int, fields: dict) -> 
     accept(proposal, user, span_start=start, span_end=end, **fields)
     return proposal
 
+
+
+@transaction.atomic
+def accept_all(plan: Plan, user) -> list[Target]:
+    """全部采纳: every pending proposal becomes a target as proposed (series, region unit, owner included)."""
+    return [accept(proposal, user) for proposal in plan.proposals.filter(status=Proposal.Status.PENDING)]

@@ -10,7 +10,7 @@ from luoshi.plans.models import Front, Plan
 from luoshi.review.acting import acting_as
 from luoshi.review.headings import find_headings
 from luoshi.review.models import Proposal
-from luoshi.review.wiring import places_of, propose, unsure_fields
+from luoshi.review.wiring import catalogue, places_of, propose, unsure_fields
 from luoshi.units.models import Unit
 
 FOUR_PLACES = Decimal("0.0001")
@@ -28,9 +28,9 @@ def _decimal(value) -> Decimal | None:
         return None
 
 
-def proposal_from(plan: Plan, found: dict, places: dict[str, Unit]) -> Proposal | None:
-    """The unsaved Proposal for one extractor result, wired (series, region unit, owner) through the
-    units of PLACES; None when its value is unreadable."""
+def proposal_from(plan: Plan, found: dict, places: dict[str, Unit], pool: list) -> Proposal | None:
+    """The unsaved Proposal for one extractor result, wired (series from POOL, region unit from PLACES,
+    owner); None when its value is unreadable."""
     value = _decimal(found.get("value"))
     start, end = (int(x) for x in found["span"])
     if value is None or not 0 <= start < end <= len(plan.text):
@@ -43,14 +43,14 @@ def proposal_from(plan: Plan, found: dict, places: dict[str, Unit]) -> Proposal 
         region=str(found.get("region") or plan.region)[:50], front_name=str(found.get("front") or "")[:50],
         span_start=start, span_end=end, sentence=plan.text[start:end], extracted=found,
         unsure=unsure_fields(found),
-    ), places)
+    ), places, pool)
 
 
 def extract_proposals(plan: Plan) -> list[Proposal]:
     """Run the extractor on the plan's text; the proposals are not saved."""
     found = extract(plan.text, year=plan.year, region=plan.region)
-    places = places_of(plan)
-    return [p for p in (proposal_from(plan, entry, places) for entry in found) if p is not None]
+    places, pool = places_of(plan), catalogue()
+    return [p for p in (proposal_from(plan, entry, places, pool) for entry in found) if p is not None]
 
 
 def create_fronts(plan: Plan, proposals: list[Proposal]) -> list[Front]:

@@ -36,15 +36,21 @@ def unsure_fields(found: dict) -> list[str]:
     return [UNSURE_FIELDS.get(key, key) for key in found.get("unsure") or []]
 
 
-def propose(proposal: Proposal, places: dict[str, Unit]) -> Proposal:
-    """Fill the wiring of an unsaved PROPOSAL: matched series (or a new one), region unit, owner, flow/stock."""
+def catalogue() -> list[Series]:
+    """The series a proposal may be matched to (loaded once per extraction)."""
+    return list(Series.objects.filter(archived=False))
+
+
+def propose(proposal: Proposal, places: dict[str, Unit], pool: list[Series]) -> Proposal:
+    """Fill the wiring of an unsaved PROPOSAL: its series matched in POOL (else a new one), region unit
+    (by place name in PLACES), owner, flow/stock."""
     plan = proposal.plan
     proposal.region_unit = region_unit_for(plan, proposal.region, places)
     proposal.owner = proposal.owner or plan.issuer
     if proposal.kind in UNMEASURED:
         proposal.reported_by_owner = True
         return proposal
-    proposal.series = match_series(proposal.indicator, proposal.unit_of_measure)
+    proposal.series = match_series(proposal.indicator, proposal.unit_of_measure, pool)
     proposal.new_series = proposal.series is None
     if not proposal.accumulation and proposal.series and proposal.kind in (Target.Kind.LEVEL, Target.Kind.COUNT):
         proposal.accumulation = proposal.series.accumulation
