@@ -27,7 +27,7 @@ def test_a_value_shared_by_several_cities_is_one_target_each():
 
 def test_respectively_gives_each_its_value_and_the_shared_bound():
     assert read("城镇、农村居民人均可支配收入分别增长6%、8%左右。") == [
-        ("城镇", 6, "%", "growth", "2023", "approx", "", "许昌"),
+        ("城镇居民人均可支配收入", 6, "%", "growth", "2023", "approx", "", "许昌"),
         ("农村居民人均可支配收入", 8, "%", "growth", "2023", "approx", "", "许昌"),
     ]
 
@@ -217,7 +217,7 @@ def test_similar_indicators_with_the_same_value_stay_apart():
 def test_blanks_in_a_headline_separate_clauses():
     targets = read("许昌今年GDP预期增长6%左右 力争新增规上工业企业100家")
     assert [(t[0], t[1], t[5], t[6]) for t in targets] == [
-        ("地区生产总值", 6, "approx", ""), ("新增规上工业企业", 100, "exact", "力争")]
+        ("地区生产总值(GDP)", 6, "approx", ""), ("新增规上工业企业", 100, "exact", "力争")]
 
 
 def test_a_listed_figure_does_not_leak_into_the_next_name():

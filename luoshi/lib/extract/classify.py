@@ -21,6 +21,8 @@ def bound_of(before: str, after: str) -> str:
 
 def kind_of(figure: Figure, before: str, after: str, indicator: str, inherited_kind: str) -> str:
     """类型: level, count, growth, share or reduction, from the unit and the words around it."""
+    if figure.unit == "番":
+        return "growth"
     cue = words.GROWTH_MASK.sub("", before)
     if words.REDUCTION_CUE.search(cue) or after.startswith("以内"):
         return "reduction"
@@ -29,7 +31,7 @@ def kind_of(figure: Figure, before: str, after: str, indicator: str, inherited_k
             return "growth"
         if inherited_kind in ("growth", "share", "reduction"):
             return inherited_kind
-        return "growth" if indicator == GDP else "share"
+        return "growth" if indicator.startswith(GDP) else "share"
     if words.GROWTH_BEFORE_AMOUNT.search(cue):
         return "growth"
     return "count" if figure.is_count else "level"

@@ -4,11 +4,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .numerals import is_chinese, read_number
+from .numerals import NUMBER, is_chinese, read_number
 from .vocabulary import COUNT_UNITS, PEOPLE, RANGE_SEPARATOR, RATE_UNITS, VALUE
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 RATE_FOLLOWERS = "以左"
+#: "百分之七" is 7 %, "翻一番" is 1 番 (a doubling), "翻两番" 2 番.
+WORDED = re.compile(rf"百分之(?P<percent>{NUMBER})|翻(?P<times>[一两二三四1-4])番")
 
 
 @dataclass(frozen=True)
@@ -50,8 +52,27 @@ def unit_of(match: re.Match, after: str) -> str:
     return magnitude if not after[:1] or not (CJK.match(after[0]) or after[0] == "级") else ""
 
 
+def _worded(clause: str) -> list[Figure]:
+    found = []
+    for match in WORDED.finditer(clause):
+        numeral = match["percent"] or match["times"]
+        value = read_number(numeral)
+        if value is not None:
+            found.append(Figure(match.start(), match.end(), numeral, value, "%" if match["percent"] else "番"))
+    return found
+
+
 def figures(clause: str) -> Iterator[Figure]:
-    """Every number with a unit in the clause; "6.5%-7%" and "6.5-7%" give a min and a max."""
+    """Every number with a unit in the clause, in order; "6.5%-7%" and "6.5-7%" give a min and a max."""
+    worded = _worded(clause) if ("百分之" in clause or "番" in clause) else []
+    if not worded:
+        yield from _figures(clause)
+        return
+    plain = [f for f in _figures(clause) if not any(w.start < f.end and f.start < w.end for w in worded)]
+    yield from sorted(plain + worded, key=lambda figure: figure.start)
+
+
+def _figures(clause: str) -> Iterator[Figure]:
     matches = list(VALUE.finditer(clause))
     for index, match in enumerate(matches):
         value = read_number(match["num"])

@@ -2,22 +2,29 @@
 
 import re
 
-from .places import ALL_COUNTIES, CITY, LEADING_PLACE, LISTED_PLACES
+from .places import strip_places
 from .vocabulary import MODAL, TARGET_VERB, TIME
 
 GDP = "地区生产总值"
-GDP_NAMES = re.compile(r"(?:地区)?生产总值(?:[(（]GDP[)）])?|GDP|经济")
+GDP_NAMES = re.compile(r"(?:地区)?生产总值(?:[(（]?GDP[)）]?)?|GDP(?:[(（]?(?:地区)?生产总值[)）]?)?|经济")
+#: "GDP增速6.2%": the growth rate named as a noun, kept in the name.
+GDP_RATE = re.compile(r"(?:GDP|生产总值)[)）]?增速\s?$")
+#: A generic word ("总量", "总额") names the indicator of the clause before it: "GDP增长5%,总量突破3000亿元".
+GENERIC = {"总量", "总额", "规模", "总值", "增速", "增幅"}
 NOISE = re.compile(r"等[市县区地]|省会|多地|各地|不少地方|部分地区|[\s“”\"'‘’「」『』()（）《》、·…]")
 HEAD = re.compile(
     r"^(?:左右|以上|以内|以下|全市|全省|全区|全县|我市|本市|我省|而|其中|此外|另外|同时|并且|并|则|均|也|还|更是|将|要|需|努力|全力|推动|促进|持续|继续|"
-    r"加快|争取|实现|完成|围绕|在|把|今年|全年|明确提出|提出|计划|预计)+"
+    r"加快|争取|实现|完成|围绕|在|把|今年|全年|明确提出|提出|计划|预计|即|强力推进|大力推进|着力)+"
 )
 TAIL = re.compile(
     r"(?:的|预期|年均|完成|实现|比上年|较上年|比去年|较去年|同比|增长目标|增速目标|目标|均|分别|确定为|定为|明确为|拟定为|设定为|调整为|提出了|提出|"
     r"为|是|便是|则是|更是|达到|达|突破|超过|不低于|不少于|高于|控制在|保持在|稳定在|维持在|保持|提高到|提升到|"
-    r"增长到|下降到|降低到|降到|减少到|提高|提升|增长|增速|增幅|增加|下降|降低|减少|约|在|要|将|保|争)+$"
+    r"增长到|增加到|下降到|降低到|降到|减少到|提高|提升|增长|递增|增速|增幅|增加|下降|降低|减少|约|在|要|将|保|争|再|方面|"
+    r"稳定)+$"
 )
 MIN_LENGTH = 2
+#: A verb, not an indicator ("强力推进", "即争创", "增加到").
+ACTION = re.compile(rf"(?:大力|强力|全力|着力|加快|积极|持续|重点|新)?(?:{TARGET_VERB.pattern})")
 #: 基数: "从目前的14.4万元" in the words before a target is the starting point, not the indicator.
 BASELINE = re.compile(r"(?:从|由)(?:目前|现在|现有|当前|20\d\d年[底末]?)?的?[\d.,]+[^\s提增降减到至]{0,3}")
 BOUND_WORDS = re.compile(r"^\s?(?:及以上|以上|以内|以下|左右)")
@@ -29,19 +36,29 @@ def clean(words: str) -> str:
     words = BASELINE.sub("", words)
     words = words[words.rfind("、") + 1:] or words
     words = words[words.rfind("的") + 1:]
-    words = LISTED_PLACES.sub("", words)
-    leading = LEADING_PLACE.match(words)
-    if leading:
-        words = words[leading.end("name"):]
-    for pattern in (CITY, ALL_COUNTIES, TIME, MODAL, NOISE):
+    words = strip_places(words)
+    for pattern in (TIME, MODAL, NOISE):
         words = pattern.sub("", words)
     words = HEAD.sub("", words)
     return TAIL.sub("", words)
 
 
 def canonical(indicator: str) -> str:
-    """GDP, 生产总值, 经济(增速) are all 地区生产总值."""
-    return GDP if GDP_NAMES.fullmatch(indicator) else indicator
+    """生产总值 and 经济(增速) are 地区生产总值; GDP is 地区生产总值(GDP)."""
+    if not GDP_NAMES.fullmatch(indicator):
+        return indicator
+    return GDP + "(GDP)" if "GDP" in indicator else GDP
+
+
+def same_indicator(a: str, b: str) -> bool:
+    """Two names of one indicator: equal once GDP names are one, or one containing the other."""
+    a, b = key(a), key(b)
+    return a == b or bool(a and b and (a in b or b in a))
+
+
+def key(indicator: str) -> str:
+    """The name repeats are compared by: every name of GDP is 地区生产总值."""
+    return GDP if indicator.startswith(GDP) or GDP_NAMES.fullmatch(indicator) else indicator
 
 
 def post_noun(after: str) -> str:
@@ -55,10 +72,13 @@ def name_indicator(before: str, after: str, clause_head: str, counted: bool) -> 
     after it; "" if neither."""
     own = clean(before)
     noun = post_noun(after) if counted else ""
-    if noun and (len(own) < MIN_LENGTH or TARGET_VERB.fullmatch(own)):
+    if noun and (len(own) < MIN_LENGTH or ACTION.fullmatch(own)):
         verb = own if own else _first_verb(clause_head)
         return verb + noun
-    return canonical(own) if len(own) >= MIN_LENGTH else ""
+    if len(own) < MIN_LENGTH or ACTION.fullmatch(own):
+        return ""
+    named = canonical(own)
+    return named + "增速" if named.startswith(GDP) and GDP_RATE.search(before) else named
 
 
 def _first_verb(text: str) -> str:

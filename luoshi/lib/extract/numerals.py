@@ -1,11 +1,14 @@
-"""Reading numbers written in Arabic digits, Chinese numerals (一千五百) or both (1.2万).
+"""Reading numbers written in Arabic digits, Chinese numerals (一千五百, 三千五, 七点五) or both (1.2万).
 
-Only the numeral itself is read here; 万/亿 written after it belong to the unit
+Chinese numerals are read by cn2an (三千五 is 3500, not 3005). Only the numeral itself is read here; 万/亿 written after it belong to the unit
 ("1.2万亿元" is 1.2 in 万亿元), as the plan writes it.
 """
 
 import math
 import re
+from functools import lru_cache
+
+import cn2an
 
 CHINESE_DIGITS = {
     "零": 0,
@@ -25,7 +28,7 @@ CHINESE_MULTIPLIERS = {"十": 10, "百": 100, "千": 1000}
 CHINESE_NUMERAL_CHARS = "".join(CHINESE_DIGITS) + "".join(CHINESE_MULTIPLIERS)
 
 ARABIC = r"(?<![\d.A-Za-z第])\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|(?<![\d.A-Za-z第])\d+(?:\.\d+)?"
-CHINESE = rf"(?<![第{CHINESE_NUMERAL_CHARS}])[{CHINESE_NUMERAL_CHARS}]+"
+CHINESE = rf"(?<![第{CHINESE_NUMERAL_CHARS}])[{CHINESE_NUMERAL_CHARS}]+(?:点[{''.join(CHINESE_DIGITS)}]+)?"
 NUMBER = rf"(?:{ARABIC}|{CHINESE})"
 
 _ARABIC_RE = re.compile(r"[\d,.]+")
@@ -44,23 +47,22 @@ def read_number(numeral: str) -> float | None:
         except ValueError:
             return None
         return value if math.isfinite(value) else None
-    if not numeral or any(ch not in CHINESE_NUMERAL_CHARS for ch in numeral):
+    whole, _, fraction = numeral.partition("点")
+    if not whole or any(ch not in CHINESE_NUMERAL_CHARS for ch in whole) or (
+            "点" in numeral and not fraction) or any(ch not in CHINESE_DIGITS for ch in fraction):
         return None
-    if not any(ch in CHINESE_MULTIPLIERS for ch in numeral):
+    return _read_chinese(numeral)
+
+
+@lru_cache(maxsize=4096)
+def _read_chinese(numeral: str) -> float | None:
+    """一千五百 → 1500, 三千五 → 3500, 七点五 → 7.5, 百 → 100 (a bare multiplier counts once)."""
+    if not any(ch in CHINESE_MULTIPLIERS for ch in numeral) and "点" not in numeral:
         return float("".join(str(CHINESE_DIGITS[ch]) for ch in numeral))
-    return float(_read_positional(numeral))
-
-
-def _read_positional(numeral: str) -> int:
-    """一千五百 → 1500, 十二 → 12, 百 → 100 (a bare multiplier counts once)."""
-    total, digit = 0, None
-    for ch in numeral:
-        if ch in CHINESE_DIGITS:
-            digit = CHINESE_DIGITS[ch]
-        else:
-            total += (1 if digit is None else digit) * CHINESE_MULTIPLIERS[ch]
-            digit = None
-    return total + (digit or 0)
+    try:
+        return float(cn2an.cn2an("一" + numeral if numeral[0] in CHINESE_MULTIPLIERS else numeral, "smart"))
+    except (ValueError, KeyError, IndexError):
+        return None
 
 
 def plain(value: float) -> int | float:

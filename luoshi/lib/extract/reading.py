@@ -1,7 +1,8 @@
-"""Reading the targets of one sentence, clause by clause, carrying what earlier clauses set.
+"""Reading the targets of a text: passage by passage, sentence by sentence, clause by clause.
 
-A modal (确保/力争), a time word, a place and an indicator named in one clause hold for the
-following clauses of the same sentence ("确保一季度…1500亿元以上,全年突破5800亿元、增长12%").
+What holds for the whole text (plan year, region, the indicator a comparison is about) is read first;
+a past passage ("去年,…。…") runs to the end of its line; a modal (确保/力争) written before the
+indicator holds for the following clauses of its sentence, one written after it for its own clause only.
 """
 
 import bisect
@@ -12,24 +13,30 @@ from . import vocabulary as words
 from .classify import accumulation_of, bound_of, kind_of
 from .figures import Figure, figures
 from .fronts import FrontMap
-from .indicators import GDP, name_indicator
+from .indicators import GDP, GENERIC, MIN_LENGTH, canonical, clean, name_indicator
 from .numerals import plain
-from .places import places_in
+from .places import Gazetteer, places_in, places_listed
 from .respectively import respectively
 from .segment import Segment, clauses, sentences, trimmed
 from .target import Target
-from .timing import Period, last_period
+from .timing import Dating, Period, period_of, whole_of
+from .vocabulary import TIME
 
 
 @dataclass(frozen=True)
 class Document:
-    """What holds for the whole text: the plan year and city, quoted names and fronts."""
+    """What holds for the whole text: its dating, region and gazetteer, quoted names and fronts."""
 
     text: str
-    year: int | None
+    dating: Dating
     city: str
+    gazetteer: Gazetteer
     quotes: list[tuple[int, int]]
     fronts: FrontMap
+
+    @property
+    def year(self) -> int | None:
+        return self.dating.year
 
     def quoted(self, position: int) -> bool:
         index = bisect.bisect_right(self.quotes, (position, len(self.text))) - 1
@@ -38,41 +45,94 @@ class Document:
 
 @dataclass
 class Context:
-    """语境: what the sentence has set so far."""
+    """语境: what the passage and the sentence have set so far."""
 
     period: Period
     places: list[str] = field(default_factory=list)
     modal: str = ""
+    clause_modal: str = ""
     indicator: str = ""
     kind: str = ""
+    topic: str = ""
     enumerated: bool = False
     economy: bool = False
+    timed: bool = False
+    past_targets: bool = False
 
-    def update(self, text: str, year: int | None, city: str, at_clause_start: bool) -> None:
-        named = places_in(text if at_clause_start else "、" + text, city)
+    def update(self, doc: Document, head: str, piece: str) -> None:
+        """Take in `piece`, the words of the clause that end `head`."""
+        named = places_in(piece, doc.gazetteer, doc.city)
         if named:
             self.places = named
-        modals = words.MODAL.findall(text)
-        if modals:
-            self.modal = modals[-1]
-        self.period = last_period(text, year) or self.period
-        self.enumerated = self.enumerated or bool(words.ENUMERATION.search(text))
-        self.economy = self.economy or bool(words.ECONOMY.search(text))
+        offset = len(head) - len(piece)
+        for modal in words.MODAL.finditer(piece):
+            if len(clean(head[:offset + modal.start()])) >= MIN_LENGTH:
+                self.clause_modal = modal.group()
+            else:
+                self.modal, self.clause_modal = modal.group(), ""
+        for time in TIME.finditer(piece):
+            if not (whole_of(time) and self.timed and self.period.label.isdigit() and self.period.year != doc.year):
+                self.period, self.timed = period_of(time, doc.year, doc.dating.next_years_start), True
+        topic = words.TOPIC.search(piece)
+        if topic and len(clean(topic["topic"])) >= MIN_LENGTH:
+            self.topic = canonical(clean(topic["topic"]))
+        self.economy = self.economy or bool(words.ECONOMY.search(piece))
+        self.past_targets = self.past_targets or bool(words.PAST_FRAMING.search(piece))
+
+    @property
+    def commitment(self) -> str:
+        return self.clause_modal or self.modal
+
+
+@dataclass
+class Passage:
+    """What runs on from sentence to sentence: a past period to the end of its line, an enumeration
+    to the end of its line, a topic to the end of the text."""
+
+    past: Period | None = None
+    past_targets: bool = False
+    enumerated: bool = False
+    topic: str = ""
 
 
 def read_targets(doc: Document) -> Iterator[Target]:
     """Every target stated in the text, sentence by sentence, repeats included.
 
-    A past period ("过去一年,…;…") and a target year other than the plan's ("到2025年,…;…")
-    carry across a semicolon; nothing else does.
+    A past period ("过去一年,…;…", "回顾2019年,…。…") and a target year other than the plan's
+    ("到2025年,…;…") carry across a semicolon; a past period also runs on to the end of its line,
+    except into a sentence that states targets of its own ("主要预期目标是…").
     """
     plan_period = Period(str(doc.year) if doc.year else "", doc.year)
-    carried = None
+    carried: Context | None = None
+    passage, line_end = Passage(), -1
     for sentence in sentences(doc.text):
-        context = Context(period=carried or plan_period)
+        if sentence.start > line_end:
+            passage = Passage(topic=passage.topic)
+            line_end = _line_end(doc.text, sentence.start)
+        context = _opening(sentence, plan_period, carried, passage)
         yield from read_sentence(doc, sentence, context)
+        passage.topic, passage.enumerated = context.topic, context.enumerated
+        if context.timed:
+            past = bool(context.period.year and doc.year and context.period.year < doc.year)
+            passage.past, passage.past_targets = (context.period, context.past_targets) if past else (None, False)
         semicolon = doc.text[sentence.end:sentence.end + 1] in ";；"
-        carried = context.period if semicolon and _carries(context.period, doc.year) else None
+        carried = context if semicolon and _carries(context.period, doc.year) else None
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
+
+
+def _opening(sentence: Segment, plan_period: Period, carried: "Context | None", passage: Passage) -> Context:
+    context = Context(period=plan_period, topic=passage.topic, enumerated=passage.enumerated)
+    if carried is not None:
+        context.period, context.past_targets = carried.period, carried.past_targets
+    elif passage.past and (passage.past_targets or not words.TARGET_SENTENCE.search(sentence.text)
+                           or words.PAST_FRAMING.search(sentence.text)):
+        context.period, context.past_targets = passage.past, passage.past_targets or bool(
+            words.PAST_FRAMING.search(sentence.text))
+    return context
 
 
 def _carries(period: Period, plan_year: int | None) -> bool:
@@ -84,63 +144,125 @@ def _carries(period: Period, plan_year: int | None) -> bool:
 
 def read_sentence(doc: Document, sentence: Segment, context: Context) -> Iterator[Target]:
     """The targets stated in one sentence, starting from `context`."""
+    lead = ""
+    enumeration = words.ENUMERATION.search(sentence.text)
     for clause in clauses(sentence):
         position, runs = 0, []
+        context.clause_modal = ""
+        if enumeration and clause.start - sentence.start >= enumeration.end():
+            context.enumerated = True
         for figure in figures(clause.text):
             before = clause.text[position:figure.start]
-            context.update(before + figure.numeral[:1], doc.year, doc.city, position == 0)
+            context.update(doc, clause.text[:figure.start] + figure.numeral[:1], before + figure.numeral[:1])
             read = list(_read_figure(doc, context, clause, figure, before))
             if read:
                 runs.append((before, read))
                 position = figure.end
-        context.update(clause.text[position:], doc.year, doc.city, position == 0)
-        yield from respectively(runs)
+        context.update(doc, clause.text, clause.text[position:])
+        yield from respectively(runs, lead)
+        lead = clause.text
+
+
+def _indicators(context: Context, figure: Figure, before: str, after: str, head: str) -> tuple[list[str], bool]:
+    """The indicators a figure is for, and whether they were inherited rather than named."""
+    shared = _shared_names(before)
+    if shared:
+        return shared, False
+    indicator = name_indicator(before, after, head, not figure.is_rate)
+    if indicator in GENERIC and context.indicator:
+        return [context.indicator + indicator], False
+    if indicator:
+        return [indicator], False
+    fallback = context.indicator or context.topic or (GDP if figure.is_rate and context.economy else "")
+    return [fallback], True
+
+
+def _shared_names(before: str) -> list[str]:
+    """"固定资产投资、工业投资、服务业投资均增长", "城镇调查失业率和登记失业率稳定在": one name each."""
+    if "分别" in before:
+        return []
+    parts = [clean(part) for part in words.NAME_LIST.split(before)]
+    if len(parts) < 2 or min(map(len, parts)) < MIN_LENGTH:
+        return []
+    heads = {part[-2:] for part in parts}
+    return [canonical(part) for part in parts] if len(heads) == 1 or words.SHARED.search(before) else []
 
 
 def _read_figure(doc: Document, context: Context, clause: Segment, figure: Figure,
                  before: str) -> Iterator[Target]:
     after = clause.text[figure.end:]
+    head = clause.text[:figure.start]
     bound = figure.range_bound or bound_of(before, after)
     if not _is_target_figure(doc, context, clause, figure, before, after, bound):
         return
-    indicator = name_indicator(before, after, clause.text[:figure.start], not figure.is_rate)
-    inherited = not indicator
-    indicator = indicator or context.indicator or (GDP if figure.is_rate and context.economy else "")
-    kind = kind_of(figure, before, after, indicator, context.kind if inherited else "")
-    indicator = indicator or (GDP if kind == "growth" and figure.is_rate else "")
-    context.indicator, context.kind = indicator, kind
+    indicators, inherited = _indicators(context, figure, before, after, head)
+    kind = kind_of(figure, before, after, indicators[0], context.kind if inherited else "")
+    if not indicators[0] and kind == "growth" and figure.is_rate:
+        indicators = [context.topic or GDP]
+    context.indicator, context.kind = indicators[-1], kind
     if _is_past(doc, context, after):
         return
+    listed = words.PLACES_AFTER.match(after)
+    regions = (places_listed(after[listed.end():], doc.gazetteer) if listed else []) or context.places or [doc.city]
+    unsure = _unsure(doc, context, figure, indicators, inherited, kind, before)
     span = trimmed(clause)
-    for region in context.places or [doc.city]:
-        yield Target(
-            indicator=indicator, value=plain(figure.value), unit=figure.unit, kind=kind,
-            period=context.period.label, bound=bound, commitment=context.modal, region=region,
-            sentence=span.text, start=span.start, end=span.end, front=doc.fronts.at(span.start),
-            accumulation=accumulation_of(kind, clause.text[:figure.start]),
-            enumerated=context.enumerated,
-        )
+    for indicator in indicators:
+        for region in regions:
+            yield Target(
+                indicator=indicator, value=plain(figure.value), unit=figure.unit, kind=kind,
+                period=context.period.label, bound=bound, commitment=context.commitment, region=region,
+                sentence=span.text, start=span.start, end=span.end, front=doc.fronts.at(span.start),
+                accumulation=accumulation_of(kind, head), enumerated=context.enumerated,
+                unsure=unsure if region else (*unsure, "region"),
+            )
+
+
+def _unsure(doc: Document, context: Context, figure: Figure, indicators: list[str], inherited: bool,
+            kind: str, before: str) -> tuple[str, ...]:
+    """The fields read with little to go on: an inherited or long indicator, a period from an undated
+    text, a rate with no word of its kind (no region is added by the caller)."""
+    unsure = []
+    if inherited or not indicators[0] or max(map(len, indicators)) > 16:
+        unsure.append("indicator")
+    if not context.period.label or not (doc.dating.dated or context.timed):
+        unsure.append("period")
+    if figure.is_rate and kind == "share" and not words.SHARE_CUE.search(before):
+        unsure.append("kind")
+    return tuple(unsure)
 
 
 def _is_target_figure(doc: Document, context: Context, clause: Segment, figure: Figure, before: str,
                       after: str, bound: str) -> bool:
-    """False for names ("三个一批"), thresholds ("500万元以上项目"), baselines and mere counts."""
+    """False for names ("三个一批"), thresholds ("500万元以上项目"), baselines, ranks and mere counts."""
     if figure.value == 0 or (figure.in_chinese and (
             doc.quoted(clause.start + figure.start) or (figure.value == 1 and figure.unit in words.COUNT_UNITS))):
         return False
-    if figure.is_count and after[:1] and after[0] in words.NUMERAL_START:
+    if figure.is_count and (after[:1] and after[0] in words.NUMERAL_START or words.PARTS_AFTER.match(after)):
         return False
     if words.THRESHOLD_AFTER.match(after) or words.BASELINE_BEFORE.search(before):
         return False
-    if words.ACHIEVED.search(clause.text[:figure.start]):
+    if figure.unit.endswith("元") and words.THRESHOLD_NOUN.match(after):
+        return False
+    head = clause.text[:figure.start]
+    if _is_rank(figure, head, after, clause.text):
+        return False
+    if words.ACHIEVED.search(head) or words.MANY_PLACES.search(head):
         return False
     if not figure.is_count:
         return True
-    head = clause.text[:figure.start]
-    return bool(words.TARGET_VERB.search(head) or words.PLAN_TIME.search(head) or context.modal or bound != "exact")
+    return bool(words.TARGET_VERB.search(head) or words.PLAN_TIME.search(head) or context.commitment
+                or bound != "exact" or context.enumerated)
+
+
+def _is_rank(figure: Figure, head: str, after: str, clause: str) -> bool:
+    """"位次前移2位", "进入全国前50位", "提升3个位次": a rank goal."""
+    if words.RANK_AFTER.match(after):
+        return True
+    return figure.unit.endswith("位") and bool(words.RANK_BEFORE.search(head) or words.RANK.search(clause))
 
 
 def _is_past(doc: Document, context: Context, after: str) -> bool:
-    """A past result ("2022年…增长4.1%"); a past target ("较上年7.5%的目标") is kept."""
+    """A past result ("2022年…增长4.1%"); a past target ("较上年7.5%的目标", "年初确定的目标为…") is kept."""
     year = context.period.year
-    return bool(year and doc.year and year < doc.year and not words.PAST_TARGET.search(after))
+    return bool(year and doc.year and year < doc.year
+                and not context.past_targets and not words.PAST_TARGET.search(after))

@@ -21,12 +21,14 @@ class Target:
     front: str = ""
     accumulation: str = ""
     enumerated: bool = False
+    unsure: tuple[str, ...] = ()
 
     def as_json(self) -> dict:
-        """The JSON object of extraction/README.md, plus the proposed front and accumulation."""
+        """The JSON object of extraction/README.md, plus the proposed front and accumulation and the
+        fields read with little to go on ("unsure": ["period", "indicator", …])."""
         return {
             "indicator": self.indicator, "value": self.value, "unit": self.unit, "kind": self.kind,
             "period": self.period, "bound": self.bound, "commitment": self.commitment,
             "region": self.region, "sentence": self.sentence, "span": [self.start, self.end],
-            "front": self.front, "accumulation": self.accumulation,
+            "front": self.front, "accumulation": self.accumulation, "unsure": list(self.unsure),
         }

@@ -5,12 +5,18 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .numerals import read_number
-from .vocabulary import HEADER, PUBLISHED, TARGET_YEAR, TIME, YEAR_MENTION
+from .vocabulary import ADDRESS_DATE, HEADER, PUBLISHED, TARGET_YEAR, YEAR_MENTION
 
 FIVE_YEAR_PLAN_END = {"十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
-#: A five-year plan's own title ("…第十四个五年规划纲要", "“十四五”规划"): its first year is the plan year.
-FIVE_YEAR_PLAN_TITLE = re.compile(r"第?(十[三四五六])(?:个五年|[”\"]?五[”\"]?)(?:规划|发展规划)")
+#: A five-year plan's own title, at the head of a line or in 《》 ("…第十四个五年规划纲要", "“十四五”规划").
+FIVE_YEAR_PLAN_TITLE = re.compile(
+    r"(?:^|《)[^\n《》]{0,30}?第?(十[三四五六])(?:个五年|[”\"]?五[”\"]?)(?:规划|发展规划)(?![^\n》]{0,6}(?:之年|收官|开局))",
+    re.MULTILINE)
 QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4}
+#: Weights of the evidence for the plan year: a year named with the targets, the publication date, the
+#: plan's own five-year title; each written year counts once.
+TARGET_WEIGHT, PUBLISHED_WEIGHT, TITLE_WEIGHT = 2, 5, 6
+LATE_MONTH = 10
 
 
 @dataclass(frozen=True)
@@ -21,29 +27,65 @@ class Period:
     year: int | None
 
 
-def plan_year(text: str) -> int | None:
-    """The year the plan is for: the year named most often, with the targets or as the date of
-    publication (the later one on a tie)."""
+@dataclass(frozen=True)
+class Dating:
+    """What the text says of its own time: the plan year, the month it is dated, and whether the year
+    rests on a date (or only on the years it mentions)."""
+
+    year: int | None
+    month: int | None = None
+    dated: bool = False
+
+    @property
+    def next_years_start(self) -> int | None:
+        """今后五年 in a text of October–December start the next year."""
+        if self.year is None:
+            return None
+        return self.year + 1 if self.month and self.month >= LATE_MONTH else self.year
+
+
+def published(text: str, source: str) -> tuple[int | None, int | None]:
+    """The (year, month) the text is dated: its source address, else a date near its top."""
+    address = ADDRESS_DATE.search(source)
+    if address:
+        return int(address.group(1)), int(address.group(2)) if address.group(2) else None
+    dated = PUBLISHED.search(text[:HEADER])
+    if dated:
+        return int(dated.group(1)), int(dated.group(2) or dated.group(3))
+    return None, None
+
+
+def plan_dating(text: str, source: str = "") -> Dating:
+    """The year the plan is for: the plan's own five-year title gives its first year; else the year
+    named most often, with the targets counting more and the publication date most; None if the
+    text names no year at all."""
     counts = Counter(int(year) for year in YEAR_MENTION.findall(text))
     for year in TARGET_YEAR.findall(text):
-        counts[int(year)] += 2
-    published = PUBLISHED.search(text[:HEADER])
-    if published:
-        counts[int(published.group(1))] += 3
+        counts[int(year)] += TARGET_WEIGHT
+    year, month = published(text, source)
+    if year:
+        counts[year] += PUBLISHED_WEIGHT
     titled = FIVE_YEAR_PLAN_TITLE.search(text[:HEADER])
     if titled:
-        counts[FIVE_YEAR_PLAN_END[titled.group(1)] - 4] += 3
+        counts[FIVE_YEAR_PLAN_END[titled.group(1)] - 4] += TITLE_WEIGHT
     if not counts:
-        return None
-    return max(counts, key=lambda year: (counts[year], year))
+        return Dating(None)
+    best = max(counts, key=lambda candidate: (counts[candidate], candidate))
+    return Dating(best, month if best == year else None, dated=best == year or bool(titled))
+
+
+def plan_year(text: str) -> int | None:
+    """The plan year of `text` (see plan_dating)."""
+    return plan_dating(text).year
 
 
 def whole_year(year: int | None) -> Period:
     return Period(str(year) if year else "", year)
 
 
-def period_of(match: re.Match, year: int | None) -> Period:
-    """The period a time word (matched by vocabulary.TIME) sets, in a plan for `year`."""
+def period_of(match: re.Match, year: int | None, next_start: int | None = None) -> Period:
+    """The period a time word (matched by vocabulary.TIME) sets, in a plan for `year` (今后五年 from
+    `next_start`, the plan year unless said otherwise)."""
     if match["year"]:
         return whole_year(int(match["year"]))
     if match["fyp"]:
@@ -54,8 +96,11 @@ def period_of(match: re.Match, year: int | None) -> Period:
     if year is None:
         return whole_year(None)
     if match["years"] or match["next"]:
+        first = next_start if match["next"] and next_start else year
         span = int(read_number(match["years"] or match["next"]) or 1)
-        return Period(f"{year}-{year + span - 1}" if span > 1 else str(year), year + span - 1)
+        return Period(f"{first}-{first + span - 1}" if span > 1 else str(first), first + span - 1)
+    if match["within"]:
+        return whole_year(year + int(read_number(match["within"]) or 1) - 1)
     if match["quarter"]:
         return Period(f"{year}Q{QUARTERS.get(match['quarter'], match['quarter'])}", year)
     if match["half"]:
@@ -67,9 +112,6 @@ def period_of(match: re.Match, year: int | None) -> Period:
     return whole_year(year)
 
 
-def last_period(text: str, year: int | None) -> Period | None:
-    """The period set by the last time word in `text`, if any."""
-    last = None
-    for last in TIME.finditer(text):  # noqa: B007 - the last match is the one that counts
-        pass
-    return period_of(last, year) if last else None
+def whole_of(match: re.Match) -> bool:
+    """"全年", "年内": the whole of a year named before ("2014年太原市预计全年…" is 2014)."""
+    return bool(match["this"]) and match["this"] != "今年"

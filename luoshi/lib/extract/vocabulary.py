@@ -62,26 +62,30 @@ RANGE_SEPARATOR = re.compile(r"\s?[-—–~～至到]\s?")
 #: 承诺: the modal that governs a target; 保/争 only directly before a figure (保8%、争9%).
 MODAL = re.compile(r"确保(?![”’\"'])|力争|(?<![确担])保(?=\d)|(?<!力)争(?=\d)")
 
-#: 时间: time words that set a target's period.
+#: 时间: time words that set a target's period ("2019年全年" is 2019; "三年翻一番" ends two years on).
 TIME = re.compile(
-    r"(?P<to>[到至])?(?P<year>20\d\d)年(?!\d{1,2}月)(?P<end>底|末)?"
-    r"|(?P<fyp>十[三四五六])五”?(?:规划)?(?:期末|末)|(?P<fyp_span>十[三四五六])五”?(?:规划)?(?:期间|时期)"
-    r"|(?P<years>[一二三四五六七八九十两\d]{1,2})年内|未来(?P<next>[一二三四五六七八九十两\d]{1,2})年"
+    r"(?P<to>[到至])?(?P<year>20\d\d)年(?!\d{1,2}月)(?:全年|度)?(?P<end>底|末)?"
+    r"|(?P<fyp>十[三四五六])五”?(?:规划)?(?:期末|末)"
+    r"|(?P<fyp_span>十[三四五六])五”?(?:规划)?(?:期间|时期|(?![^，,。；;\n]{0,8}之年))"
+    r"|(?P<years>[一二三四五六七八九十两\d]{1,2})年内|(?:未来|今后)(?P<next>[一二三四五六七八九十两\d]{1,2})年"
+    r"|(?P<within>[一二三四五两\d])年(?=(?:内|实现|时间)?翻)"
     r"|(?P<quarter>[一二三四1-4])季度|(?P<half>上半年)"
     r"|(?P<this>今年|全年|本年|年内)|(?P<coming>明年)"
     r"|(?P<last>上年|去年|上一年|过去[一二三四五六七八九十两\d]{1,2}年|(?<=\d年)以来)"
-    r"(?!同期|增长|增加|提高|下降|降低|减少|相比|基础)"
+    r"(?!同期|增长|增加|提高|下降|降低|减少|相比|基础|持平)"
 )
 YEAR_MENTION = re.compile(r"(?<![\d到至])(20\d\d)(?=年|-|/|\.\d)")
-#: 发布日期: the date a text was published, near its top ("2023年03月04日", "/2022-04/02/").
-PUBLISHED = re.compile(r"(20\d\d)(?:年\d{1,2}月\d{1,2}日|[-/]\d{1,2}[-/]\d{1,2}|/\d{4}/)")
+#: 发布日期: the date a text was published, near its top ("2023年03月04日", "2018-03-20").
+PUBLISHED = re.compile(r"(20\d\d)(?:年(\d{1,2})月\d{1,2}日|[-/](\d{1,2})[-/]\d{1,2})")
+#: The date in a source address: /2023/0111/, /2017-02/16/, /20250109A…, /201501/t…, /2024/….
+ADDRESS_DATE = re.compile(r"(?<=[/_=-])(20[0-3]\d)(?:[-/]?(0[1-9]|1[0-2])(?=[-/]?[0-3]\d|/|[A-Za-z_]))?")
 HEADER = 300
 #: "2024年…主要预期目标": a year named with the targets counts more towards the plan year.
 TARGET_YEAR = re.compile(r"(?<![\d到至])(20\d\d)年[^。；;\n]{0,20}?目标")
 
 #: 界限: words that bound a figure.
 BOUND_AFTER = re.compile(r"\s?(?P<min>及以上|以上)|\s?(?P<max>以内|以下)|\s?(?P<approx>左右)")
-BOUND_BEFORE_MIN = re.compile(r"(突破|超过|不低于|不少于|高于|大于|多于)\s?$")
+BOUND_BEFORE_MIN = re.compile(r"(突破|超过|超|不低于|不少于|高于|大于|多于)\s?$")
 BOUND_BEFORE_MAX = re.compile(r"(控制在|不超过|不高于|低于|少于)\s?$")
 BOUND_BEFORE_APPROX = re.compile(r"(约|大约)\s?$")
 
@@ -90,9 +94,9 @@ THRESHOLD_AFTER = re.compile(r"\s?(?:及?以[上下](?![的地]?(?:目标|增长
 #: 基数: "从目前的14.4万元" is where a target starts from, not the target.
 BASELINE_BEFORE = re.compile(r"(?:从|由)(?:目前|现在|现有|当前|\d{4}年)?的?\s?$")
 
-GROWTH_CUE = re.compile(r"增长|增速|提高|提升|增幅|增加|上升|增(?=\d)")
+GROWTH_CUE = re.compile(r"增长|增速|提高|提升|增幅|涨幅|增加|上升|递增|增(?=\d)")
 GROWTH_MASK = re.compile(r"增加值|(?:提高|提升|增长|增加)(?:到|至)")
-REDUCTION_CUE = re.compile(r"下降|降低|减少|压减|控制在|不超过|不高于|涨幅")
+REDUCTION_CUE = re.compile(r"下降|降低|减少|压减|控制在|不超过|不高于")
 GROWTH_BEFORE_AMOUNT = re.compile(r"(增长|增加|年均增长)\s?$")
 
 #: 目标动词: verbs that make a count a target (引进100家 …, but not 17个地级市).
@@ -107,10 +111,34 @@ STOCK_CUE = re.compile(r"总量|总数|达到|累计|保有")
 FLOW_CUE = re.compile(r"完成|新建|引进|吸引|新增|认定|培养|开工|招引|签约|培育|落地|实现")
 
 #: 列举: "主要预期目标是:" introduces the body's enumeration of targets.
-ENUMERATION = re.compile(r"目标[是为]?\s?[:：]")
+ENUMERATION = re.compile(r"(?:目标|指标)[是为]?\s?[:：—]")
 PAST_TARGET = re.compile(r"目标")
+#: A sentence that states targets: a past period does not reach into it from the sentence before.
+TARGET_SENTENCE = re.compile(r"目标|预期|力争|确保|争取|计划")
+#: "年初确定的目标": last year's targets, cited as such.
+PAST_FRAMING = re.compile(r"(?:确定|提出|定下|制定|下达)的[^。；;\n]{0,6}目标")
+#: "从规模以上工业增加值方面来比较": the indicator the following sentences are about.
+TOPIC = re.compile(r"从[“\"]?(?P<topic>[^，,。；;：:“”\"]{2,20}?)[”\"]?(?:增长|增速)?(?:目标)?(?:方面)?(?:对比|相比)?来(?:看|比较|说)")
+#: "“增长8%以上”的地市有郑州、周口": the places a figure holds for, named after it.
+PLACES_AFTER = re.compile(r"^(?:及?以上|以内|以下|左右)?[”’\"」]?的(?:地市|城市|市|县|县市|县区|区县|地区|省份|省区|省|区)(?:有|包括|是)")
+#: "均增长12%", "目标一致": one value for every name listed before it.
+SHARED = re.compile(r"均|都|一致|同样")
+#: "营业收入超10亿元企业": an amount qualifying the noun right after it.
+THRESHOLD_NOUN = re.compile(r"^的?(?:企业|工业企业|项目|大项目|工程|产业|集群|园区|平台|品牌|楼宇|龙头|主体|市场主体|商贸企业)")
+#: 位次: a rank goal ("位次前移2位", "进入全国前50位"), not a quantitative target.
+RANK = re.compile(r"位次|名次|排名|排位|前移")
+RANK_BEFORE = re.compile(r"[前第后]\s?$")
+RANK_AFTER = re.compile(r"^个?(?:位次|名次)")
+#: Names listed before one value ("固定资产投资、工业投资、服务业投资均增长12%").
+NAME_LIST = re.compile(r"以及|、|和|及|与")
+#: Words of a ratio or level: a rate after them is a share without doubt.
+SHARE_CUE = re.compile(r"率|比重|占比|比例|强度|覆盖|达到|保持在|稳定在|控制在|以内|水平")
 #: 经济增速: the sentence is about the economy's growth, so a bare rate is GDP growth.
 ECONOMY = re.compile(r"GDP|生产总值|经济增速|经济增长")
+#: "多地均将…目标定为7%": a summary over many places, the target of none.
+MANY_PLACES = re.compile(r"多地|不少地方|部分地区|多个地市|多数地市|大部分地市")
+#: "5个方面", "三大领域": a count of the parts of a plan, not a target.
+PARTS_AFTER = re.compile(r"^(?:个|大)?(?:方面|领域|环节|层面|维度|部分|阶段|板块|方向)")
 #: "两个万亿级", "三个一批": a count followed by another numeral is a name, not a target.
 NUMERAL_START = "一二两三四五六七八九十百千万亿"
 #: 既成: "已建成…", "现有…", "同比增长…": a result already reached, not a target.
