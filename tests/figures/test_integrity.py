@@ -3,8 +3,8 @@ database or the indicator cannot hold, and no page that fails on any figure the 
 
 import csv
 import io
-from types import SimpleNamespace
 from decimal import Decimal
+from types import SimpleNamespace
 
 import openpyxl
 import pytest
@@ -15,7 +15,6 @@ from luoshi.cli import main
 from luoshi.figures import uploads
 from luoshi.figures.models import Figure, FigureRevision, Series
 from luoshi.figures.submission import FiguresRejected, StaleRevision, approve, return_revision, submit
-
 from tests.figures.conftest import TODAY, entry
 
 pytestmark = pytest.mark.django_db
