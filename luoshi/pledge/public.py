@@ -73,11 +73,12 @@ def approved_history(targets: list[Target]) -> dict[tuple[int, int], list[Publis
     return found
 
 
-def pledges(targets) -> list[Pledge]:
+def pledges(targets, today=None) -> list[Pledge]:
+    """The TARGETS as the public reads them, judged on TODAY (default: today)."""
     targets = list(targets)
     history = approved_history(targets)
     return [Pledge(j, verdict_row(j), wording_of(j.target), history.get((j.target.series_id, j.target.region_unit_id), []))
-            for j in judge_targets(targets)]
+            for j in judge_targets(targets, today=today)]
 
 
 def public_assignments(target: Target) -> list[dict]:
