@@ -11,6 +11,7 @@ urlpatterns = [
     path("plans/<int:pk>/reextract/", views.reextract_plan, name="reextract"),
     path("plans/<int:pk>/publish/", views.publish_plan, name="publish"),
     path("plans/<int:pk>/unpublish/", views.unpublish_plan, name="unpublish"),
+    path("plans/<int:pk>/accept-all/", views.accept_all_proposals, name="accept_all"),
     path("proposals/<int:pk>/", views.proposal_row, name="row"),
     path("proposals/<int:pk>/accept/", views.accept_proposal, name="accept"),
     path("proposals/<int:pk>/edit/", views.edit_proposal, name="edit"),

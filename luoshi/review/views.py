@@ -125,6 +125,20 @@ def edit_proposal(request, pk: int):
 
 @plan_editor_required
 @require_POST
+def accept_all_proposals(request, pk: int):
+    """全部采纳: every pending proposal as proposed (series, region unit, owner), as `luoshi plan new --accept-all`."""
+    plan = editable_plan(request, pk)
+    try:
+        targets = decisions.accept_all(plan, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("已按提议采纳 %(n)s 条目标。") % {"n": len(targets)})
+    return redirect(review_url(plan.pk))
+
+
+@plan_editor_required
+@require_POST
 def reject_proposal(request, pk: int):
     proposal = editable_proposal(request, pk)
     decisions.reject(proposal, request.user)

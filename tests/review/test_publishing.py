@@ -136,3 +136,14 @@ def test_the_extractors_unsure_fields_are_copied_onto_the_proposal(kaifeng_draft
     proposal = proposal_from(kaifeng_draft, found, {}, [])
     assert proposal.unsure == ["unit_of_measure", "region"] and proposal.new_series
     assert proposal.region_unit == kaifeng_draft.issuer
+
+
+def test_accept_all_on_the_page_takes_every_pending_proposal_as_proposed(kaifeng_draft, kf_analyst, client):
+    client.force_login(kf_analyst)
+    page = client.get(reverse("review:plan", args=[kaifeng_draft.pk])).content.decode()
+    assert "其余全部按提议采纳" in page
+    response = client.post(reverse("review:accept_all", args=[kaifeng_draft.pk]), follow=True)
+    assert "已按提议采纳 6 条目标" in response.content.decode()
+    targets = kaifeng_draft.targets.active()
+    assert targets.count() == 6 and not targets.filter(series__isnull=True).exists()
+    assert publishing.readiness(kaifeng_draft).ready

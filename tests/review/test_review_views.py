@@ -17,6 +17,8 @@ def review_urls(plan: Plan) -> list[tuple[str, str]]:
         ("get", reverse("review:plan", args=[plan.pk])), ("post", reverse("review:add", args=[plan.pk])),
         ("get", reverse("review:text", args=[plan.pk])), ("post", reverse("review:text", args=[plan.pk])),
         ("post", reverse("review:reextract", args=[plan.pk])), ("post", reverse("review:publish", args=[plan.pk])),
+        ("get", reverse("review:publish", args=[plan.pk])), ("post", reverse("review:unpublish", args=[plan.pk])),
+        ("post", reverse("review:accept_all", args=[plan.pk])),
         ("get", reverse("review:row", args=[proposal.pk])), ("post", reverse("review:accept", args=[proposal.pk])),
         ("get", reverse("review:edit", args=[proposal.pk])), ("post", reverse("review:edit", args=[proposal.pk])),
         ("post", reverse("review:reject", args=[proposal.pk])),
