@@ -58,7 +58,8 @@ def _worded(clause: str) -> list[Figure]:
         numeral = match["percent"] or match["times"]
         value = read_number(numeral)
         if value is not None:
-            found.append(Figure(match.start(), match.end(), numeral, value, "%" if match["percent"] else "番"))
+            written = numeral if match["percent"] else match.group()
+            found.append(Figure(match.start(), match.end(), written, value, "%" if match["percent"] else "番"))
     return found
 
 

@@ -16,7 +16,7 @@ from luoshi.units.divisions import Division, Divisions, load
 
 NATIONAL = "全国"
 #: 主语之后: what follows a place named as the subject of a clause (not "郑州都市圈", "新乡日报").
-PREDICATE = (r"(?=[、,，\s]|[保争]\d|等|则|是|提出|将|为|也|的|在|要|确保|力争|争取|更是|以外|以|把|明确|坚持|围绕|大力|"
+PREDICATE = (r"(?=[、,，\s]|[保争]\d|等|则|是|分别|均|提出|将|为|也|的|在|要|确保|力争|争取|更是|以外|以|把|明确|坚持|围绕|大力|"
              r"计划|预计|实施|目标|GDP|地区|经济|全年|今年|增长|和|与|及|\d|$)")
 #: "各县(市、区)": every county of the plan's city.
 ALL_COUNTIES = re.compile(r"各县[(（]?[市区、]*[)）]?|各区县|各县市")
