@@ -3,8 +3,11 @@
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from luoshi.accounts.scoping import CHANGE, units_for
 from luoshi.lib.extract import extract
 from luoshi.plans.models import Front, Plan
 from luoshi.review.acting import acting_as
@@ -72,8 +75,12 @@ def create_fronts(plan: Plan, proposals: list[Proposal]) -> list[Front]:
 def create_plan_from_text(user, *, title: str, year: int, region: str, issuer: Unit, text: str,
                           source_title: str = "", source_publisher: str = "",
                           source_date: dt.date | None = None, source_url: str = "") -> Plan:
-    """新建规划: a draft plan of TEXT, its fronts, and one pending proposal per extracted target."""
+    """新建规划: a draft plan of TEXT, its fronts, and one pending proposal per extracted target.
+
+    The issuer must lie within USER's jurisdiction (None: the system, which may issue for any unit)."""
     with acting_as(user):
+        if user is not None and not units_for(user, CHANGE).filter(pk=issuer.pk).exists():
+            raise PermissionDenied(_("“%(unit)s”不在您的辖区内,不能以它的名义新建规划") % {"unit": issuer.name})
         plan = Plan.objects.create(
             title=title, year=year, region=region, issuer=issuer, text=normalise_text(text),
             status=Plan.Status.DRAFT, source_title=source_title, source_publisher=source_publisher,

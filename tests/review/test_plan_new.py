@@ -69,3 +69,17 @@ def test_a_new_series_is_created_for_an_indicator_the_catalogue_lacks(kf_units, 
     target = Plan.objects.get().targets.get()
     assert target.series is not None and target.series.unit_of_measure == target.unit_of_measure
     assert target.series.name == target.indicator and target.series.publisher == "owner"
+
+
+def test_plan_new_as_a_user_needs_an_analyst_of_that_region(kf_units, plan_file, capsys):
+    from luoshi.accounts.models import User
+
+    User.objects.create_user(username="lt-reporter", password="pw", role=User.Role.REPORTER, unit=kf_units["龙亭区"])
+    User.objects.create_user(username="lt-analyst", password="pw", role=User.Role.ANALYST, unit=kf_units["龙亭区"])
+    assert cli.main(["plan", "new", str(plan_file), "--region", "410200", "--as", "lt-reporter"]) == 2
+    assert "只有分析员" in capsys.readouterr().err
+    assert cli.main(["plan", "new", str(plan_file), "--region", "410200", "--as", "lt-analyst"]) == 2
+    assert "不在您的辖区内" in capsys.readouterr().err
+    assert not Plan.objects.exists()
+    assert cli.main(["plan", "new", str(plan_file), "--region", "410202", "--as", "lt-analyst"]) == 0
+    assert Plan.objects.get().created_by.username == "lt-analyst"
