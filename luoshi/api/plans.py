@@ -7,7 +7,8 @@ from luoshi.accounts.scoping import CHANGE
 from luoshi.api.schemas import AssignmentOut, ErrorOut, FrontOut, PlanOut, PlanSummaryOut, TargetOut
 from luoshi.plans.decomposition import QuotaProblem, QuotasRejected, set_quotas
 from luoshi.plans.export import front_record, number, plan_record, target_record
-from luoshi.plans.models import Assignment, Front, Plan, Target
+from luoshi.plans.milestones import StepRejected, save_step, steps_of
+from luoshi.plans.models import Assignment, Front, Plan, Target, TargetMilestone
 from luoshi.units.models import Unit
 
 router = Router(tags=["规划与目标"])
@@ -125,3 +126,65 @@ def put_assignments(request, target_id: int, body: QuotasIn):
             "removed": [u.code for u in result.removed],
             "check": None if check is None else {"target": check.target, "total": check.total, "gap": check.gap,
                                                  "under_decomposed": check.under_decomposed}}
+
+
+class MilestoneIn(Schema):
+    """A milestone step; on PATCH only the fields given change (`id` names the step)."""
+
+    id: int | None = None
+    name: str | None = None
+    due: str | None = None
+    done: str | None = None
+    order: int | None = None
+    archived: bool | None = None
+
+
+class MilestoneOut(Schema):
+    id: int
+    name: str
+    due: str
+    done: str | None
+    order: int
+    archived: bool
+
+
+def milestone_record(step: TargetMilestone) -> dict:
+    return {"id": step.pk, "name": step.name, "due": step.due.isoformat(),
+            "done": step.done.isoformat() if step.done else None, "order": step.order, "archived": step.archived}
+
+
+def _save_milestone(request, target_id: int, body: MilestoneIn, creating: bool):
+    if not request.user.edits_plans:
+        return Status(403, {"error": "只有分析员和系统管理员可以编辑里程碑节点", "detail": []})
+    target = get_object_or_404(Target.objects.restrict(request.user, CHANGE).active(), pk=target_id)
+    data = body.dict(exclude_unset=True, exclude={"id"})
+    step = None
+    if not creating:
+        step = target.milestones.filter(pk=body.id).first() if body.id else None
+        if step is None:
+            return Status(404, {"error": "没有这个里程碑节点", "detail": [{"field": "id", "message": f"目标 {target_id} 没有编号为 {body.id} 的节点"}]})
+    try:
+        saved = save_step(target, data, step)
+    except StepRejected as exc:
+        return Status(422, {"error": "里程碑节点未保存", "detail": exc.detail})
+    return Status(201 if creating else 200, milestone_record(saved))
+
+
+@router.get("/targets/{target_id}/milestones", response=list[MilestoneOut])
+def list_milestones(request, target_id: int):
+    target = get_object_or_404(Target.objects.restrict(request.user), pk=target_id)
+    return [milestone_record(s) for s in steps_of(target)]
+
+
+@router.post("/targets/{target_id}/milestones", response={201: MilestoneOut, 403: ErrorOut, 404: ErrorOut,
+                                                          422: ErrorOut})
+def add_milestone(request, target_id: int, body: MilestoneIn):
+    """Add a dated step to a milestone target (analysts)."""
+    return _save_milestone(request, target_id, body, creating=True)
+
+
+@router.patch("/targets/{target_id}/milestones", response={200: MilestoneOut, 403: ErrorOut, 404: ErrorOut,
+                                                           422: ErrorOut})
+def change_milestone(request, target_id: int, body: MilestoneIn):
+    """Change, complete (`done`) or archive the step `id` of a milestone target (analysts)."""
+    return _save_milestone(request, target_id, body, creating=False)

@@ -7,7 +7,8 @@ from luoshi.dashboard.charts import last_year_figure, year_chart
 from luoshi.figures.models import FigureRevision
 from luoshi.figures.status import Judged, default_at, judge_assignments, judge_targets, verdict_row
 from luoshi.lib.periods import Period, PeriodError, parse
-from luoshi.plans.models import Assignment, Target
+from luoshi.plans.milestones import steps_of
+from luoshi.plans.models import Assignment, Target, TargetMilestone
 
 
 @dataclass
@@ -21,6 +22,7 @@ class TargetStanding:
     last_year: float | None
     revisions: list[FigureRevision]
     assignments: list[dict]
+    steps: list[TargetMilestone]  # 里程碑节点 of a milestone target
 
 
 def period_at(code: str, target: Target, today: dt.date) -> Period:
@@ -51,4 +53,5 @@ def standing(user, target: Target, code: str = "", today: dt.date | None = None)
     judged = judge_targets([target], at, today)[0]
     row = verdict_row(judged)
     return TargetStanding(judged, row, year_chart(judged, row), row["expected_value"], last_year_figure(judged),
-                          list(revisions_of(user, target)), assignment_rows(user, target, at, today))
+                          list(revisions_of(user, target)), assignment_rows(user, target, at, today),
+                          steps_of(target) if target.kind == Target.Kind.MILESTONE else [])

@@ -1,9 +1,10 @@
 from django.urls import path
 
-from luoshi.dashboard import views
+from luoshi.dashboard import milestones, views
 
 app_name = "dashboard"
 urlpatterns = [
     path("", views.board, name="board"),
     path("ranking/", views.ranking, name="ranking"),
+    path("targets/<int:pk>/milestones/", milestones.save, name="milestones"),
 ]
