@@ -17,6 +17,7 @@ from luoshi.plans.models import Plan
 from luoshi.projects import seed as project_seed
 from luoshi.review.stored import create_reviewed_plan
 from luoshi.tasks import seed as task_seed
+from luoshi.units.importing import import_divisions
 from luoshi.units.models import Unit
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -26,6 +27,7 @@ SERIES_FILE = DATA / "zhengzhou-series.json"
 ACTUALS_FILE = DATA / "zhengzhou-2023-actuals.csv"
 DEMO_PASSWORD = "luoshi-demo"
 CITY_CODE = "410100"
+PROVINCE_CODE = "410000"  # Henan with its 18 cities: later comparisons put Zhengzhou beside them
 
 
 @dataclass(frozen=True)
@@ -48,14 +50,23 @@ DEMO_ACCOUNTS = (
 
 
 def load_units(path: Path = UNITS_FILE) -> int:
-    """Create or update the units of PATH (parents before children); returns how many."""
-    entries = json.loads(path.read_text(encoding="utf-8"))["units"]
-    for entry in entries:
-        parent = Unit.objects.get(code=entry["parent"]) if entry.get("parent") else None
-        Unit.objects.update_or_create(code=entry["code"], defaults={
-            "name": entry["name"], "short_name": entry.get("short_name", ""), "kind": entry["kind"],
-            "parent": parent, "order": entry.get("order", 0)})
-    return len(entries)
+    """Henan and all its cities from the shipped divisions, then the demo city's zones and departments of PATH.
+
+    The divisions come as `luoshi units import --under 410000` brings them; PATH adds what no division
+    list holds (功能区, 部门) and the demo's own attributes of the city's units (order, is_public).
+    Returns how many units there are.
+    """
+    import_divisions(PROVINCE_CODE)
+    for entry in json.loads(path.read_text(encoding="utf-8"))["units"]:
+        unit = Unit.objects.filter(code=entry["code"]).first() or Unit(code=entry["code"])
+        if unit.pk is None or unit.kind in (Unit.Kind.ZONE, Unit.Kind.DEPARTMENT):
+            unit.name, unit.short_name, unit.kind = entry["name"], entry.get("short_name", ""), entry["kind"]
+            unit.parent = Unit.objects.get(code=entry["parent"])
+        if entry.get("parent") == CITY_CODE:
+            unit.order = entry.get("order", unit.order)
+        unit.is_public = entry.get("is_public", unit.is_public)
+        unit.save()
+    return Unit.objects.count()
 
 
 def load_series(path: Path = SERIES_FILE) -> int:

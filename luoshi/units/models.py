@@ -53,6 +53,10 @@ class Unit(ChangeLoggedModel):
 
     @property
     def display_name(self) -> str:
+        """The name tables and messages show: the short name (郑州, 高新区, 市发展改革委), except for
+        county-level divisions, whose short name drops the 区/县/市 that tells them apart (金水区, 中牟县)."""
+        if self.kind in COUNTY_LEVEL:
+            return self.name
         return self.short_name or self.name
 
     def save(self, *args, **kwargs):
@@ -69,3 +73,6 @@ class Unit(ChangeLoggedModel):
     def contains(self, other: "Unit | None") -> bool:
         """Whether OTHER is this unit or lies below it."""
         return other is not None and other.path.startswith(self.path)
+
+
+COUNTY_LEVEL = (Unit.Kind.DISTRICT, Unit.Kind.COUNTY_CITY, Unit.Kind.COUNTY)
