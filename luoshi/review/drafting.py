@@ -52,7 +52,7 @@ def proposal_from(plan: Plan, found: dict, places: dict[str, Unit], pool: list) 
 def extract_proposals(plan: Plan) -> list[Proposal]:
     """Run the extractor on the plan's text; the proposals are not saved."""
     found = extract(plan.text, year=plan.year, region=plan.region)
-    places, pool = places_of(plan), catalogue()
+    places, pool = places_of(plan), catalogue(plan.created_by)
     return [p for p in (proposal_from(plan, entry, places, pool) for entry in found) if p is not None]
 
 

@@ -4,7 +4,7 @@ The review page proposes each, the analyst confirms or changes it, and a target 
 carries it (a "new series" is created then, from the target's own name and unit).
 """
 
-from luoshi.figures.catalogue import match_series, series_from_target_fields
+from luoshi.figures.catalogue import load_default_catalogue, match_series, series_from_target_fields
 from luoshi.figures.models import Series
 from luoshi.plans.models import Plan, Target
 from luoshi.review.models import Proposal
@@ -36,8 +36,11 @@ def unsure_fields(found: dict) -> list[str]:
     return [UNSURE_FIELDS.get(key, key) for key in found.get("unsure") or []]
 
 
-def catalogue() -> list[Series]:
-    """The series a proposal may be matched to (loaded once per extraction)."""
+def catalogue(user=None) -> list[Series]:
+    """The series a proposal may be matched to (loaded once per extraction). An installation with no
+    series at all (a fresh data directory) gets the default catalogue (指标库) first."""
+    if not Series.objects.exists():
+        load_default_catalogue(user)
     return list(Series.objects.filter(archived=False))
 
 

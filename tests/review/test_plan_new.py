@@ -83,3 +83,12 @@ def test_plan_new_as_a_user_needs_an_analyst_of_that_region(kf_units, plan_file,
     assert not Plan.objects.exists()
     assert cli.main(["plan", "new", str(plan_file), "--region", "410202", "--as", "lt-analyst"]) == 0
     assert Plan.objects.get().created_by.username == "lt-analyst"
+
+
+def test_on_a_fresh_installation_the_first_plan_brings_the_default_catalogue(kf_units, plan_file):
+    from luoshi.figures.models import Series
+
+    assert not Series.objects.exists()
+    assert cli.main(["plan", "new", str(plan_file), "--region", "410200", "--accept-all"]) == 0
+    assert Series.objects.filter(name="社会消费品零售总额", publisher="statistics").exists()
+    assert not Series.objects.filter(publisher="owner", name__contains="生产总值").exists()
