@@ -216,3 +216,19 @@ def test_every_proposal_says_which_fields_it_is_unsure_of():
     assert all(isinstance(t["unsure"], list) for t in targets)
     assert targets[0]["unsure"] == []
     assert "indicator" in by_value(text)[(5.5, "%")]["unsure"]
+
+
+def test_a_target_year_runs_on_through_its_paragraph_past_a_milestone_named_in_passing():
+    text = ("某縣國民經濟和社會發展第十四個五年規劃綱要\n"
+            "到2025年,全縣生產總值突破八百億元;力爭2024年建成物流園區;森林覆蓋率達到百分之四十五。"
+            "單位生產總值能耗下降13%。\n今年新增就業5000人。")
+    found = {t["value"]: t["period"] for t in extract(text)}
+    assert found == {800: "2025", 45: "2025", 13: "2025", 5000: "2021"}
+
+
+def test_a_headline_and_the_list_are_one_target_with_the_stronger_modal():
+    text = "2023年1月12日\n今年我县GDP力争增长8%\n主要预期目标是:地区生产总值增长8%,固定资产投资增长10%。"
+    targets = extract(text)
+    assert [(t["indicator"], t["value"], t["commitment"]) for t in targets] == [
+        ("地区生产总值", 8, "力争"), ("固定资产投资", 10, "")]
+    assert targets[0]["sentence"] == "地区生产总值增长8%"

@@ -2,18 +2,33 @@
 
 Repeats have the same value, unit, kind, period and region and name one indicator (GDP, 生产总值 and
 经济增速 are all 地区生产总值; "地区生产总值" and "地区生产总值总量" are one); a bound may differ
-("7%及以上" in a summary). The statement kept is the one with the strongest modal (确保 > 保 > 力争 >
-争 > none), then the one in the body's enumeration ("主要预期目标是:…"), then the last.
+("7%及以上" in a summary). The statement kept is the one in the body's enumeration ("主要预期目标是:…"),
+else the last, with the strongest modal of all the statements (确保 > 保 > 力争 > 争 > none).
 """
 
+from dataclasses import replace
+
+from .folding import fold_script
 from .indicators import key, same_indicator
 from .target import Target
 
 STRENGTH = {"确保": 4, "保": 3, "力争": 2, "争": 1}
 
 
-def _preference(target: Target) -> tuple[int, bool, int]:
-    return STRENGTH.get(target.commitment, 0), target.enumerated, target.start
+def _strength(target: Target) -> int:
+    return STRENGTH.get(fold_script(target.commitment), 0)
+
+
+def _preference(target: Target) -> tuple[bool, int]:
+    return target.enumerated, target.start
+
+
+def _merged(kept: Target, repeat: Target) -> Target:
+    """The preferred statement of the two, with the stronger modal of the two."""
+    first, second = (repeat, kept) if _preference(repeat) >= _preference(kept) else (kept, repeat)
+    if _strength(second) > _strength(first):
+        return replace(first, commitment=second.commitment)
+    return first
 
 
 def merge_repeats(targets: list[Target]) -> list[Target]:
@@ -26,8 +41,7 @@ def merge_repeats(targets: list[Target]) -> list[Target]:
                                  target.unit, target.kind, target.period), [])
         for index, other in enumerate(group):
             if rate or same_indicator(other.indicator, target.indicator):
-                if _preference(target) >= _preference(other):
-                    group[index] = target
+                group[index] = _merged(other, target)
                 break
         else:
             group.append(target)

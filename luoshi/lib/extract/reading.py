@@ -1,7 +1,7 @@
 """Reading the targets of a text: passage by passage, sentence by sentence, clause by clause.
 
 What holds for the whole text (plan year, region, the indicator a comparison is about) is read first;
-a past passage ("去年,…。…") runs to the end of its line; a modal (确保/力争) written before the
+a past passage ("去年,…。…") and a later target year ("到2025年,…。…") run to the end of their line; a modal (确保/力争) written before the
 indicator holds for the following clauses of its sentence, one written after it for its own clause only.
 """
 
@@ -58,6 +58,7 @@ class Context:
     economy: bool = False
     timed: bool = False
     past_targets: bool = False
+    read: bool = False
 
     def update(self, doc: Document, head: str, piece: str) -> None:
         """Take in `piece`, the words of the clause that end `head`."""
@@ -86,11 +87,12 @@ class Context:
 
 @dataclass
 class Passage:
-    """What runs on from sentence to sentence: a past period to the end of its line, an enumeration
-    to the end of its line, a topic to the end of the text."""
+    """What runs on from sentence to sentence: a past period or a later target year ("到2025年,…。…")
+    to the end of its line, an enumeration to the end of its line, a topic to the end of the text."""
 
     past: Period | None = None
     past_targets: bool = False
+    ahead: Period | None = None
     enumerated: bool = False
     topic: str = ""
 
@@ -99,8 +101,8 @@ def read_targets(doc: Document) -> Iterator[Target]:
     """Every target stated in the text, sentence by sentence, repeats included.
 
     A past period ("过去一年,…;…", "回顾2019年,…。…") and a target year other than the plan's
-    ("到2025年,…;…") carry across a semicolon; a past period also runs on to the end of its line,
-    except into a sentence that states targets of its own ("主要预期目标是…").
+    ("到2025年,…;…") carry across a semicolon and run on to the end of their line; a past period
+    does not run into a sentence that states targets of its own ("主要预期目标是…").
     """
     plan_period = Period(str(doc.year) if doc.year else "", doc.year)
     carried: Context | None = None
@@ -115,8 +117,11 @@ def read_targets(doc: Document) -> Iterator[Target]:
         if context.timed:
             past = bool(context.period.year and doc.year and context.period.year < doc.year)
             passage.past, passage.past_targets = (context.period, context.past_targets) if past else (None, False)
+            if context.read:
+                passage.ahead = context.period if _carries(context.period, doc.year) and not past else None
         semicolon = doc.text[sentence.end:sentence.end + 1] in ";；"
-        carried = context if semicolon and _carries(context.period, doc.year) else None
+        carried = context if semicolon and _carries(context.period, doc.year) and (
+            context.read or context.period.year < (doc.year or 0)) else None
 
 
 def _line_end(text: str, position: int) -> int:
@@ -128,6 +133,8 @@ def _opening(sentence: Segment, plan_period: Period, carried: "Context | None", 
     context = Context(period=plan_period, topic=passage.topic, enumerated=passage.enumerated)
     if carried is not None:
         context.period, context.past_targets = carried.period, carried.past_targets
+    elif passage.ahead:
+        context.period = passage.ahead
     elif passage.past and (passage.past_targets or not words.TARGET_SENTENCE.search(sentence.text)
                            or words.PAST_FRAMING.search(sentence.text)):
         context.period, context.past_targets = passage.past, passage.past_targets or bool(
@@ -199,7 +206,7 @@ def _read_figure(doc: Document, context: Context, clause: Segment, figure: Figur
     kind = kind_of(figure, before, after, indicators[0], context.kind if inherited else "")
     if not indicators[0] and kind == "growth" and figure.is_rate:
         indicators = [context.topic or GDP]
-    context.indicator, context.kind = indicators[-1], kind
+    context.indicator, context.kind, context.read = indicators[-1], kind, True
     if _is_past(doc, context, after):
         return
     listed = words.PLACES_AFTER.match(after)
