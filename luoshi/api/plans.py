@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
@@ -9,6 +10,7 @@ from luoshi.plans.decomposition import QuotaProblem, QuotasRejected, set_quotas
 from luoshi.plans.export import front_record, number, plan_record, target_record
 from luoshi.plans.milestones import StepRejected, save_step, steps_of
 from luoshi.plans.models import Assignment, Front, Plan, Target, TargetMilestone
+from luoshi.review import publishing
 from luoshi.units.models import Unit
 
 router = Router(tags=["规划与目标"])
@@ -188,3 +190,39 @@ def add_milestone(request, target_id: int, body: MilestoneIn):
 def change_milestone(request, target_id: int, body: MilestoneIn):
     """Change, complete (`done`) or archive the step `id` of a milestone target (analysts)."""
     return _save_milestone(request, target_id, body, creating=False)
+
+
+class PublishIn(Schema):
+    confirmed: bool = False
+
+
+def gap_record(gap) -> dict:
+    return {"target_id": gap.target.pk if gap.target else None, "reason": gap.message}
+
+
+@router.post("/plans/{plan_id}/publish", response={200: PlanSummaryOut, 403: ErrorOut, 409: ErrorOut})
+def publish_plan(request, plan_id: int, body: PublishIn):
+    """发布: refused (409) with the blockers, or with the warnings until `confirmed` is true."""
+    if not request.user.edits_plans:
+        return Status(403, {"error": "只有分析员和系统管理员可以发布规划", "detail": []})
+    plan = get_object_or_404(plans_of(request).restrict(request.user, CHANGE), pk=plan_id)
+    try:
+        publishing.publish(plan, request.user, confirmed=body.confirmed)
+    except publishing.PublishRefused as refused:
+        blocked = bool(refused.readiness.blockers)
+        return Status(409, {"error": "规划不能发布" if blocked else "发布前请确认(confirmed: true)",
+                            "detail": [gap_record(g) for g in refused.readiness.blockers or refused.readiness.warnings]})
+    return plan_record(plan, with_text=False)
+
+
+@router.post("/plans/{plan_id}/unpublish", response={200: PlanSummaryOut, 403: ErrorOut, 409: ErrorOut})
+def unpublish_plan(request, plan_id: int):
+    """撤回发布: back to draft (logged); the public page no longer shows the plan."""
+    if not request.user.edits_plans:
+        return Status(403, {"error": "只有分析员和系统管理员可以撤回发布", "detail": []})
+    plan = get_object_or_404(plans_of(request).restrict(request.user, CHANGE), pk=plan_id)
+    try:
+        publishing.unpublish(plan, request.user)
+    except ValidationError as error:
+        return Status(409, {"error": " ".join(error.messages), "detail": []})
+    return plan_record(plan, with_text=False)

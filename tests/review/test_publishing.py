@@ -147,3 +147,33 @@ def test_accept_all_on_the_page_takes_every_pending_proposal_as_proposed(kaifeng
     targets = kaifeng_draft.targets.active()
     assert targets.count() == 6 and not targets.filter(series__isnull=True).exists()
     assert publishing.readiness(kaifeng_draft).ready
+
+
+def test_the_api_publishes_with_the_same_checks_and_unpublishes(kaifeng_draft, kf_analyst, client):
+    client.force_login(kf_analyst)
+    url = f"/api/v1/plans/{kaifeng_draft.pk}/publish"
+    blocked = client.post(url, {}, content_type="application/json")
+    assert blocked.status_code == 409 and blocked.json()["error"] == "规划不能发布"
+    assert "6 条提议未审核" in blocked.json()["detail"][0]["reason"]
+    decisions.accept_all(kaifeng_draft, kf_analyst)
+    target = kaifeng_draft.targets.first()
+    target.owner = None
+    target.save()
+    warned = client.post(url, {}, content_type="application/json")
+    assert warned.status_code == 409 and warned.json()["detail"] == [
+        {"target_id": target.pk, "reason": f"“{target.indicator}”没有责任单位"}]
+    published = client.post(url, {"confirmed": True}, content_type="application/json")
+    assert published.status_code == 200 and published.json()["status"] == "published"
+    undone = client.post(f"/api/v1/plans/{kaifeng_draft.pk}/unpublish")
+    assert undone.status_code == 200 and undone.json()["status"] == "draft"
+    again = client.post(f"/api/v1/plans/{kaifeng_draft.pk}/unpublish")
+    assert again.status_code == 409 and "尚未发布" in again.json()["error"]
+
+
+def test_leaders_cannot_publish_through_the_api(kaifeng_draft, kf_units, client):
+    from luoshi.accounts.models import User
+
+    client.force_login(User.objects.create_user(username="kf-leader", password="pw", role=User.Role.LEADER,
+                                                unit=kf_units["开封市"]))
+    assert client.post(f"/api/v1/plans/{kaifeng_draft.pk}/publish", {"confirmed": True},
+                       content_type="application/json").status_code == 403
