@@ -53,7 +53,7 @@ class Commitment(StrEnum):
 
 
 class Status(StrEnum):
-    """状态: green 正常, yellow 滞后 (within tolerance), red 严重滞后, grey 无数据/逾期未报."""
+    """状态: green 正常, yellow 滞后 (within tolerance), red 严重滞后, grey 无数据 (no figure at all)."""
 
     GREEN = "green"
     YELLOW = "yellow"
