@@ -29,12 +29,13 @@ def extract(text: str, *, year: int | None = None, region: str | None = None) ->
         text=folded.text, dating=dating, city=place.name if place else "",
         gazetteer=gazetteer, quotes=short_quotes(folded.text), fronts=map_fronts(folded.text),
     )
-    script = folded.script(text)
-    return [_on_original(target, text, folded, script).as_json() for target in merge_repeats(list(read_targets(doc)))]
+    return [_on_original(target, text, folded).as_json() for target in merge_repeats(list(read_targets(doc)))]
 
 
-def _on_original(target: Target, text: str, folded: Folded, script: dict[int, str]) -> Target:
-    """The target with its span, sentence, indicator and unit in the text's own script."""
+def _on_original(target: Target, text: str, folded: Folded) -> Target:
+    """The target with its span and sentence on the original text, its indicator and unit in the
+    script its sentence is written in."""
     start, end = folded.span(target.start, target.end)
+    script = folded.script(text, target.start, target.end)
     return replace(target, start=start, end=end, sentence=text[start:end],
                    indicator=target.indicator.translate(script), unit=target.unit.translate(script))

@@ -42,14 +42,12 @@ class Folded:
     text: str
     origin: list[int] | None = None
 
-    def script(self, original: str) -> dict[int, str]:
-        """Simplified → traditional as this text writes them ({} for a text in simplified script), to
-        give names back in the text's own script."""
-        if self.origin is None and self.text == original:
-            return {}
-        table = _table()
-        back = {}
-        for index, ch in enumerate(self.text):
+    def script(self, original: str, start: int, end: int) -> dict[int, str]:
+        """Simplified → traditional as the original writes them in folded text[start:end] ({} where it
+        is written in simplified script), to give a name back in its sentence's own script."""
+        table, back = _table(), {}
+        for index in range(start, end):
+            ch = self.text[index]
             source = original[self.origin[index] if self.origin is not None else index]
             if source != ch and table.get(ord(source)) == ch:
                 back.setdefault(ord(ch), source)

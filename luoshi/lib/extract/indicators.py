@@ -23,6 +23,8 @@ TAIL = re.compile(
     r"稳定)+$"
 )
 MIN_LENGTH = 2
+#: "(一)", "1.", "二、": the mark of a list item before its words.
+ITEM_MARK = re.compile(r"^\s?(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])")
 #: A verb, not an indicator ("强力推进", "即争创", "增加到").
 ACTION = re.compile(rf"(?:大力|强力|全力|着力|加快|积极|持续|重点|新)?(?:{TARGET_VERB.pattern})")
 #: 基数: "从目前的14.4万元" in the words before a target is the starting point, not the indicator.
@@ -33,7 +35,7 @@ NOT_A_NOUN = "、的,，;；.。"
 
 def clean(words: str) -> str:
     """The indicator named in `words` with places, times, modals and predicate words taken off."""
-    words = BASELINE.sub("", words)
+    words = ITEM_MARK.sub("", BASELINE.sub("", words))
     words = words[words.rfind("、") + 1:] or words
     words = words[words.rfind("的") + 1:]
     words = strip_places(words)

@@ -246,7 +246,7 @@ def _is_target_figure(doc: Document, context: Context, clause: Segment, figure: 
         return False
     if figure.is_count and (after[:1] and after[0] in words.NUMERAL_START or words.PARTS_AFTER.match(after)):
         return False
-    if words.THRESHOLD_AFTER.match(after) or words.BASELINE_BEFORE.search(before):
+    if words.THRESHOLD_AFTER.match(after) or words.BASELINE_BEFORE.search(before) or words.OVER_STANDARD.search(before):
         return False
     if figure.unit.endswith("元") and words.THRESHOLD_NOUN.match(after):
         return False

@@ -91,19 +91,21 @@ BOUND_BEFORE_APPROX = re.compile(r"(约|大约)\s?$")
 
 #: 门槛: "500万元以上项目", "千亿级": a figure qualifying a noun, not a target.
 THRESHOLD_AFTER = re.compile(r"\s?(?:及?以[上下](?![的地]?(?:目标|增长|增速|水平))(?=[\u4e00-\u9fff“])|级)")
+#: "高于国家标准5个百分点": a margin over a standard that qualifies, not a target of its own.
+OVER_STANDARD = re.compile(r"(?:高于|超过|优于|超出|低于)[^，,。；;]{0,8}标准\s?$")
 #: 基数: "从目前的14.4万元" is where a target starts from, not the target.
 BASELINE_BEFORE = re.compile(r"(?:从|由)(?:目前|现在|现有|当前|\d{4}年)?的?\s?$")
 
 GROWTH_CUE = re.compile(r"增长|增速|提高|提升|增幅|涨幅|增加|上升|递增|增(?=\d)")
 GROWTH_MASK = re.compile(r"增加值|(?:提高|提升|增长|增加)(?:到|至)")
-REDUCTION_CUE = re.compile(r"下降|降低|减少|压减|控制在|不超过|不高于")
+REDUCTION_CUE = re.compile(r"下降|降低|减少|压减|削减|减排|压缩|控制在|不超过|不高于")
 GROWTH_BEFORE_AMOUNT = re.compile(r"(增长|增加|年均增长)\s?$")
 
 #: 目标动词: verbs that make a count a target (引进100家 …, but not 17个地级市).
 TARGET_VERB = re.compile(
     r"新?引进|新建|新增|新开工|开工|建成|培育|新?认定|入库|吸引|新?培养|招引|签约|落地|"
     r"推进|实施|完成|达到|突破|超过|累计|总量|总数|创建|新设|新登记|改造|打造成|培训|带动|安置|"
-    r"转移|新发展|发展壮大|认证|评定|争创|接待|实现|增加到|增加至|增至|提高到|扩大到|扩大至"
+    r"转移|新发展|发展壮大|认证|评定|争创|接待|实现|增加到|增加至|增至|提高到|扩大到|扩大至|减少|脱贫"
 )
 #: 计划期: "今年", "全年", "到2025年" before a count also make it a target.
 PLAN_TIME = re.compile(r"今年|全年|年内|[到至]20\d\d年|[一二三四五两\d]年内")
