@@ -35,7 +35,7 @@ def test_demo_prints_its_accounts_and_creates_sqlite_under_the_data_dir(demo_dir
 
 def test_exported_plan_has_twelve_targets_on_their_spans(demo_dir):
     _, luoshi, _ = demo_dir
-    plans = json.loads(luoshi("export", "--format", "json"))
+    plans = json.loads(luoshi("export", "--plan", "1", "--format", "json"))  # 1: the Zhengzhou plan, loaded first
     assert len(plans) == 1
     plan = plans[0]
     assert len(plan["fronts"]) == 6 and len(plan["targets"]) == 12
@@ -50,13 +50,13 @@ def test_running_again_reuses_the_database_and_reset_rebuilds_it(demo_dir):
     _, luoshi, _ = demo_dir
     assert "已存在" in luoshi("demo", "--no-serve")
     assert "已载入" in luoshi("demo", "--no-serve", "--reset")
-    assert len(json.loads(luoshi("export"))[0]["targets"]) == 12
+    assert len(json.loads(luoshi("export", "--plan", "1"))[0]["targets"]) == 12
 
 
 def test_csv_export_to_a_file(demo_dir, tmp_path):
     _, luoshi, _ = demo_dir
     out = tmp_path / "plans.csv"
-    luoshi("export", "--format", "csv", "-o", str(out))
+    luoshi("export", "--plan", "1", "--format", "csv", "-o", str(out))
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert len(rows) == 12 and {"span_start", "span_end", "sentence"} <= set(rows[0])
 
@@ -70,7 +70,7 @@ def run(demo_dir, *args):
 
 
 def test_status_2023_tells_the_real_story(demo_dir):
-    result = run(demo_dir, "status", "--period", "2023", "--format", "json")
+    result = run(demo_dir, "status", "--plan", "1", "--period", "2023", "--format", "json")
     assert result.returncode == 0, result.stderr
     rows = {(r["indicator"], r["kind"], r["period"]): r for r in json.loads(result.stdout)}
     assert rows[("地区生产总值", "growth", "2023")]["status"] == "green"
@@ -78,7 +78,7 @@ def test_status_2023_tells_the_real_story(demo_dir):
     assert rows[("社会消费品零售额", "level", "2023")]["actual"] == 5623
     assert rows[("社会消费品零售额", "growth", "2023")]["status"] == "red"
     assert rows[("招商引资总额", "level", "2023")]["status"] == "green"
-    table = run(demo_dir, "status", "--period", "2023H1")
+    table = run(demo_dir, "status", "--plan", "1", "--period", "2023H1")
     assert table.returncode == 0 and "预警" in table.stdout and "按时间进度推算" in table.stdout
 
 
