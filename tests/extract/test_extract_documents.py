@@ -232,3 +232,19 @@ def test_a_headline_and_the_list_are_one_target_with_the_stronger_modal():
     assert [(t["indicator"], t["value"], t["commitment"]) for t in targets] == [
         ("地区生产总值", 8, "力争"), ("固定资产投资", 10, "")]
     assert targets[0]["sentence"] == "地区生产总值增长8%"
+
+
+def test_counties_of_a_city_each_get_their_own_targets_and_an_arena_names_the_indicator():
+    text = ("2023年1月16日 洛阳各县区GDP增长目标出炉\n"
+            "宜阳县、嵩县的地区生产总值增长目标均为8%,汝阳县确保增长6.5%。\n"
+            "在规模以上工业增加值方面,栾川县提出增长10%以上。\n"
+            "2022年,宜阳县地区生产总值增长3.5%。")
+    found = [(t["indicator"], t["value"], t["commitment"], t["region"]) for t in extract(text)]
+    assert found == [("地区生产总值", 8, "", "宜阳县"), ("地区生产总值", 8, "", "嵩县"),
+                     ("地区生产总值", 6.5, "确保", "汝阳县"), ("规模以上工业增加值", 10, "", "栾川县")]
+
+
+def test_a_list_of_items_names_its_indicators_without_their_marks():
+    text = "2010年工作要点\n(一)全市生产总值增长10%以上。\n(二)化学需氧量和二氧化硫排放量分别削减2%和3%。"
+    assert [(t["indicator"], t["kind"]) for t in extract(text)] == [
+        ("地区生产总值", "growth"), ("化学需氧量", "reduction"), ("二氧化硫排放量", "reduction")]

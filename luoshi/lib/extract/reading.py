@@ -74,9 +74,9 @@ class Context:
         for time in TIME.finditer(piece):
             if not (whole_of(time) and self.timed and self.period.label.isdigit() and self.period.year != doc.year):
                 self.period, self.timed = period_of(time, doc.year, doc.dating.next_years_start), True
-        topic = words.TOPIC.search(piece)
-        if topic and len(clean(topic["topic"])) >= MIN_LENGTH:
-            self.topic = canonical(clean(topic["topic"]))
+        topic = words.TOPIC.search(piece.strip())
+        if topic and len(clean(topic["topic"] or topic["arena"])) >= MIN_LENGTH:
+            self.topic = canonical(clean(topic["topic"] or topic["arena"]))
         self.economy = self.economy or bool(words.ECONOMY.search(piece))
         self.past_targets = self.past_targets or bool(words.PAST_FRAMING.search(piece))
 
