@@ -22,7 +22,7 @@ from luoshi.units.importing import UnknownDivision, import_divisions
 from luoshi.units.models import Unit
 from luoshi.units.tree import build_tree
 
-OPEN_LEVELS = 2
+OPEN_LEVELS = 1  # the jurisdiction's own unit opens on its children; the rest unfold on demand
 
 
 def is_htmx(request) -> bool:
@@ -93,10 +93,20 @@ def row(request, unit: Unit, *, message: str = "", refusal: str = "", created: U
             messages.success(request, message)
         return redirect("units:tree")
     unit = decorate([scoped_unit(request, unit.pk)], changeable_ids(request.user))[0]
-    context = {"unit": unit, "message": message, "refusal": refusal, "title_oob": True, **forms}
+    context = {"unit": unit, "message": message, "refusal": refusal, "title_oob": True,
+               "open_actions": bool(refusal or forms), **forms}
     if created is not None:
         context["created_node"] = build_tree(decorate([scoped_unit(request, created.pk)], {created.pk}))[0]
     return HttpResponse(render_to_string("units/unit_row.html", context, request))
+
+
+@login_required
+def unit_actions(request, pk: int):
+    """The maintenance forms of one unit, fetched when its 维护 panel is first opened."""
+    unit = scoped_unit(request, pk)
+    if unit.pk not in changeable_ids(request.user):
+        raise PermissionDenied
+    return render(request, "units/unit_actions.html", {"unit": unit})
 
 
 @login_required

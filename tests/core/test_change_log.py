@@ -46,7 +46,7 @@ def test_an_edit_through_the_admin_carries_the_request_user_and_id(client_for, a
     response = client.post(url, {"name": owner.name, "short_name": "发改委", "code": owner.code, "kind": owner.kind,
                                  "parent": owner.parent_id, "order": owner.order, "is_public": "on"})
     assert response.status_code == 302
-    change = ObjectChange.objects.get(action="update", changed_object_type__model="unit")
+    change = ObjectChange.objects.get(action="update", changed_object_type__model="unit", changed_object_id=owner.pk)
     assert change.user == admin_user and change.request_id is not None
     assert change.diff["short_name"] == ("市发展改革委", "发改委")
 

@@ -35,6 +35,7 @@ def test_a_reporter_sees_only_their_unit_and_no_maintenance(client_for, jinshui_
 def test_a_leader_reads_the_tree_but_cannot_change_it(client_for, leader, units):
     client = client_for(leader)
     assert "二七区" in client.get("/units/").content.decode()
+    assert client.get(f"/units/{units['二七区'].pk}/actions/", **HTMX).status_code == 403
     response = client.post(f"/units/{units['二七区'].pk}/rename/", {"name": "二七新区"}, **HTMX)
     assert response.status_code == 403
     assert Unit.objects.get(pk=units["二七区"].pk).name == "二七区"
@@ -88,7 +89,8 @@ def test_archive_and_unarchive_never_delete(client_for, analyst, units):
     zone = units["郑东新区"]
     client.post(f"/units/{zone.pk}/archive/", **HTMX)
     assert Unit.objects.get(pk=zone.pk).archived
-    assert "取消归档" in client.get("/units/").content.decode()
+    assert "已归档" in client.get("/units/").content.decode()
+    assert "取消归档" in client.get(f"/units/{zone.pk}/actions/", **HTMX).content.decode()
     client.post(f"/units/{zone.pk}/unarchive/")
     assert not Unit.objects.get(pk=zone.pk).archived
     assert ObjectChange.objects.filter(changed_object_id=zone.pk, action="update").count() == 2
@@ -119,3 +121,19 @@ def test_an_admin_imports_any_division_from_the_page(client_for, admin_user, uni
 def test_a_malformed_import_code_is_explained(client_for, admin_user):
     response = client_for(admin_user).post("/units/import/", {"code": "41"}, follow=True)
     assert "应为六位数字的行政区划代码" in response.content.decode()
+
+
+def test_the_maintenance_forms_come_when_the_panel_is_opened(client_for, analyst, units):
+    client = client_for(analyst)
+    page = client.get("/units/").content.decode()
+    actions = f"/units/{units['中牟县'].pk}/actions/"
+    assert f'hx-get="{actions}"' in page and "更名" not in page
+    forms = client.get(actions, **HTMX).content.decode()
+    assert 'value="中牟县"' in forms and "添加下级功能区或部门" in forms and "归档" in forms
+
+
+def test_a_refused_form_comes_back_open_with_what_was_typed(client_for, analyst, units):
+    response = client_for(analyst).post(f"/units/{units['郑州市'].pk}/add/", {
+        "kind": "department", "name": "", "code": "bad code"}, **HTMX)
+    html = response.content.decode()
+    assert 'class="unit-actions" open' in html and 'value="bad code"' in html
