@@ -179,7 +179,8 @@ def extreme_figures(actuals, two_versions, analyst):
 
 PAGES = ["/figures/entry/?unit=410100&period=2023", "/figures/entry/?unit=410105&period=2023M03",
          "/figures/review/", "/figures/template.xlsx?unit=410105&period=2023M03", "/dashboard/", "/plans/",
-         "/pledge/", "/catalogue/", "/api/v1/figures", "/api/v1/status", "/api/v1/series"]
+         "/pledge/", "/catalogue/", "/briefings/", "/dashboard/ranking/", "/api/v1/figures", "/api/v1/status",
+         "/api/v1/series"]
 
 
 @pytest.mark.parametrize("url", PAGES)
@@ -192,8 +193,13 @@ def test_no_page_fails_on_the_largest_stored_numbers(extreme_figures, analyst, j
 def test_the_plan_pages_do_not_fail_either(extreme_figures, analyst, client_for):
     client = client_for(analyst)
     assert client.get(f"/plans/{extreme_figures.pk}/").status_code == 200
+    assert client.get(f"/pledge/{extreme_figures.pk}/").status_code < 500
+    for fmt in ("docx", "xlsx", "pdf"):
+        response = client.get("/briefings/download/", {"plan": extreme_figures.pk, "format": fmt, "period": "2023"})
+        assert response.status_code < 500, fmt
     for target in extreme_figures.targets.all():
         assert client.get(f"/plans/targets/{target.pk}/").status_code < 500
+        assert client.get(f"/pledge/targets/{target.pk}/").status_code < 500
 
 
 def test_upgrading_returns_revisions_stored_before_the_database_refused_them(two_versions, analyst):
