@@ -18,6 +18,7 @@ NATIONAL = "全国"
 #: 主语之后: what follows a place named as the subject of a clause (not "郑州都市圈", "新乡日报").
 PREDICATE = (r"(?=[、,，\s]|[保争]\d|等|则|是|分别|均|提出|将|为|也|的|在|要|确保|力争|争取|更是|以外|以|把|明确|坚持|围绕|大力|"
              r"计划|预计|实施|目标|GDP|地区|经济|全年|今年|增长|和|与|及|\d|$)")
+SUBJECT_FOLLOWS = re.compile(PREDICATE)
 #: "各县(市、区)": every county of the plan's city.
 ALL_COUNTIES = re.compile(r"各县[(（]?[市区、]*[)）]?|各区县|各县市")
 #: A national text: the State Council, the premier, "我国", the national congress.
@@ -175,10 +176,17 @@ def _depth(divisions: Divisions, code: str) -> int:
     return len(divisions.ancestors(code)) if code in divisions.by_code else 0
 
 
-def places_in(clause: str, gazetteer: Gazetteer, city: str) -> list[str]:
-    """The places a clause names as its subject, in order; [] when it names none."""
-    found = [place.name for start, end, place in gazetteer.find(clause) if _subject(clause, start, end)]
-    counties = ALL_COUNTIES.search(clause)
+def subjects(clause: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """The places a clause names as a subject, with their offsets in it."""
+    return [(start, end, place.name) for start, end, place in gazetteer.find(clause) if _subject(clause, start, end)]
+
+
+def places_in(piece: str, named: list[tuple[int, int, str]], start: int, city: str) -> list[str]:
+    """The places named as subjects in `piece` (which starts at `start` of the clause whose
+    `subjects` are `named`), in order; [] when it names none."""
+    end = start + len(piece)
+    found = [name for first, last, name in named if first >= start and last <= end]
+    counties = ALL_COUNTIES.search(piece) if "各" in piece else None
     if counties and city:
         found.append(city + counties.group())
     return list(dict.fromkeys(found))
@@ -191,7 +199,7 @@ def places_listed(text: str, gazetteer: Gazetteer) -> list[str]:
 
 def _subject(clause: str, start: int, end: int) -> bool:
     """A place is a subject unless it sits inside a longer word (郑州都市圈, 新乡日报, 北京路)."""
-    return re.match(PREDICATE, clause[end:]) is not None and not (start and clause[start - 1] in "在从到至向往赴")
+    return SUBJECT_FOLLOWS.match(clause, end) is not None and not (start and clause[start - 1] in "在从到至向往赴")
 
 
 def strip_places(words: str) -> str:

@@ -15,7 +15,7 @@ from .figures import Figure, figures
 from .fronts import FrontMap
 from .indicators import GDP, GENERIC, MIN_LENGTH, canonical, clean, name_indicator
 from .numerals import plain
-from .places import Gazetteer, places_in, places_listed
+from .places import Gazetteer, places_in, places_listed, subjects
 from .respectively import respectively
 from .segment import Segment, clauses, sentences, trimmed
 from .target import Target
@@ -60,25 +60,32 @@ class Context:
     past_targets: bool = False
     read: bool = False
 
-    def update(self, doc: Document, head: str, piece: str) -> None:
-        """Take in `piece`, the words of the clause that end `head`."""
-        named = places_in(piece, doc.gazetteer, doc.city)
+    def update(self, doc: Document, head: str, piece: str, subjects: list[tuple[int, int, str]]) -> None:
+        """Take in `piece`, the words of the clause that end `head`, whose subject places are `subjects`
+        (each cue looked for only where a character it needs is there: this runs for every piece)."""
+        named = places_in(piece, subjects, len(head) - len(piece), doc.city)
         if named:
             self.places = named
+        if _has(piece, "确力保争"):
+            self._modals(head, piece)
+        if _has(piece, "年季五"):
+            for time in TIME.finditer(piece):
+                if not (whole_of(time) and self.timed and self.period.label.isdigit() and self.period.year != doc.year):
+                    self.period, self.timed = period_of(time, doc.year, doc.dating.next_years_start), True
+        if "来" in piece or "方面" in piece:
+            topic = words.TOPIC.search(piece.strip())
+            if topic and len(clean(topic["topic"] or topic["arena"])) >= MIN_LENGTH:
+                self.topic = canonical(clean(topic["topic"] or topic["arena"]))
+        self.economy = self.economy or bool(words.ECONOMY.search(piece))
+        self.past_targets = self.past_targets or ("目标" in piece and bool(words.PAST_FRAMING.search(piece)))
+
+    def _modals(self, head: str, piece: str) -> None:
         offset = len(head) - len(piece)
         for modal in words.MODAL.finditer(piece):
             if len(clean(head[:offset + modal.start()])) >= MIN_LENGTH:
                 self.clause_modal = modal.group()
             else:
                 self.modal, self.clause_modal = modal.group(), ""
-        for time in TIME.finditer(piece):
-            if not (whole_of(time) and self.timed and self.period.label.isdigit() and self.period.year != doc.year):
-                self.period, self.timed = period_of(time, doc.year, doc.dating.next_years_start), True
-        topic = words.TOPIC.search(piece.strip())
-        if topic and len(clean(topic["topic"] or topic["arena"])) >= MIN_LENGTH:
-            self.topic = canonical(clean(topic["topic"] or topic["arena"]))
-        self.economy = self.economy or bool(words.ECONOMY.search(piece))
-        self.past_targets = self.past_targets or bool(words.PAST_FRAMING.search(piece))
 
     @property
     def commitment(self) -> str:
@@ -124,6 +131,10 @@ def read_targets(doc: Document) -> Iterator[Target]:
             context.read or context.period.year < (doc.year or 0)) else None
 
 
+def _has(text: str, characters: str) -> bool:
+    return any(ch in text for ch in characters)
+
+
 def _line_end(text: str, position: int) -> int:
     end = text.find("\n", position)
     return len(text) if end < 0 else end
@@ -155,17 +166,18 @@ def read_sentence(doc: Document, sentence: Segment, context: Context) -> Iterato
     enumeration = words.ENUMERATION.search(sentence.text)
     for clause in clauses(sentence):
         position, runs = 0, []
+        named = subjects(clause.text, doc.gazetteer)
         context.clause_modal = ""
         if enumeration and clause.start - sentence.start >= enumeration.end():
             context.enumerated = True
         for figure in figures(clause.text):
             before = clause.text[position:figure.start]
-            context.update(doc, clause.text[:figure.start] + figure.numeral[:1], before + figure.numeral[:1])
+            context.update(doc, clause.text[:figure.start] + figure.numeral[:1], before + figure.numeral[:1], named)
             read = list(_read_figure(doc, context, clause, figure, before))
             if read:
                 runs.append((before, read))
                 position = figure.end
-        context.update(doc, clause.text, clause.text[position:])
+        context.update(doc, clause.text, clause.text[position:], named)
         yield from respectively(runs, lead)
         lead = clause.text
 
