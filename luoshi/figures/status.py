@@ -113,7 +113,8 @@ def _cumulative(period: Period, observations: list[Observation]) -> list[Observa
         if year not in yearly:
             break
         total += yearly[year]
-        running.append(Observation(Period.years(period.start_year, year), total))
+        span = Period.years(period.start_year, year) if year > period.start_year else Period.year(year)
+        running.append(Observation(span, total))
     return running
 
 

@@ -116,3 +116,27 @@ def test_lateness_takes_a_fixed_number_of_queries(owed_plan):
     with CaptureQueriesContext(connection) as many:
         owed(targets, today=TODAY)
     assert len(few) == len(many) == 1
+
+
+def test_a_five_year_target_is_judged_on_its_first_year_and_owes_each_year(units):
+    city = units["郑州市"]
+    plan = Plan.objects.create(title="测试五年目标", issuer=city, year=2023, region="郑州", text="五年目标原文",
+                               status=Plan.Status.PUBLISHED)
+    series = make_series("测试引进人才", frequency="annual", due_day=31)
+    target = Target.objects.create(plan=plan, indicator="引进人才", kind="count", value=100, unit_of_measure="万人",
+                                   period="2023-2027", region="郑州", region_unit=city, series=series,
+                                   accumulation="flow", span_start=0, span_end=2)
+    early = dt.date(2024, 2, 10)
+    assert named(owed([target], today=early)) == {("郑州市", "测试引进人才", "2023")}
+    Figure.objects.create(series=series, unit=city, period="2023", period_start=dt.date(2023, 1, 1),
+                          period_end=dt.date(2023, 12, 31))  # a slot without a revision is not a report
+    assert named(owed([target], today=early)) == {("郑州市", "测试引进人才", "2023")}
+
+    from luoshi.figures.entries import Entry
+    from luoshi.figures.submission import submit
+
+    submit(None, [Entry(row=1, series="测试引进人才", unit="410100", period="2023", value=22, source="测试")],
+           channel="import")
+    row = verdict_row(judge_targets([target], today=early)[0])
+    assert row["latest_period"] == "2023" and row["progress"] == 0.22 and not row["late"]
+    assert owed([target], today=early) == []
