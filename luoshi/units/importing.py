@@ -75,14 +75,28 @@ def division(code: str) -> Division:
     return found
 
 
+def is_admin(user) -> bool:
+    return user.is_superuser or user.role == user.Role.ADMIN
+
+
 def may_import(user, code: str) -> bool:
     """Admins import anything; an analyst only a division at or below a unit they may change."""
-    if user.is_superuser or user.role == user.Role.ADMIN:
+    if is_admin(user):
         return True
     if not user.edits_plans:
         return False
     chain = [code] + [d.code for d in load().ancestors(code)]
     return units_for(user, CHANGE).filter(code__in=chain).exists()
+
+
+def ancestors_to_sync(top: Division, user) -> list[Division]:
+    """The ancestors of TOP to create or update, root first: all of them for the system and admins; for
+    an analyst only those from the highest one in their jurisdiction down (what lies above is not theirs)."""
+    chain = list(reversed(load().ancestors(top.code)))
+    if user is None or is_admin(user):
+        return chain
+    mine = set(units_for(user, CHANGE).filter(code__in=[d.code for d in chain]).values_list("code", flat=True))
+    return next((chain[i:] for i, d in enumerate(chain) if d.code in mine), [])
 
 
 def import_divisions(code: str, user=None, dry_run: bool = False) -> ImportReport:
@@ -94,11 +108,12 @@ def import_divisions(code: str, user=None, dry_run: bool = False) -> ImportRepor
     top = division(code)
     if user is not None and not may_import(user, top.code):
         raise PermissionDenied(_("行政区划 %(code)s 不在您的辖区内") % {"code": top.code})
-    wanted = list(reversed(load().ancestors(top.code))) + load().below(top.code)
+    wanted = ancestors_to_sync(top, user) + load().below(top.code)
     report = ImportReport(top.code, dry_run)
     context = current()
     with transaction.atomic(), change_context(user or context.user, context.request_id):
-        existing = {u.code: u for u in Unit.objects.filter(code__in=[d.code for d in wanted])}
+        codes = [d.code for d in wanted] + [wanted[0].parent]
+        existing = {u.code: u for u in Unit.objects.filter(code__in=codes)}
         for item in wanted:
             parent = existing.get(item.parent) if item.parent else None
             existing[item.code] = _bring_in(item, parent, existing.get(item.code), report)

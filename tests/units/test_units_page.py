@@ -137,3 +137,14 @@ def test_a_refused_form_comes_back_open_with_what_was_typed(client_for, analyst,
         "kind": "department", "name": "", "code": "bad code"}, **HTMX)
     html = response.content.decode()
     assert 'class="unit-actions" open' in html and 'value="bad code"' in html
+
+
+def test_an_analyst_import_leaves_what_lies_above_their_unit_alone(client_for, analyst, units):
+    from luoshi.units.importing import import_divisions
+
+    Unit.objects.filter(code="410000").update(name="河南省人民政府")
+    Unit.objects.filter(code="410105").update(short_name="")
+    report = import_divisions("410100", analyst)
+    assert Unit.objects.get(code="410000").name == "河南省人民政府"
+    assert [(u.code, fields) for u, fields in report.updated] == [("410105", ["简称"])]
+    assert import_divisions("410100").updated[0][0].code == "410000"  # the system may put it right
