@@ -51,6 +51,8 @@ def owed_plan(units):
         Target.objects.create(plan=plan, order=order, indicator=indicator, kind="level", value=100,
                               unit_of_measure="亿元", period="2023", bound="min", region="郑州", owner=owner,
                               region_unit=city, series=series, span_start=order, span_end=order + 1)
+    Target.objects.create(plan=plan, order=9, indicator="营商环境", kind="level", value=1, unit_of_measure="项",
+                          period="2023", region="郑州", owner=commerce, region_unit=city, span_start=9, span_end=10)
     Figure.objects.create(series=wanted[3][1], unit=city, period="2023M1-2", period_start=dt.date(2023, 1, 1),
                           period_end=dt.date(2023, 2, 28), not_published=True, not_published_note="统计局未发布")
     for name, unit in (("zz", city), ("sw", commerce)):
@@ -90,6 +92,7 @@ def test_unpublished_and_not_yet_published_figures_are_never_late(owed_plan):
     for indicator in ("人才数", "工业增加值"):
         assert rows[indicator]["status"] == "grey" and rows[indicator]["not_published"]
         assert rows[indicator]["reason"] == "2023年1–2月数据未公布" and not rows[indicator]["late"]
+    assert rows["营商环境"]["reason"] == "未关联统计指标" and not rows["营商环境"]["late"]
     gdp = rows["生产总值"]
     assert gdp["reason"] == "无数据" and not gdp["late"] and gdp["judged_period"] is None
     assert rows["零售额"]["late"] and rows["零售额"]["late_days"] == 15 and rows["零售额"]["late_unit"] == "郑州市"
