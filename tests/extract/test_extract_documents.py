@@ -248,3 +248,13 @@ def test_a_list_of_items_names_its_indicators_without_their_marks():
     text = "2010年工作要点\n(一)全市生产总值增长10%以上。\n(二)化学需氧量和二氧化硫排放量分别削减2%和3%。"
     assert [(t["indicator"], t["kind"]) for t in extract(text)] == [
         ("地区生产总值", "growth"), ("化学需氧量", "reduction"), ("二氧化硫排放量", "reduction")]
+
+
+def test_a_headline_is_not_the_list_of_targets_and_a_new_place_ends_the_modal():
+    text = ("# source: http://news.example.cn/2024-01-30/77.html\n"
+            "各地市2024年GDP目标:湛江增长5%\n"
+            "湛江市提出地区生产总值增长5%左右,茂名市力争增长6%以上,阳江增长4.5%。\n"
+            "规模以上工业增加值方面,湛江增长7%。")
+    found = [(t["indicator"], t["value"], t["bound"], t["commitment"], t["region"]) for t in extract(text)]
+    assert found == [("地区生产总值", 5, "approx", "", "湛江"), ("地区生产总值", 6, "min", "力争", "茂名"),
+                     ("地区生产总值", 4.5, "exact", "", "阳江"), ("规模以上工业增加值", 7, "exact", "", "湛江")]

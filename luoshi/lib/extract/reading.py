@@ -59,12 +59,15 @@ class Context:
     timed: bool = False
     past_targets: bool = False
     read: bool = False
+    modal_places: list[str] = field(default_factory=list)
 
     def update(self, doc: Document, head: str, piece: str, subjects: list[tuple[int, int, str]]) -> None:
         """Take in `piece`, the words of the clause that end `head`, whose subject places are `subjects`
         (each cue looked for only where a character it needs is there: this runs for every piece)."""
         named = places_in(piece, subjects, len(head) - len(piece), doc.city)
         if named:
+            if named != self.places and self.modal_places != named:
+                self.modal = ""
             self.places = named
         if _has(piece, "确力保争"):
             self._modals(head, piece)
@@ -85,7 +88,7 @@ class Context:
             if len(clean(head[:offset + modal.start()])) >= MIN_LENGTH:
                 self.clause_modal = modal.group()
             else:
-                self.modal, self.clause_modal = modal.group(), ""
+                self.modal, self.clause_modal, self.modal_places = modal.group(), "", self.places
 
     @property
     def commitment(self) -> str:

@@ -113,7 +113,7 @@ STOCK_CUE = re.compile(r"总量|总数|达到|累计|保有")
 FLOW_CUE = re.compile(r"完成|新建|引进|吸引|新增|认定|培养|开工|招引|签约|培育|落地|实现")
 
 #: 列举: "主要预期目标是:" introduces the body's enumeration of targets.
-ENUMERATION = re.compile(r"(?:目标|指标)[是为]?\s?[:：—]")
+ENUMERATION = re.compile(r"(?:目标|指标)(?:是|为|如下)\s?[:：—]")
 PAST_TARGET = re.compile(r"目标")
 #: A sentence that states targets: a past period does not reach into it from the sentence before.
 TARGET_SENTENCE = re.compile(r"目标|预期|力争|确保|争取|计划")
@@ -121,7 +121,7 @@ TARGET_SENTENCE = re.compile(r"目标|预期|力争|确保|争取|计划")
 PAST_FRAMING = re.compile(r"(?:确定|提出|定下|制定|下达)的[^。；;\n]{0,6}目标")
 #: "从规模以上工业增加值方面来比较": the indicator the following sentences are about.
 TOPIC = re.compile(r"从[“\"]?(?P<topic>[^，,。；;：:“”\"、]{2,20}?)[”\"]?(?:增长|增速)?(?:目标)?(?:方面)?(?:对比|相比)?来(?:看|比较|说)"
-                   r"|^在[“\"]?(?P<arena>[^，,。；;：:“”\"、]{2,20}?)[”\"]?方面$")
+                   r"|^在?[“\"]?(?P<arena>[^，,。；;：:“”\"、]{2,20}?)[”\"]?方面$")
 #: "“增长8%以上”的地市有郑州、周口": the places a figure holds for, named after it.
 PLACES_AFTER = re.compile(r"^(?:及?以上|以内|以下|左右)?[”’\"」]?的(?:地市|城市|市|县|县市|县区|区县|地区|省份|省区|省|区)(?:有|包括|是)")
 #: "均增长12%", "目标一致": one value for every name listed before it.
