@@ -258,3 +258,11 @@ def test_a_headline_is_not_the_list_of_targets_and_a_new_place_ends_the_modal():
     found = [(t["indicator"], t["value"], t["bound"], t["commitment"], t["region"]) for t in extract(text)]
     assert found == [("地区生产总值", 5, "approx", "", "湛江"), ("地区生产总值", 6, "min", "力争", "茂名"),
                      ("地区生产总值", 4.5, "exact", "", "阳江"), ("规模以上工业增加值", 7, "exact", "", "湛江")]
+
+
+def test_a_december_text_on_next_years_targets_is_for_next_year():
+    text = ("# source: http://www.example.cn/2022-12/29/content_9.htm\n"
+            "全市经济工作会议召开。2023年全市经济社会发展的主要预期目标是:地区生产总值增长6.5%左右。"
+            "今后五年,全市常住人口城镇化率年均提高1个百分点。")
+    found = {t["value"]: t["period"] for t in extract(text)}
+    assert found == {6.5: "2023", 1: "2023-2027"}

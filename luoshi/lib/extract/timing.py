@@ -57,12 +57,16 @@ def published(text: str, source: str) -> tuple[int | None, int | None]:
 
 def plan_dating(text: str, source: str = "") -> Dating:
     """The year the plan is for: the plan's own five-year title gives its first year; else the year
-    named most often, with the targets counting more and the publication date most; None if the
-    text names no year at all."""
+    named most often, with the targets counting more and the publication date most (a text of
+    October–December that names next year's targets is dated next year); None if the text names
+    no year at all."""
     counts = Counter(int(year) for year in YEAR_MENTION.findall(text))
-    for year in TARGET_YEAR.findall(text):
-        counts[int(year)] += TARGET_WEIGHT
+    target_years = [int(year) for year in TARGET_YEAR.findall(text)]
+    for year in target_years:
+        counts[year] += TARGET_WEIGHT
     year, month = published(text, source)
+    if year and month and month >= LATE_MONTH and year + 1 in target_years:
+        year, month = year + 1, None
     if year:
         counts[year] += PUBLISHED_WEIGHT
     titled = FIVE_YEAR_PLAN_TITLE.search(text[:HEADER])
