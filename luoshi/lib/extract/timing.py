@@ -4,6 +4,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .folding import fold, source_line
 from .numerals import read_number
 from .vocabulary import ADDRESS_DATE, HEADER, PUBLISHED, TARGET_YEAR, YEAR_MENTION
 
@@ -79,8 +80,8 @@ def plan_dating(text: str, source: str = "") -> Dating:
 
 
 def plan_year(text: str) -> int | None:
-    """The plan year of `text` (see plan_dating)."""
-    return plan_dating(text).year
+    """The plan year of `text` as extract() reads it (see plan_dating)."""
+    return plan_dating(fold(text).text, source_line(text)).year
 
 
 def whole_year(year: int | None) -> Period:
