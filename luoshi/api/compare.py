@@ -1,9 +1,9 @@
 """GET /api/v1/compare: the units below a unit side by side, scoped to the user exactly as the page is."""
 
-from ninja import Router, Schema, Status
+from ninja import Query, Router, Schema, Status
 
 from luoshi.api.schemas import ErrorOut
-from luoshi.compare.comparison import CompareError, compare, history
+from luoshi.compare.comparison import CompareError, compare, history, peers
 from luoshi.compare.records import comparison_record, year_record
 
 router = Router(tags=["对比"])
@@ -114,3 +114,13 @@ def compare_years(request, indicator: str, unit: str):
     except CompareError as exc:
         return _refused(exc)
     return Status(200, [year_record(y) for y in years])
+
+
+@router.get("/compare/peers", response={200: ComparisonOut, 422: ErrorOut})
+def compare_peers(request, indicator: str, period: str, unit: str, peers_: str = Query("", alias="peers")):
+    """同级对比: UNIT beside the units of PEERS (codes, comma-separated), else every unit beside it; with medians."""
+    codes = [c.strip() for c in peers_.split(",") if c.strip()]
+    try:
+        return Status(200, comparison_record(peers(indicator, period, unit, request.user, codes)))
+    except CompareError as exc:
+        return _refused(exc)

@@ -1,17 +1,20 @@
 """对比 pages: the units below a unit, a unit across years, a unit beside its peers, and the briefing file."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
-from django.utils.http import content_disposition_header
+from django.urls import reverse
+from django.utils.http import content_disposition_header, urlencode
 
 from luoshi.briefings.content import BriefingError
 from luoshi.briefings.render import FORMATS
 from luoshi.compare import choices
 from luoshi.compare.briefing import briefing_file, title
 from luoshi.compare.comparison import SORTS, CompareError, compare, find_series, history, peers
+from luoshi.compare.peer_groups import archive_group, groups_of, save_group
 from luoshi.compare.records import comparison_record, year_record
 
 
@@ -67,19 +70,51 @@ def years(request):
                                                   "chart": {"rows": rows}})
 
 
+def _peer_codes(request) -> list[str]:
+    """The peers asked for: a saved list (?group=ID) or codes separated by commas."""
+    group = request.GET.get("group", "")
+    if group.isdigit():
+        found = groups_of(request.user).filter(pk=int(group)).first()
+        if found is not None:
+            return found.unit_codes
+    return [c.strip() for c in request.GET.get("peers", "").replace("，", ",").split(",") if c.strip()]
+
+
 @login_required
 def peer_view(request):
     get = request.GET
-    codes = [c.strip() for c in get.get("peers", "").replace(",", ",").split(",") if c.strip()]
+    if request.method == "POST":
+        return _save_or_archive(request)
+    codes = _peer_codes(request)
+    context = {"unit_code": get.get("unit", ""), "peers": ",".join(codes), "groups": groups_of(request.user)}
     try:
         comparison = peers(get.get("indicator", choices.DEFAULT_INDICATOR), get.get("period", ""),
                            get.get("unit", ""), request.user, codes)
     except CompareError as exc:
-        return render(request, "compare/peers.html", {"errors": exc.detail}, status=400)
+        return render(request, "compare/peers.html", {**context, "errors": exc.detail}, status=400)
     record = comparison_record(comparison)
-    return render(request, "compare/peers.html", {"comparison": comparison, "record": record,
-                                                  "unit_code": get.get("unit", ""), "peers": ",".join(codes),
+    return render(request, "compare/peers.html", {**context, "comparison": comparison, "record": record,
                                                   "chart": {**record, "map_url": ""}})
+
+
+def _save_or_archive(request):
+    """POST: save the shown peers as a named list (name, unit, peers) or archive one (archive=ID)."""
+    post = request.POST
+    query = {k: post.get(k, "") for k in ("indicator", "period", "unit")}
+    try:
+        if post.get("archive", "").isdigit():
+            group = archive_group(request.user, int(post["archive"]))
+            messages.success(request, f"对比组“{group.name}”已归档")
+            query["peers"] = post.get("peers", "")
+        else:
+            group = save_group(request.user, post.get("name", ""),
+                               [query["unit"], *post.get("peers", "").replace("，", ",").split(",")])
+            messages.success(request, f"对比组“{group.name}”已保存")
+            query["group"] = str(group.pk)
+    except CompareError as exc:
+        messages.error(request, str(exc))
+        query["peers"] = post.get("peers", "")
+    return redirect(f"{reverse('compare:peers')}?{urlencode(query)}")
 
 
 @login_required

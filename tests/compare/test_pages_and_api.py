@@ -61,3 +61,59 @@ def test_the_api_names_a_bad_field(scene, zz_leader, signed_in):
 
 def test_the_api_wants_a_signed_in_user(scene, client):
     assert client.get("/api/v1/compare", {"indicator": "GDP", "period": "2023", "under": "410000"}).status_code == 401
+
+
+def test_the_pdf_briefing_embeds_its_font(scene, henan_analyst, signed_in):
+    from luoshi.briefings.content import BriefingError
+    from luoshi.briefings.render import cjk_font
+
+    try:
+        cjk_font()
+    except BriefingError:
+        pytest.skip("fonts-noto-cjk is not installed")
+    response = signed_in(henan_analyst).get("/compare/briefing/", {"period": "2023", "under": "410000", "format": "pdf"})
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+
+
+def test_the_years_endpoint(scene, zz_leader, signed_in):
+    body = signed_in(zz_leader).get("/api/v1/compare/years", {"indicator": "地区生产总值", "unit": "410200"}).json()
+    assert [(y["period"], y["measured"], y["headline_target"]) for y in body] == [("2023", 5.5, 7.0)]
+
+
+def test_a_saved_peer_list_is_its_owners_and_is_archived_not_deleted(scene, zz_leader, henan_analyst, signed_in):
+    from luoshi.compare.models import PeerGroup
+    from luoshi.core.models import ObjectChange
+
+    client = signed_in(zz_leader)
+    saved = client.post("/compare/peers/", {"indicator": "地区生产总值", "period": "2023", "unit": "410100",
+                                            "peers": "410200,410300", "name": "近邻三市"})
+    group = PeerGroup.objects.get(name="近邻三市")
+    assert group.unit_codes == ["410100", "410200", "410300"] and f"group={group.pk}" in saved["Location"]
+    page = client.get(saved["Location"]).content.decode()
+    assert page.count('<tr data-unit="') == 3 and "近邻三市" in page
+    assert ObjectChange.objects.filter(object_repr="近邻三市").exists()
+    signed_in(henan_analyst)
+    other = client.get(f"/compare/peers/?indicator=地区生产总值&period=2023&unit=410100&group={group.pk}")
+    assert other.content.decode().count('<tr data-unit="') == 18  # not theirs: the same province instead
+    signed_in(zz_leader).post("/compare/peers/", {"indicator": "地区生产总值", "period": "2023", "unit": "410100",
+                                                  "archive": str(group.pk)})
+    group.refresh_from_db()
+    assert group.archived and PeerGroup.objects.filter(pk=group.pk).exists()
+
+
+def test_a_peer_list_needs_a_name_and_known_units(scene, zz_leader, signed_in):
+    from luoshi.compare.models import PeerGroup
+
+    client = signed_in(zz_leader)
+    client.post("/compare/peers/", {"indicator": "地区生产总值", "period": "2023", "unit": "410100",
+                                    "peers": "410200", "name": ""})
+    client.post("/compare/peers/", {"indicator": "地区生产总值", "period": "2023", "unit": "410100",
+                                    "peers": "123456", "name": "坏的"})
+    assert not PeerGroup.objects.exists()
+
+
+def test_the_peers_endpoint_gives_the_medians(scene, zz_leader, signed_in):
+    body = signed_in(zz_leader).get("/api/v1/compare/peers", {"indicator": "地区生产总值", "period": "2023",
+                                                              "unit": "410200", "peers": "410300"}).json()
+    assert {r["unit"] for r in body["rows"]} == {"410200", "410300"}
+    assert body["median_target"] == 6.5 and body["median_actual"] == pytest.approx(5.85)
