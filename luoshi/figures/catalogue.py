@@ -23,7 +23,7 @@ FIELDS = {"unit": "unit_of_measure", "frequency": "frequency", "accumulation": "
           "due_day": "due_day", "publisher": "publisher", "allow_negative": "allow_negative", "note": "note"}
 
 _REGION_PREFIX = re.compile(r"^(全市|全省|全区|全县|全州|全盟|全国)")
-_TOTAL_SUFFIX = re.compile(r"(总额|总量|总数|额|量|数)$")
+_TOTAL_SUFFIX = re.compile(r"(总额|总量|总数|额|量|(?<!指)数)$")  # 指数 is an index, not a count
 _BRACKETS = re.compile(r"\([^)]*\)$")
 
 

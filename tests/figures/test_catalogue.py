@@ -91,6 +91,7 @@ def catalogue(db):
     ("单位GDP能耗", "单位地区生产总值能耗"),
     ("高新技术企业总量", "高新技术企业数"),
     ("ｇｄｐ", "地区生产总值"),
+    ("全市居民消费价格指数", "居民消费价格指数"),
 ])
 def test_match_by_name_alias_or_normalised_form(catalogue, indicator, expected):
     found = match_series(indicator, series=catalogue)
@@ -102,6 +103,7 @@ def test_match_by_name_alias_or_normalised_form(catalogue, indicator, expected):
     "城镇居民人均消费支出",  # shares 城镇居民人均 with the income series
     "失业率",              # 调查 or 登记: not ours to guess
     "消费品",
+    "居民消费价格指",
     "",
 ])
 def test_no_match_for_a_different_indicator(catalogue, indicator):
