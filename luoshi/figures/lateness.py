@@ -136,6 +136,17 @@ def load_slots(wanted: set[tuple[int, int, Period]]) -> Slots:
             for s, u, start, end, head, approved, v, g, np in rows}
 
 
+def with_owners(items: list[tuple[Target, Assignment | None]]) -> None:
+    """The owner units the rule may ask for, in one query where the caller's query did not load them."""
+    missing = {t.owner_id for t, a in items if a is None and t.owner_id and not Target.owner.is_cached(t)}
+    if not missing:
+        return
+    found = Unit.objects.in_bulk(missing)
+    for target, assignment in items:
+        if assignment is None and target.owner_id in found and not Target.owner.is_cached(target):
+            target.owner = found[target.owner_id]
+
+
 def wanted_of(items: list[tuple[Target, Assignment | None]], at_of) -> set[tuple[int, int, Period]]:
     """The (series, unit, period) figures the ITEMS are judged on (AT_OF(target) is each one's period)."""
     found = set()
@@ -175,11 +186,12 @@ def gap(target: Target, assignment: Assignment | None, at: Period, today: dt.dat
 
 def owed(items, at: Period | None = None, today: dt.date | None = None, late_only: bool = True) -> list[Owed]:
     """Every figure owed for ITEMS (targets and assignments, with their series and units loaded) at AT
-    (default: each plan year's `default_at`), late ones only unless LATE_ONLY is false; in two queries' time
-    whatever their number. Each figure once (several targets may ask for it), latest due first."""
+    (default: each plan year's `default_at`), late ones only unless LATE_ONLY is false; in a fixed number of
+    queries whatever their number. Each figure once (several targets may ask for it), the longest overdue first."""
     today = today or dt.date.today()
     pairs = [(i.target, i) if isinstance(i, Assignment) else (i, None) for i in items]
     at_of = judging_at(at, today)
+    with_owners(pairs)
     slots = load_slots(wanted_of(pairs, at_of))
     found = [gap(t, a, at_of(t), today, slots).owed for t, a in pairs]
     return late_list([o for o in found if o is not None and (o.is_late or not late_only)])

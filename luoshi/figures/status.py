@@ -23,6 +23,7 @@ from luoshi.figures.lateness import (
     load_slots,
     series_at,
     wanted_of,
+    with_owners,
 )
 from luoshi.figures.models import Figure
 from luoshi.lib.judgement import Milestone, Observation, Status, TargetSpec, Tolerances, Verdict, judge
@@ -184,6 +185,7 @@ def _judge(target, observations, at, ctx: Context, value=None, assignment=None) 
 
 def _context(pairs, at_of, today: dt.date) -> Context:
     targets = {t.pk: t for t, _ in pairs}.values()
+    with_owners(pairs)
     return Context(today, tolerances(), load_slots(wanted_of(pairs, at_of)), load_milestones(targets))
 
 

@@ -14,7 +14,7 @@ from luoshi.figures.status import Judged, judge_assignments, judge_targets, verd
 from luoshi.plans.models import Plan, Target
 from luoshi.plans.views import wording_of
 
-TARGET_RELATED = ("plan", "front", "series", "region_unit")
+TARGET_RELATED = ("plan", "front", "series", "region_unit", "owner")
 PUBLIC_REVISION_FIELDS = ("figure__series_id", "figure__unit_id", "figure__period", "value", "growth", "source",
                           "reviewed_at")
 

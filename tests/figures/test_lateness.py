@@ -119,6 +119,12 @@ def test_lateness_takes_a_fixed_number_of_queries(owed_plan):
     with CaptureQueriesContext(connection) as many:
         owed(targets, today=TODAY)
     assert len(few) == len(many) == 1
+    bare = list(owed_plan.targets.select_related("plan", "series", "region_unit"))  # owners not loaded
+    with CaptureQueriesContext(connection) as few:
+        judge_targets(bare[:2], today=TODAY)
+    with CaptureQueriesContext(connection) as many:
+        judge_targets(bare, today=TODAY)
+    assert len(few) == len(many) <= 3  # figures, figure slots, the owner units
 
 
 def test_a_five_year_target_is_judged_on_its_first_year_and_owes_each_year(units):
