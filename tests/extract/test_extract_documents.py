@@ -266,3 +266,8 @@ def test_a_december_text_on_next_years_targets_is_for_next_year():
             "今后五年,全市常住人口城镇化率年均提高1个百分点。")
     found = {t["value"]: t["period"] for t in extract(text)}
     assert found == {6.5: "2023", 1: "2023-2027"}
+
+
+def test_the_twelfth_five_year_plan_ends_in_2015():
+    text = "2011年2月20日\n“十二五”期末,全县财政收入达到20亿元;“十二五”期间,累计完成固定资产投资800亿元。"
+    assert {t["value"]: t["period"] for t in extract(text)} == {20: "2015", 800: "2011-2015"}

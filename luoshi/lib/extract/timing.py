@@ -8,10 +8,10 @@ from .folding import fold, source_line
 from .numerals import read_number
 from .vocabulary import ADDRESS_DATE, HEADER, PUBLISHED, TARGET_YEAR, YEAR_MENTION
 
-FIVE_YEAR_PLAN_END = {"十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
+FIVE_YEAR_PLAN_END = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
 #: A five-year plan's own title, at the head of a line or in 《》 ("…第十四个五年规划纲要", "“十四五”规划").
 FIVE_YEAR_PLAN_TITLE = re.compile(
-    r"(?:^|《)[^\n《》]{0,30}?第?(十[三四五六])(?:个五年|[”\"]?五[”\"]?)(?:规划|发展规划)(?![^\n》]{0,6}(?:之年|收官|开局))",
+    r"(?:^|《)[^\n《》]{0,30}?第?(十[一二三四五六])(?:个五年|[”\"]?五[”\"]?)(?:规划|发展规划)(?![^\n》]{0,6}(?:之年|收官|开局))",
     re.MULTILINE)
 QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4}
 #: Weights of the evidence for the plan year: a year named with the targets, the publication date, the
