@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from statistics import median
 
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from luoshi.accounts.scoping import units_for
 from luoshi.figures.catalogue import match_series
@@ -147,7 +148,7 @@ def find_series(indicator: "str | Series") -> Series:
         return indicator
     found = match_series(indicator or "")
     if found is None:
-        raise CompareError([{"field": "indicator", "message": f"指标库中没有指标“{indicator}”"}])
+        raise CompareError([{"field": "indicator", "message": _("指标库中没有指标“%(name)s”") % {"name": indicator}}])
     return found
 
 
@@ -156,7 +157,7 @@ def find_unit(code: "str | Unit", name: str = "under") -> Unit:
         return code
     unit = Unit.objects.filter(code=(code or "").strip(), archived=False).first()
     if unit is None:
-        raise CompareError([{"field": name, "message": f"没有代码为 {code!r} 的单位"}])
+        raise CompareError([{"field": name, "message": _("没有代码为 %(code)s 的单位") % {"code": code}}])
     return unit
 
 
@@ -277,15 +278,19 @@ def _sorted(rows: list[Row], sort: str) -> list[Row]:
         "order": lambda r: (r.unit.order, r.unit.code),
     }
     if sort not in keys:
-        raise CompareError([{"field": "sort", "message": f"排序应为 {'、'.join(SORTS)} 之一"}])
+        raise CompareError([{"field": "sort", "message": _("排序应为 %(sorts)s 之一") % {"sorts": "、".join(SORTS)}}])
     return sorted(rows, key=keys[sort])
 
 
 def _only_own(user, units: Iterable[Unit]) -> list[Unit]:
-    """A reporter compares only their own unit."""
-    if user is None or user.role != user.Role.REPORTER:
-        return list(units)
-    return [u for u in units if u.pk == user.unit_id]
+    """A reporter compares only their own unit; a unit not open to the public only within reach."""
+    units = list(units)
+    if user is None:
+        return units
+    if user.role == user.Role.REPORTER:
+        return [u for u in units if u.pk == user.unit_id]
+    reach = _reach(user, units)
+    return [u for u in units if u.is_public or u.pk in reach]
 
 
 def compare_units(indicator, period, units: list[Unit], user, *, parent: Unit | None = None, sort: str = "gap",
@@ -297,7 +302,7 @@ def compare_units(indicator, period, units: list[Unit], user, *, parent: Unit | 
     reference = None
     if parent is not None and _only_own(user, [parent]):
         reference = _rows(user, series, period, [parent], kind, simulated)[0][0]
-    note = "填报员只能查看本单位的数据。" if len(shown) < len(units) else ""
+    note = _("您只能查看本单位的数据。") if len(shown) < len(units) and user.role == user.Role.REPORTER else ""
     return Comparison(series, kind, period, parent, reference, _sorted(rows, sort), sort, note)
 
 

@@ -93,3 +93,11 @@ def test_peers_are_the_cities_beside_it_with_the_median(scene, zz_leader):
     assert {r.unit.code for r in comparison.rows} == {"410200", "410300"}
     assert comparison.median_target == 6.5  # 开封 7 and 洛阳 保 6
     assert len(peers("地区生产总值", "2023", "410200", zz_leader).rows) == 18
+
+
+def test_a_unit_closed_to_the_public_is_shown_only_within_reach(scene, zz_leader, henan_analyst, province):
+    hidden = province["410200"]
+    hidden.is_public = False
+    hidden.save()
+    assert "410200" not in rows_by_code(compare("地区生产总值", "2023", "410000", zz_leader))
+    assert "410200" in rows_by_code(compare("地区生产总值", "2023", "410000", henan_analyst))

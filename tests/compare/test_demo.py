@@ -46,3 +46,17 @@ def test_the_table_format_reads_for_a_person(demo, capsys):
 def test_an_unknown_unit_is_refused_with_the_field(demo, capsys):
     assert main(["compare", "--indicator", "地区生产总值", "--period", "2023", "--under", "999999"]) == 2
     assert "under" in capsys.readouterr().err
+
+
+def test_as_a_district_reporter_only_their_district_is_listed(demo, capsys):
+    assert main(["compare", "--indicator", "地区生产总值", "--period", "2023", "--under", "410100",
+                 "--as", "jinshui", "--format", "json"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert [r["unit"] for r in record["rows"]] == ["410105"] and record["reference"] is None
+
+
+def test_the_province_leader_sees_every_city(demo, capsys):
+    assert main(["compare", "--indicator", "固定资产投资", "--period", "2023", "--under", "410000",
+                 "--as", "henan-leader", "--format", "json"]) == 0
+    rows = {r["short_name"]: r for r in json.loads(capsys.readouterr().out)["rows"]}
+    assert len(rows) == 18 and rows["南阳"]["measured"] == 5.8 and rows["漯河"]["measured"] == 7.2
