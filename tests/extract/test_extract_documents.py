@@ -271,3 +271,8 @@ def test_a_december_text_on_next_years_targets_is_for_next_year():
 def test_the_twelfth_five_year_plan_ends_in_2015():
     text = "2011年2月20日\n“十二五”期末,全县财政收入达到20亿元;“十二五”期间,累计完成固定资产投资800亿元。"
     assert {t["value"]: t["period"] for t in extract(text)} == {20: "2015", 800: "2011-2015"}
+
+
+def test_the_years_behind_a_congress_report_are_past_and_the_years_ahead_are_its_span():
+    text = "2016年9月26日\n五年来,全区生产总值年均增长9.1%。一年来,新增就业4万人。今后五年,全区生产总值年均增长7%。"
+    assert [(t["value"], t["period"]) for t in extract(text)] == [(7, "2016-2020")]
