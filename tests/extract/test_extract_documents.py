@@ -276,3 +276,9 @@ def test_the_twelfth_five_year_plan_ends_in_2015():
 def test_the_years_behind_a_congress_report_are_past_and_the_years_ahead_are_its_span():
     text = "2016年9月26日\n五年来,全区生产总值年均增长9.1%。一年来,新增就业4万人。今后五年,全区生产总值年均增长7%。"
     assert [(t["value"], t["period"]) for t in extract(text)] == [(7, "2016-2020")]
+
+
+def test_county_short_names_of_the_plans_own_region_are_places_not_indicators():
+    text = "2023年1月5日 郑州市各县市区目标\n巩义今年地区生产总值增长8%,荥阳生产总值增长7.5%,新密力争增长7%。"
+    assert [(t["indicator"], t["region"], t["commitment"]) for t in extract(text)] == [
+        ("地区生产总值", "巩义", ""), ("地区生产总值", "荥阳", ""), ("地区生产总值", "新密", "力争")]

@@ -2,7 +2,7 @@
 
 import re
 
-from .places import strip_places
+from .places import Gazetteer, strip_places
 from .vocabulary import MODAL, TARGET_VERB, TIME
 
 GDP = "地区生产总值"
@@ -33,12 +33,12 @@ BOUND_WORDS = re.compile(r"^\s?(?:及以上|以上|以内|以下|左右)")
 NOT_A_NOUN = "、的,，;；.。"
 
 
-def clean(words: str) -> str:
+def clean(words: str, gazetteer: Gazetteer | None = None) -> str:
     """The indicator named in `words` with places, times, modals and predicate words taken off."""
     words = ITEM_MARK.sub("", BASELINE.sub("", words))
     words = words[words.rfind("、") + 1:] or words
     words = words[words.rfind("的") + 1:]
-    words = strip_places(words)
+    words = strip_places(words, gazetteer)
     for pattern in (TIME, MODAL, NOISE):
         words = pattern.sub("", words)
     words = HEAD.sub("", words)
@@ -69,10 +69,11 @@ def post_noun(after: str) -> str:
     return "" if not after or after[0] in NOT_A_NOUN else after
 
 
-def name_indicator(before: str, after: str, clause_head: str, counted: bool) -> str:
+def name_indicator(before: str, after: str, clause_head: str, counted: bool,
+                   gazetteer: Gazetteer | None = None) -> str:
     """The indicator for a figure: the words before it, or (for a count or amount) verb + the noun
     after it; "" if neither."""
-    own = clean(before)
+    own = clean(before, gazetteer)
     noun = post_noun(after) if counted else ""
     if noun and (len(own) < MIN_LENGTH or ACTION.fullmatch(own)):
         verb = own if own else _first_verb(clause_head)

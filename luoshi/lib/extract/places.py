@@ -17,7 +17,8 @@ from luoshi.units.divisions import Division, Divisions, load
 NATIONAL = "全国"
 #: 主语之后: what follows a place named as the subject of a clause (not "郑州都市圈", "新乡日报").
 PREDICATE = (r"(?=[、,，\s]|[保争]\d|等|则|是|分别|均|提出|将|为|也|的|在|要|确保|力争|争取|更是|以外|以|把|明确|坚持|围绕|大力|"
-             r"计划|预计|实施|目标|GDP|地区|经济|全年|今年|增长|和|与|及|\d|$)")
+             r"计划|预计|实施|目标|GDP|地区|经济|全年|今年|增长|和|与|及|\d|$|"
+             r"生产总值|规模以上|规上|固定资产|社会消费品|一般公共预算|进出口|城镇|居民|人均|工业|财政|全社会)")
 SUBJECT_FOLLOWS = re.compile(PREDICATE)
 #: "各县(市、区)": every county of the plan's city.
 ALL_COUNTIES = re.compile(r"各县[(（]?[市区、]*[)）]?|各区县|各县市")
@@ -202,7 +203,7 @@ def _subject(clause: str, start: int, end: int) -> bool:
     return SUBJECT_FOLLOWS.match(clause, end) is not None and not (start and clause[start - 1] in "在从到至向往赴")
 
 
-def strip_places(words: str) -> str:
+def strip_places(words: str, gazetteer: Gazetteer | None = None) -> str:
     """The words without the places (and "各县(市、区)") they name."""
-    words = national().pattern.sub("", words)
+    words = (gazetteer or national()).pattern.sub("", words)
     return ALL_COUNTIES.sub("", words)

@@ -185,12 +185,13 @@ def read_sentence(doc: Document, sentence: Segment, context: Context) -> Iterato
         lead = clause.text
 
 
-def _indicators(context: Context, figure: Figure, before: str, after: str, head: str) -> tuple[list[str], bool]:
+def _indicators(doc: Document, context: Context, figure: Figure, before: str, after: str,
+                head: str) -> tuple[list[str], bool]:
     """The indicators a figure is for, and whether they were inherited rather than named."""
-    shared = _shared_names(before)
+    shared = _shared_names(before, doc.gazetteer)
     if shared:
         return shared, False
-    indicator = name_indicator(before, after, head, not figure.is_rate)
+    indicator = name_indicator(before, after, head, not figure.is_rate, doc.gazetteer)
     if indicator in GENERIC and context.indicator:
         return [context.indicator + indicator], False
     if indicator:
@@ -199,11 +200,11 @@ def _indicators(context: Context, figure: Figure, before: str, after: str, head:
     return [fallback], True
 
 
-def _shared_names(before: str) -> list[str]:
+def _shared_names(before: str, gazetteer: Gazetteer) -> list[str]:
     """"固定资产投资、工业投资、服务业投资均增长", "城镇调查失业率和登记失业率稳定在": one name each."""
     if "分别" in before:
         return []
-    parts = [clean(part) for part in words.NAME_LIST.split(before)]
+    parts = [clean(part, gazetteer) for part in words.NAME_LIST.split(before)]
     if len(parts) < 2 or min(map(len, parts)) < MIN_LENGTH:
         return []
     heads = {part[-2:] for part in parts}
@@ -217,7 +218,7 @@ def _read_figure(doc: Document, context: Context, clause: Segment, figure: Figur
     bound = figure.range_bound or bound_of(before, after)
     if not _is_target_figure(doc, context, clause, figure, before, after, bound):
         return
-    indicators, inherited = _indicators(context, figure, before, after, head)
+    indicators, inherited = _indicators(doc, context, figure, before, after, head)
     kind = kind_of(figure, before, after, indicators[0], context.kind if inherited else "")
     if not indicators[0] and kind == "growth" and figure.is_rate:
         indicators = [context.topic or GDP]
