@@ -334,12 +334,15 @@ class YearRow:
 
 
 def history(indicator, unit, user, *, kind: str | None = None) -> tuple[Series, str, list[YearRow]]:
-    """A unit across years: its targets and outcomes for the same indicator, plan after plan."""
+    """A unit across years: its targets and outcomes for the same indicator, plan after plan (and the years
+    it published a figure for without a target, so a promise reads against the year before it)."""
     series, unit = find_series(indicator), find_unit(unit, "unit")
     if not _only_own(user, [unit]):
         return series, kind or "growth", []
-    years = sorted({parse(p).end_year for p in visible_targets(user, series).filter(region_unit=unit).values_list(
-        "period", flat=True) if not parse(p).is_multi_year and parse(p).months == 12})
+    periods = {parse(p) for p in visible_targets(user, series).filter(region_unit=unit).values_list("period", flat=True)}
+    published = Figure.objects.filter(series=series, unit=unit, project__isnull=True, approved_revision__isnull=False,
+                                      period__regex=r"^\d{4}$").values_list("period", flat=True)
+    years = sorted({p.end_year for p in periods if not p.is_multi_year and p.months == 12} | {int(p) for p in published})
     found, before = [], None
     for year in years:
         rows, kind = _rows(user, series, Period.year(year), [unit], kind, False)
