@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from luoshi.lib.extract import extract
+from luoshi.lib.extract.folding import fold, fold_script
 
 KINDS = {"level", "count", "growth", "share", "reduction"}
 BOUNDS = {"min", "max", "approx", "exact"}
@@ -37,6 +38,7 @@ def check(targets: list[dict], text: str) -> None:
         assert target["commitment"] in COMMITMENTS
         assert isinstance(target["value"], int | float)
         assert target["accumulation"] in {"", "flow", "stock"}
+        assert set(target["unsure"]) <= {"indicator", "period", "region", "kind"}
 
 
 @settings(max_examples=300, deadline=None)
@@ -54,3 +56,28 @@ def test_it_never_crashes_on_mutated_plan_sentences(sentences, mutations, year):
         position %= len(text) + 1
         text = text[:position] + insert + text[position + length:]
     check(extract(text, year=year), text)
+
+
+TRADITIONAL = str.maketrans("确万亿长产区县资额实现业总争划标发农镇乡",
+                            "確萬億長產區縣資額實現業總爭劃標發農鎮鄉")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_folding_keeps_the_length_and_every_span_inside_the_text(text):
+    assert len(fold_script(text)) == len(text)
+    folded = fold(text)
+    for start in range(0, len(folded.text) + 1, 7):
+        first, last = folded.span(start, len(folded.text))
+        assert 0 <= first <= last <= len(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(PLAN_SENTENCES), min_size=1, max_size=4))
+def test_traditional_script_reads_the_same_values_as_simplified(sentences):
+    text = "".join(sentences)
+    simplified = [(t["value"], t["unit"], t["kind"], t["bound"], t["span"]) for t in extract(text, year=2023)]
+    traditional_text = text.translate(TRADITIONAL)
+    traditional = extract(traditional_text, year=2023)
+    check(traditional, traditional_text)
+    assert [(t["value"], fold_script(t["unit"]), t["kind"], t["bound"], t["span"]) for t in traditional] == simplified
