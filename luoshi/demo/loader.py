@@ -10,6 +10,7 @@ from luoshi.accounts.models import User
 from luoshi.compare import demo as compare_demo
 from luoshi.core.context import change_context
 from luoshi.figures.catalogue import load_default_catalogue
+from luoshi.figures.marks import mark_not_published
 from luoshi.figures.models import Series
 from luoshi.figures.submission import submit
 from luoshi.figures.tabular import read_table
@@ -25,6 +26,7 @@ PLAN_REVIEW = DATA / "zhengzhou-2023.review.json"
 UNITS_FILE = DATA / "zhengzhou-units.json"
 SERIES_FILE = DATA / "zhengzhou-series.json"
 ACTUALS_FILE = DATA / "zhengzhou-2023-actuals.csv"
+NOT_PUBLISHED_FILE = DATA / "zhengzhou-2023-not-published.json"
 DEMO_PASSWORD = "luoshi-demo"
 CITY_CODE = "410100"
 PROVINCE_CODE = "410000"  # Henan with its 18 cities: later comparisons put Zhengzhou beside them
@@ -98,6 +100,15 @@ def load_actuals(path: Path = ACTUALS_FILE) -> int:
     return len(submit(None, entries, channel="import").written)
 
 
+def mark_not_found(path: Path = NOT_PUBLISHED_FILE) -> int:
+    """The figures searched for and not found published, marked 未公布 by the demo analyst."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    analyst, unit = User.objects.get(username="analyst"), Unit.objects.get(code=data["unit"])
+    for item in data["figures"]:
+        mark_not_published(Series.objects.get(name=item["series"]), unit, item["period"], analyst, data["note"])
+    return len(data["figures"])
+
+
 def create_accounts() -> list[DemoAccount]:
     for account in DEMO_ACCOUNTS:
         user, _ = User.objects.get_or_create(username=account.username)
@@ -134,6 +145,7 @@ def load_demo() -> Plan:
         load_actuals()
         compare_demo.load_demo_data()
         create_accounts()
+        mark_not_found()
         load_projects(plan)
         load_tasks(plan)
     return plan
