@@ -282,3 +282,9 @@ def test_county_short_names_of_the_plans_own_region_are_places_not_indicators():
     text = "2023年1月5日 郑州市各县市区目标\n巩义今年地区生产总值增长8%,荥阳生产总值增长7.5%,新密力争增长7%。"
     assert [(t["indicator"], t["region"], t["commitment"]) for t in extract(text)] == [
         ("地区生产总值", "巩义", ""), ("地区生产总值", "荥阳", ""), ("地区生产总值", "新密", "力争")]
+
+
+def test_the_words_that_govern_an_indicator_are_no_part_of_it():
+    text = "全县上下要奋力实现地区生产总值增长7%,规模以上工业企业实现利润增长10%,全年完成固定资产投资增长12%。"
+    assert [t["indicator"] for t in extract(text, year=2023)] == [
+        "地区生产总值", "规模以上工业企业实现利润", "固定资产投资"]

@@ -25,6 +25,8 @@ TAIL = re.compile(
 MIN_LENGTH = 2
 #: "(一)", "1.", "二、": the mark of a list item before its words.
 ITEM_MARK = re.compile(r"^\s?(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])")
+#: "全市上下要奋力实现地区生产总值": the words up to the last verb that governs the indicator.
+GOVERNING = re.compile(r"^.*(?:奋力|努力|力求|推动|促进|确保|力争|争取|要|将)(?:实现|完成|达到|保持)?|^.*(?:实现|完成)(?!利润)")
 #: A verb, not an indicator ("强力推进", "即争创", "增加到").
 ACTION = re.compile(rf"(?:大力|强力|全力|着力|加快|积极|持续|重点|新)?(?:{TARGET_VERB.pattern})")
 #: 基数: "从目前的14.4万元" in the words before a target is the starting point, not the indicator.
@@ -41,8 +43,9 @@ def clean(words: str, gazetteer: Gazetteer | None = None) -> str:
     words = strip_places(words, gazetteer)
     for pattern in (TIME, MODAL, NOISE):
         words = pattern.sub("", words)
-    words = HEAD.sub("", words)
-    return TAIL.sub("", words)
+    words = TAIL.sub("", HEAD.sub("", words))
+    governed = GOVERNING.match(words)
+    return words[governed.end():] if governed and len(words) - governed.end() >= MIN_LENGTH else words
 
 
 def canonical(indicator: str) -> str:
