@@ -288,3 +288,9 @@ def test_the_words_that_govern_an_indicator_are_no_part_of_it():
     text = "全县上下要奋力实现地区生产总值增长7%,规模以上工业企业实现利润增长10%,全年完成固定资产投资增长12%。"
     assert [t["indicator"] for t in extract(text, year=2023)] == [
         "地区生产总值", "规模以上工业企业实现利润", "固定资产投资"]
+
+
+def test_a_review_section_is_past_up_to_the_next_heading():
+    text = ("2014年1月20日\n一、2013年工作回顾\n全县生产总值增长9.5%,财政收入完成31亿元。\n新增城镇就业5200人。\n"
+            "二、2014年工作安排\n全县生产总值增长10%,新增城镇就业5000人。")
+    assert [(t["value"], t["period"]) for t in extract(text)] == [(10, "2014"), (5000, "2014")]

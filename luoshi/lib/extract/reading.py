@@ -19,7 +19,7 @@ from .places import Gazetteer, places_in, places_listed, subjects
 from .respectively import respectively
 from .segment import Segment, clauses, sentences, trimmed
 from .target import Target
-from .timing import Dating, Period, period_of, whole_of
+from .timing import Dating, Period, last_period, period_of, whole_of
 from .vocabulary import TIME
 
 
@@ -116,11 +116,12 @@ def read_targets(doc: Document) -> Iterator[Target]:
     """
     plan_period = Period(str(doc.year) if doc.year else "", doc.year)
     carried: Context | None = None
-    passage, line_end = Passage(), -1
+    passage, line_end, review = Passage(), -1, None
     for sentence in sentences(doc.text):
         if sentence.start > line_end:
-            passage = Passage(topic=passage.topic)
             line_end = _line_end(doc.text, sentence.start)
+            review = _review(doc, doc.text[sentence.start:line_end], review)
+            passage = Passage(topic=passage.topic, past=review)
         context = _opening(sentence, plan_period, carried, passage)
         yield from read_sentence(doc, sentence, context)
         passage.topic, passage.enumerated = context.topic, context.enumerated
@@ -132,6 +133,16 @@ def read_targets(doc: Document) -> Iterator[Target]:
         semicolon = doc.text[sentence.end:sentence.end + 1] in ";；"
         carried = context if semicolon and _carries(context.period, doc.year) and (
             context.read or context.period.year < (doc.year or 0)) else None
+
+
+def _review(doc: Document, line: str, review: Period | None) -> Period | None:
+    """The past period a review section is about, from its heading to the next heading."""
+    if not words.SECTION.match(line):
+        return review
+    if not (doc.year and words.REVIEW_HEADING.search(line)):
+        return None
+    named = last_period(line, doc.year)
+    return named if named and named.year and named.year < doc.year else Period(str(doc.year - 1), doc.year - 1)
 
 
 def _has(text: str, characters: str) -> bool:

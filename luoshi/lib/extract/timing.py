@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .folding import fold, source_line
 from .numerals import read_number
-from .vocabulary import ADDRESS_DATE, HEADER, PUBLISHED, TARGET_YEAR, YEAR_MENTION
+from .vocabulary import ADDRESS_DATE, HEADER, PUBLISHED, TARGET_YEAR, TIME, YEAR_MENTION
 
 FIVE_YEAR_PLAN_END = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
 #: A five-year plan's own title, at the head of a line or in 《》 ("…第十四个五年规划纲要", "“十四五”规划").
@@ -115,6 +115,14 @@ def period_of(match: re.Match, year: int | None, next_start: int | None = None) 
     if match["coming"]:
         return whole_year(year + 1)
     return whole_year(year)
+
+
+def last_period(text: str, year: int | None) -> Period | None:
+    """The period set by the last time word in `text`, if any."""
+    last = None
+    for last in TIME.finditer(text):  # noqa: B007 - the last match is the one that counts
+        pass
+    return period_of(last, year) if last else None
 
 
 def whole_of(match: re.Match) -> bool:

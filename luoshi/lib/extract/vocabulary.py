@@ -115,6 +115,11 @@ FLOW_CUE = re.compile(r"完成|新建|引进|吸引|新增|认定|培养|开工|
 #: 列举: "主要预期目标是:" introduces the body's enumeration of targets.
 ENUMERATION = re.compile(r"(?:目标|指标)(?:是|为|如下)\s?[:：—]")
 PAST_TARGET = re.compile(r"目标")
+#: 章节: a numbered heading on a line of its own ("一、", "(二)", "第三章").
+SECTION = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}、|[(（][一二三四五六七八九十]{1,2}[)）]|"
+                     r"第[一二三四五六七八九十]{1,2}[章部分节])[^。\n]{0,30}$")
+#: A heading of a review ("一、2022年工作回顾", "过去五年的主要成绩"): what follows it is past.
+REVIEW_HEADING = re.compile(r"回顾|主要成绩|工作总结|取得的成就|过去[一二三四五两]年")
 #: A sentence that states targets: a past period does not reach into it from the sentence before.
 TARGET_SENTENCE = re.compile(r"目标|预期|力争|确保|争取|计划")
 #: "年初确定的目标": last year's targets, cited as such.
