@@ -31,7 +31,7 @@ class Period:
 @dataclass(frozen=True)
 class Dating:
     """What the text says of its own time: the plan year, the month it is dated, and whether the year
-    rests on a date (or only on the years it mentions)."""
+    rests on a date, a title or a year named with the targets (or only on the years it mentions)."""
 
     year: int | None
     month: int | None = None
@@ -76,7 +76,7 @@ def plan_dating(text: str, source: str = "") -> Dating:
     if not counts:
         return Dating(None)
     best = max(counts, key=lambda candidate: (counts[candidate], candidate))
-    return Dating(best, month if best == year else None, dated=best == year or bool(titled))
+    return Dating(best, month if best == year else None, dated=best in (year, *target_years) or bool(titled))
 
 
 def plan_year(text: str) -> int | None:
