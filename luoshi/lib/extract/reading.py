@@ -6,6 +6,7 @@ indicator holds for the following clauses of its sentence, one written after it 
 """
 
 import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -21,6 +22,10 @@ from .segment import Segment, clauses, sentences, trimmed
 from .target import Target
 from .timing import Dating, Period, last_period, period_of, whole_of
 from .vocabulary import TIME
+
+#: A modal or a time word needs one of these characters: the cheap test before the full one.
+MODAL_CHARACTERS = re.compile("[确力保争]")
+TIME_CHARACTERS = re.compile("[年季五]")
 
 
 @dataclass(frozen=True)
@@ -69,9 +74,9 @@ class Context:
             if named != self.places and self.modal_places != named:
                 self.modal = ""
             self.places = named
-        if _has(piece, "确力保争"):
+        if MODAL_CHARACTERS.search(piece):
             self._modals(head, piece)
-        if _has(piece, "年季五"):
+        if TIME_CHARACTERS.search(piece):
             for time in TIME.finditer(piece):
                 if not (whole_of(time) and self.timed and self.period.label.isdigit() and self.period.year != doc.year):
                     self.period, self.timed = period_of(time, doc.year, doc.dating.next_years_start), True
@@ -143,10 +148,6 @@ def _review(doc: Document, line: str, review: Period | None) -> Period | None:
         return None
     named = last_period(line, doc.year)
     return named if named and named.year and named.year < doc.year else Period(str(doc.year - 1), doc.year - 1)
-
-
-def _has(text: str, characters: str) -> bool:
-    return any(ch in text for ch in characters)
 
 
 def _line_end(text: str, position: int) -> int:
