@@ -82,8 +82,9 @@ class Context:
                     self.period, self.timed = period_of(time, doc.year, doc.dating.next_years_start), True
         if "来" in piece or "方面" in piece:
             topic = words.TOPIC.search(piece.strip())
-            if topic and len(clean(topic["topic"] or topic["arena"])) >= MIN_LENGTH:
-                self.topic = canonical(clean(topic["topic"] or topic["arena"]))
+            named = clean(topic["topic"] or topic["arena"]) if topic else ""
+            if len(named) >= MIN_LENGTH and words.INDICATOR_END.search(named):
+                self.topic = canonical(named)
         self.economy = self.economy or bool(words.ECONOMY.search(piece))
         self.past_targets = self.past_targets or ("目标" in piece and bool(words.PAST_FRAMING.search(piece)))
 

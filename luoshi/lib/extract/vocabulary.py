@@ -127,6 +127,8 @@ PAST_FRAMING = re.compile(r"(?:确定|提出|定下|制定|下达)的[^。；;\n
 #: "从规模以上工业增加值方面来比较": the indicator the following sentences are about.
 TOPIC = re.compile(r"从[“\"]?(?P<topic>[^，,。；;：:“”\"、]{2,20}?)[”\"]?(?:增长|增速)?(?:目标)?(?:方面)?(?:对比|相比)?来(?:看|比较|说)"
                    r"|^在?[“\"]?(?P<arena>[^，,。；;：:“”\"、]{2,20}?)[”\"]?方面$")
+#: How indicators end (…增加值, …总额, …收入, …投资, …率): a topic "从目前情况来看" is none.
+INDICATOR_END = re.compile(r"(?:值|额|入|资|率|量|数|费|模|速|幅|品|口|出|GDP|就业|人口|面积|产量|强度|比重|指数)$")
 #: "“增长8%以上”的地市有郑州、周口": the places a figure holds for, named after it.
 PLACES_AFTER = re.compile(r"^(?:及?以上|以内|以下|左右)?[”’\"」]?的(?:地市|城市|市|县|县市|县区|区县|地区|省份|省区|省|区)(?:有|包括|是)")
 #: "均增长12%", "目标一致": one value for every name listed before it.
