@@ -7,7 +7,7 @@ from pathlib import Path
 
 from luoshi.briefings import cli as briefings_cli
 from luoshi.compare import cli as compare_cli
-from luoshi.conf import env_int
+from luoshi.conf import PROXY_HEADERS, env_int, trusted_proxy
 from luoshi.figures import cli as figures_cli
 from luoshi.lib.extract import cli as extract_cli
 from luoshi.plans import cli as plans_cli
@@ -56,9 +56,7 @@ def reset_database() -> None:
 
 
 def cmd_demo(args) -> int:
-    from luoshi.conf import data_dir, mark_demo
-
-    mark_demo(data_dir())
+    os.environ["LUOSHI_DEMO"] = "1"  # the demo is this command's flag, never a file in the data directory
     setup_django()
     if args.reset:
         reset_database()
@@ -92,8 +90,14 @@ def serve(host: str, port: int) -> int:
                    threads=env_int("LUOSHI_THREADS", 8),
                    connection_limit=env_int("LUOSHI_CONNECTION_LIMIT", 1000),
                    channel_timeout=env_int("LUOSHI_CHANNEL_TIMEOUT", 60),
-                   channel_request_lookahead=5)
+                   channel_request_lookahead=5, **proxy_trust())
     return 0
+
+
+def proxy_trust() -> dict:
+    """Waitress believes X-Forwarded-Proto/-Host/-For from LUOSHI_TRUSTED_PROXY only (and drops anyone else's)."""
+    proxy = trusted_proxy()
+    return {"trusted_proxy": proxy, "trusted_proxy_headers": PROXY_HEADERS} if proxy else {}
 
 
 def cmd_serve(args) -> int:

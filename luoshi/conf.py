@@ -62,7 +62,8 @@ def env_secret(name: str, *, required: bool, fallback: str = "") -> str:
     if required:
         raise ImproperlyConfigured(
             f"{name} is not set. Set it (or {name}_FILE) to a long random string; "
-            "only the demo (LUOSHI_DEMO=1) and debug mode run without one."
+            "only the demo (luoshi demo, or LUOSHI_DEMO=1 for a command on its data directory) "
+            "and debug mode run without one."
         )
     return fallback
 
@@ -72,20 +73,24 @@ def data_dir() -> Path:
     return Path(env_str("LUOSHI_DATA_DIR", str(Path.cwd() / "var"))).resolve()
 
 
-def demo_marker(directory: Path) -> Path:
-    """The file that marks a data directory as a demo; it holds the demo's own random secret key."""
-    return directory / "demo.json"
-
-
 def demo_secret(directory: Path) -> str:
-    marker = demo_marker(directory)
-    return json.loads(marker.read_text(encoding="utf-8"))["secret_key"] if marker.exists() else ""
+    """The demo's own random secret, kept in its data directory (created on first use).
 
-
-def mark_demo(directory: Path) -> None:
-    """Mark DIRECTORY as a demo data directory with a fresh random secret (kept if already there)."""
-    marker = demo_marker(directory)
-    if not marker.exists():
+    Called only when the demo flag is set (LUOSHI_DEMO=1, set by `luoshi demo` for its own process):
+    the file never changes any setting by merely being there.
+    """
+    path = directory / "demo.json"
+    if not path.exists():
         directory.mkdir(parents=True, exist_ok=True)
-        marker.write_text(json.dumps({"secret_key": secrets.token_urlsafe(50)}), encoding="utf-8")
-        marker.chmod(0o600)
+        path.write_text(json.dumps({"secret_key": secrets.token_urlsafe(50)}), encoding="utf-8")
+        path.chmod(0o600)
+    return json.loads(path.read_text(encoding="utf-8"))["secret_key"]
+
+
+# The headers a trusted reverse proxy sets for waitress (luoshi serve); any other peer's are dropped.
+PROXY_HEADERS = frozenset({"x-forwarded-proto", "x-forwarded-host", "x-forwarded-for"})
+
+
+def trusted_proxy() -> str:
+    """The address of the reverse proxy whose X-Forwarded-* headers are believed (LUOSHI_TRUSTED_PROXY)."""
+    return env_str("LUOSHI_TRUSTED_PROXY").strip()

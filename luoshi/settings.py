@@ -1,12 +1,13 @@
 """Luoshi settings: 12-factor, every knob from the environment (documented in .env.example)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 
 from luoshi.conf import (
     data_dir,
-    demo_marker,
     demo_secret,
     env_bool,
     env_float,
@@ -14,16 +15,18 @@ from luoshi.conf import (
     env_list,
     env_secret,
     env_str,
+    trusted_proxy,
 )
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = data_dir()
 
 DEBUG = env_bool("LUOSHI_DEBUG", False)
-# The demo (luoshi demo) marks its data directory; it never runs with production settings.
-DEMO = env_bool("LUOSHI_DEMO", demo_marker(DATA_DIR).exists())
-SECRET_KEY = env_secret("LUOSHI_SECRET_KEY", required=False) or demo_secret(DATA_DIR) or env_secret(
-    "LUOSHI_SECRET_KEY", required=not DEBUG, fallback="luoshi-debug-only-insecure-key")
+# The demo is a flag of the command that starts it (`luoshi demo` sets LUOSHI_DEMO=1 in its own process),
+# never a file in the data directory; only then is the demo's own random secret read from there.
+DEMO = env_bool("LUOSHI_DEMO", False)
+SECRET_KEY = env_secret("LUOSHI_SECRET_KEY", required=False) or (demo_secret(DATA_DIR) if DEMO else "") or (
+    env_secret("LUOSHI_SECRET_KEY", required=not DEBUG, fallback="luoshi-debug-only-insecure-key"))
 ALLOWED_HOSTS = env_list("LUOSHI_ALLOWED_HOSTS", "127.0.0.1,localhost" if (DEBUG or DEMO) else "")
 CSRF_TRUSTED_ORIGINS = env_list("LUOSHI_CSRF_TRUSTED_ORIGINS")
 
@@ -35,6 +38,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "axes",
+    "csp",
     "luoshi.core",
     "luoshi.units",
     "luoshi.accounts",
@@ -61,7 +66,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "luoshi.core.middleware.ChangeContextMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "luoshi.urls"
@@ -105,9 +112,26 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": env_int("LUOSHI_PASSWORD_MIN_LENGTH", 10)}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Login throttling (django-axes): LUOSHI_LOGIN_FAILURES wrong passwords for one account lock it for
+# LUOSHI_LOGIN_COOLOFF_MINUTES (or until `luoshi manage axes_reset_username NAME`); every failure is logged.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = env_int("LUOSHI_LOGIN_FAILURES", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LUOSHI_LOGIN_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_CALLABLE = "luoshi.accounts.views.locked_out"
+# The account is what is locked: an address-wide lock would shut out a whole office behind one NAT address.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+
+SESSION_COOKIE_AGE = env_int("LUOSHI_SESSION_HOURS", 12) * 3600
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("LUOSHI_SESSION_BROWSER_CLOSE", False)
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
@@ -136,9 +160,29 @@ CSRF_COOKIE_SECURE = HTTPS
 SECURE_HSTS_SECONDS = env_int("LUOSHI_HSTS_SECONDS", 31536000 if HTTPS else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("LUOSHI_BEHIND_PROXY") else None
+# X-Forwarded-Proto is believed only from the proxy named in LUOSHI_TRUSTED_PROXY (luoshi serve drops it
+# from any other peer), so HTTPS behind it is recognised instead of redirecting to itself.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if trusted_proxy() else None
 SESSION_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "DENY"
+X_FRAME_OPTIONS = "DENY"  # nosniff, Referrer-Policy and COOP "same-origin": Django's defaults, kept
+# Content-Security-Policy (django-csp): scripts, style sheets and everything else only from this server.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # Style attributes only (no <style> element, no foreign sheet): the vendored ECharts' SVG renderer
+        # and tooltips write them; scripts stay strictly from this server.
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 # Judgement tolerances (状态阈值): settings, not constants in code. Names and meanings are those of
 # luoshi.lib.judgement.Tolerances; each can be set as LUOSHI_TOL_<NAME>, e.g. LUOSHI_TOL_LEVEL_YELLOW=0.05.

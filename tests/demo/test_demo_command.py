@@ -15,6 +15,7 @@ def demo_dir(tmp_path_factory):
     directory = tmp_path_factory.mktemp("demo")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LUOSHI_", "DJANGO_", "DATABASE_URL"))}
     env["LUOSHI_DATA_DIR"] = str(directory)
+    env["LUOSHI_DEMO"] = "1"  # other commands on the demo's data directory name the demo flag too
 
     def luoshi(*args):
         result = subprocess.run([sys.executable, "-m", "luoshi.cli", *args], env=env, capture_output=True,
@@ -65,6 +66,7 @@ def run(demo_dir, *args):
     directory, _, _ = demo_dir
     env = {k: v for k, v in os.environ.items() if not k.startswith(("LUOSHI_", "DJANGO_", "DATABASE_URL"))}
     env["LUOSHI_DATA_DIR"] = str(directory)
+    env["LUOSHI_DEMO"] = "1"  # other commands on the demo's data directory name the demo flag too
     return subprocess.run([sys.executable, "-m", "luoshi.cli", *args], env=env, capture_output=True, text=True,
                           timeout=300)
 
