@@ -10,6 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from luoshi.core.redirects import safe_next
 from luoshi.figures.models import Figure
 from luoshi.plans.models import Target
 from luoshi.projects import obstacles as obstacle_flow
@@ -50,7 +51,7 @@ def acting(view):
             raise PermissionDenied(str(exc)) from exc
         except ProjectError as exc:
             messages.error(request, str(exc))
-            return redirect(request.POST.get("next") or request.META.get("HTTP_REFERER") or "projects:list")
+            return redirect(safe_next(request, "projects:list"))
     return login_required(require_POST(wrapper))
 
 

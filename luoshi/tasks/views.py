@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from luoshi.core.redirects import safe_next
 from luoshi.plans.models import Plan
 from luoshi.tasks import workflow
 from luoshi.tasks.forms import EvidenceForm, StepForm, TaskForm
@@ -33,7 +34,7 @@ def acting(view):
             raise PermissionDenied(str(exc)) from exc
         except workflow.TaskError as exc:
             messages.error(request, str(exc))
-            return redirect(request.META.get("HTTP_REFERER") or "tasks:list")
+            return redirect(safe_next(request, "tasks:list"))
     return login_required(require_POST(wrapper))
 
 
