@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 
 from luoshi.briefings.content import BriefingError
 from luoshi.briefings.outline import Heading, Paragraph, Table
+from luoshi.core.spreadsheet import text_cell
 
 FORMATS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
            "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -57,7 +58,7 @@ def to_xlsx(blocks: list) -> bytes:
             _xlsx_sheet(book.create_sheet(_sheet_name(block.name, names)), block, Font(bold=True))
         else:
             overview.append([block.text])
-            overview.cell(overview.max_row, 1).font = Font(bold=isinstance(block, Heading))
+            text_cell(overview.cell(overview.max_row, 1)).font = Font(bold=isinstance(block, Heading))
     overview.column_dimensions["A"].width = 90
     out = io.BytesIO()
     book.save(out)
@@ -80,6 +81,7 @@ def _xlsx_sheet(sheet, table: Table, bold) -> None:
     for row in table.rows:
         sheet.append(row)
         for cell, column in zip(sheet[sheet.max_row], table.columns, strict=True):
+            text_cell(cell)
             if column.fmt in NUMBER_FORMATS and cell.value is not None:
                 cell.number_format = NUMBER_FORMATS[column.fmt]
     for letter, column in zip("ABCDEFGHIJ", table.columns, strict=False):

@@ -13,6 +13,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from luoshi.core.spreadsheet import text_cell
 from luoshi.figures.slots import Slot
 from luoshi.lib.periods import Period
 from luoshi.units.models import Unit
@@ -72,7 +73,7 @@ def _body(sheet, slots: Iterable[Slot]) -> int:
     row = HEADER_ROW
     for row, slot in enumerate(slots, start=HEADER_ROW + 1):
         for column, value in enumerate(_row(slot), start=1):
-            cell = sheet.cell(row, column, value)
+            cell = text_cell(sheet.cell(row, column, value))
             editable = COLUMNS[column - 1][2]
             cell.protection = Protection(locked=not editable)
             cell.fill = INPUT if editable else LOCKED

@@ -4,6 +4,7 @@ import csv
 import io
 import json
 
+from luoshi.core.spreadsheet import safe_cell
 from luoshi.plans.models import Front, Plan, Target
 from luoshi.plans.wording import describe, format_number
 
@@ -83,6 +84,6 @@ def to_csv(plans) -> str:
     for plan in plans:
         for record in plan_record(plan, with_text=False)["targets"]:
             start, end = record.pop("span")
-            writer.writerow({**{k: record[k] for k in CSV_COLUMNS if k in record}, "plan_title": plan.title,
-                             "span_start": start, "span_end": end})
+            writer.writerow({**{k: safe_cell(record[k]) for k in CSV_COLUMNS if k in record},
+                             "plan_title": safe_cell(plan.title), "span_start": start, "span_end": end})
     return out.getvalue()
