@@ -6,6 +6,7 @@ import datetime as dt
 from luoshi.briefings.outline import Column, Heading, Paragraph, Table
 from luoshi.briefings.render import render
 from luoshi.compare.comparison import NO_DATA, Comparison, Row
+from luoshi.units.models import Unit
 
 COLUMNS = (Column("单位"), Column("目标(原文)"), Column("实际", "number"), Column("实际期间"),
            Column("差距", "number"), Column("状态"), Column("来源"))
@@ -13,9 +14,13 @@ RED_COLUMNS = (Column("单位"), Column("目标(原文)"), Column("实际", "num
                Column("说明"))
 
 
+BELOW = {Unit.Kind.PROVINCE: "各市", Unit.Kind.CITY: "各县(市、区)"}
+
+
 def title(comparison: Comparison) -> str:
-    parent = comparison.parent.name if comparison.parent else ""
-    return f"{parent}所辖各地{comparison.series.name}目标落实情况对比通报({comparison.period.label_zh_full})"
+    parent = comparison.parent
+    below = f"{parent.name}{BELOW.get(parent.kind, '所辖各单位')}" if parent else ""
+    return f"{below}{comparison.series.name}目标落实情况对比通报({comparison.period.label_zh_full})"
 
 
 def _targets(row: Row) -> str:
@@ -36,7 +41,7 @@ def _reference(comparison: Comparison) -> str:
     actual = (f"{reference.measured:g}{comparison.unit_of_measure}({reference.actual.period.label_zh_full},"
               f"{reference.actual.source})" if reference.measured is not None else NO_DATA)
     return (f"{reference.unit.name}本级:目标 {measured};实际 {actual}。"
-            f"增速按各地公布数列示,不加总、不平均为全省(市)数。")
+            "各地数据按其公布数列示,上级数据按上级公布数列示,不由各地加总或平均得出。")
 
 
 def outline(comparison: Comparison, issued: dt.date | None = None) -> list:
