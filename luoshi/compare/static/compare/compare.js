@@ -65,8 +65,10 @@
   }
 
   function drawDumbbell(d) {
+    var el = document.getElementById("compare-dumbbell");
+    if (!el) return;
+    el.style.height = Math.max(220, d.rows.length * 26 + 80) + "px";  /* one line per unit, whatever their number */
     var c = chart("compare-dumbbell");
-    if (!c) return;
     var rows = d.rows.slice().reverse(), names = rows.map(function (r) { return r.short_name; });
     var targets = [], actuals = [], spans = [];
     rows.forEach(function (r, i) {
