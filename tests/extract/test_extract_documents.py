@@ -294,3 +294,8 @@ def test_a_review_section_is_past_up_to_the_next_heading():
     text = ("2014年1月20日\n一、2013年工作回顾\n全县生产总值增长9.5%,财政收入完成31亿元。\n新增城镇就业5200人。\n"
             "二、2014年工作安排\n全县生产总值增长10%,新增城镇就业5000人。")
     assert [(t["value"], t["period"]) for t in extract(text)] == [(10, "2014"), (5000, "2014")]
+
+
+def test_a_rate_reached_is_a_share_after_a_rise_in_points():
+    found = by_value("全县常住人口城镇化率提高1.5个百分点,达到55%。", year=2023)
+    assert (found[(1.5, "个百分点")]["kind"], found[(55, "%")]["kind"]) == ("growth", "share")

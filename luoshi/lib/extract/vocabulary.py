@@ -99,6 +99,8 @@ BASELINE_BEFORE = re.compile(r"(?:从|由)(?:目前|现在|现有|当前|\d{4}�
 GROWTH_CUE = re.compile(r"增长|增速|提高|提升|增幅|涨幅|增加|上升|递增|增(?=\d)")
 GROWTH_MASK = re.compile(r"增加值|(?:提高|提升|增长|增加)(?:到|至)")
 REDUCTION_CUE = re.compile(r"下降|降低|减少|压减|削减|减排|压缩|控制在|不超过|不高于")
+#: "达到55%", "稳定在4.3%": a rate reached or held, a share whatever the clause before it was.
+LEVEL_BEFORE = re.compile(r"(?:达到|提高到|提升到|保持在|稳定在|维持在)\s?$")
 GROWTH_BEFORE_AMOUNT = re.compile(r"(增长|增加|年均增长)\s?$")
 
 #: 目标动词: verbs that make a count a target (引进100家 …, but not 17个地级市).
