@@ -299,3 +299,9 @@ def test_a_review_section_is_past_up_to_the_next_heading():
 def test_a_rate_reached_is_a_share_after_a_rise_in_points():
     found = by_value("全县常住人口城镇化率提高1.5个百分点,达到55%。", year=2023)
     assert (found[(1.5, "个百分点")]["kind"], found[(55, "%")]["kind"]) == ("growth", "share")
+
+
+def test_a_session_of_the_national_congress_dates_a_national_text():
+    text = "国务院总理在十四届全国人大二次会议上作政府工作报告。今年发展主要预期目标是:国内生产总值增长5%左右。"
+    [target] = extract(text)
+    assert (target["period"], target["region"], target["unsure"]) == ("2024", "全国", [])

@@ -14,6 +14,9 @@ FIVE_YEAR_PLAN_TITLE = re.compile(
     r"(?:^|《)[^\n《》]{0,30}?第?(十[一二三四五六])(?:个五年|[”\"]?五[”\"]?)(?:规划|发展规划)(?![^\n》]{0,6}(?:之年|收官|开局))",
     re.MULTILINE)
 QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4}
+#: "第十四届全国人民代表大会第二次会议", "十三届全国人大四次会议".
+NATIONAL_SESSION = re.compile(r"第?(十[一二三四五六])届全国人(?:民代表)?大(?:会)?第?([一二三四五])次会议")
+FIRST_SESSION_13TH = 2018
 #: Weights of the evidence for the plan year: a year named with the targets, the publication date, the
 #: plan's own five-year title; each written year counts once.
 TARGET_WEIGHT, PUBLISHED_WEIGHT, TITLE_WEIGHT = 2, 5, 6
@@ -56,6 +59,16 @@ def published(text: str, source: str) -> tuple[int | None, int | None]:
     return None, None
 
 
+def session_year(text: str) -> int | None:
+    """The year of a session of the National People's Congress named in `text` ("十四届全国人大一次会议"
+    is 2023: each congress sits five years, the 13th from 2018)."""
+    named = NATIONAL_SESSION.search(text)
+    if not named:
+        return None
+    congress, session = read_number(named.group(1)), read_number(named.group(2))
+    return int(FIRST_SESSION_13TH + (congress - 13) * 5 + session - 1) if congress and session else None
+
+
 def plan_dating(text: str, source: str = "") -> Dating:
     """The year the plan is for: the plan's own five-year title gives its first year; else the year
     named most often, with the targets counting more and the publication date most (a text of
@@ -66,6 +79,8 @@ def plan_dating(text: str, source: str = "") -> Dating:
     for year in target_years:
         counts[year] += TARGET_WEIGHT
     year, month = published(text, source)
+    if year is None:
+        year = session_year(text[:HEADER])
     if year and month and month >= LATE_MONTH and year + 1 in target_years:
         year, month = year + 1, None
     if year:
