@@ -305,3 +305,8 @@ def test_a_session_of_the_national_congress_dates_a_national_text():
     text = "国务院总理在十四届全国人大二次会议上作政府工作报告。今年发展主要预期目标是:国内生产总值增长5%左右。"
     [target] = extract(text)
     assert (target["period"], target["region"], target["unsure"]) == ("2024", "全国", [])
+
+
+def test_an_estimate_of_the_years_results_is_no_target():
+    text = "2020年1月10日 某县经济工作会议\n预计全年地区生产总值增长6.5%,一般公共预算收入增长5%。今年主要预期目标是:地区生产总值增长6%左右。"
+    assert [(t["value"], t["bound"]) for t in extract(text)] == [(6, "approx")]

@@ -125,7 +125,7 @@ def period_of(match: re.Match, year: int | None, next_start: int | None = None) 
         return Period(f"{year}Q{QUARTERS.get(match['quarter'], match['quarter'])}", year)
     if match["half"]:
         return Period(f"{year}H1", year)
-    if match["last"]:
+    if match["last"] or match["estimate"]:
         return whole_year(year - 1)
     if match["coming"]:
         return whole_year(year + 1)
