@@ -33,9 +33,10 @@ def extract(text: str, *, year: int | None = None, region: str | None = None) ->
 
 
 def _on_original(target: Target, text: str, folded: Folded) -> Target:
-    """The target with its span and sentence on the original text, its indicator and unit in the
-    script its sentence is written in."""
+    """The target with its span and sentence on the original text, its indicator, unit and region in
+    the script its sentence is written in."""
     start, end = folded.span(target.start, target.end)
     script = folded.script(text, target.start, target.end)
     return replace(target, start=start, end=end, sentence=text[start:end],
-                   indicator=target.indicator.translate(script), unit=target.unit.translate(script))
+                   indicator=target.indicator.translate(script), unit=target.unit.translate(script),
+                   region=target.region.translate(script))
