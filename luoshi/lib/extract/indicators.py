@@ -40,6 +40,7 @@ def clean(words: str, gazetteer: Gazetteer | None = None) -> str:
     words = ITEM_MARK.sub("", BASELINE.sub("", words))
     words = words[words.rfind("、") + 1:] or words
     words = words[words.rfind("的") + 1:]
+    words = words[words.rfind("—") + 1:]
     words = strip_places(words, gazetteer)
     for pattern in (TIME, MODAL, NOISE):
         words = pattern.sub("", words)
