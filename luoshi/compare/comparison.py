@@ -176,7 +176,8 @@ def units_below(parent: Unit) -> list[Unit]:
 
 
 def visible_targets(user, series: Series, simulated: bool = False):
-    """Targets of SERIES USER may read here: of published plans anywhere, and of drafts within reach.
+    """Targets of SERIES USER may read here: of published plans anywhere, and of drafts within reach (the
+    scoped targets of units in the user's jurisdiction).
 
     USER None is the system (the command line): everything.
     """
@@ -184,7 +185,8 @@ def visible_targets(user, series: Series, simulated: bool = False):
     if user is None:
         return targets
     public = Q(plan__status=Plan.Status.PUBLISHED)
-    return targets.filter(public | Q(pk__in=Target.objects.restrict(user).values("pk")))
+    own = Target.objects.restrict(user).filter(region_unit__in=units_for(user))
+    return targets.filter(public | Q(pk__in=own.values("pk")))
 
 
 def _reach(user, units: list[Unit]) -> set[int]:
