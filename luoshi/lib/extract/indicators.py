@@ -11,7 +11,7 @@ GDP_NAMES = re.compile(r"(?:地区)?生产总值(?:[(（]?GDP[)）]?)?|GDP(?:[(�
 GDP_RATE = re.compile(r"(?:GDP|生产总值)[)）]?增速\s?$")
 #: A generic word ("总量", "总额") names the indicator of the clause before it: "GDP增长5%,总量突破3000亿元".
 GENERIC = {"总量", "总额", "规模", "总值", "增速", "增幅"}
-NOISE = re.compile(r"等[市县区地]|省会|多地|各地|不少地方|部分地区|[\s“”\"'‘’「」『』()（）《》、·…]")
+NOISE = re.compile(r"等[市县区地]|省会|多地|各地|不少地方|部分地区|[\s“”\"'‘’「」『』()（）《》、·…■●◆▲★□○◇△]")
 HEAD = re.compile(
     r"^(?:左右|以上|以内|以下|[全我本该](?:市|省|区|县|镇|乡|州|盟|旗|自治区)|而|其中|此外|另外|同时|并且|并|则|均|也|还|更是|将|要|需|努力|全力|推动|促进|持续|继续|"
     r"加快|争取|实现|完成|围绕|在|把|今年|全年|明确提出|提出|计划|预计|即|强力推进|大力推进|着力)+"
@@ -39,12 +39,13 @@ def clean(words: str, gazetteer: Gazetteer | None = None) -> str:
     """The indicator named in `words` with places, times, modals and predicate words taken off."""
     words = ITEM_MARK.sub("", BASELINE.sub("", words))
     words = words[words.rfind("、") + 1:] or words
-    words = words[words.rfind("的") + 1:]
     words = words[words.rfind("—") + 1:]
     words = strip_places(words, gazetteer)
     for pattern in (TIME, MODAL, NOISE):
         words = pattern.sub("", words)
     words = TAIL.sub("", HEAD.sub("", words))
+    owned = HEAD.sub("", words[words.rfind("的") + 1:])
+    words = owned if len(owned) > MIN_LENGTH or "的" not in words else words
     governed = GOVERNING.match(words)
     return words[governed.end():] if governed and len(words) - governed.end() >= MIN_LENGTH else words
 
