@@ -310,3 +310,8 @@ def test_a_session_of_the_national_congress_dates_a_national_text():
 def test_an_estimate_of_the_years_results_is_no_target():
     text = "2020年1月10日 某县经济工作会议\n预计全年地区生产总值增长6.5%,一般公共预算收入增长5%。今年主要预期目标是:地区生产总值增长6%左右。"
     assert [(t["value"], t["bound"]) for t in extract(text)] == [(6, "approx")]
+
+
+def test_times_are_values_like_any_other():
+    [target] = extract("到2025年,全县数字经济规模增长2倍。", year=2021)
+    assert (target["value"], target["unit"], target["kind"], target["period"]) == (2, "倍", "growth", "2025")

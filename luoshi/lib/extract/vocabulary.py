@@ -48,6 +48,7 @@ AMOUNT_UNITS = (
     "亩",
     "立方米",
     "微克/立方米",
+    "倍",
 )
 #: 数量级: 万 and 亿 written before the unit belong to it (7000亿元).
 MAGNITUDES = ("万亿", "亿", "万")
