@@ -79,7 +79,7 @@ def erqi_reporter(units):
 
 @pytest.fixture
 def analyst(units):
-    return make_user("analyst", User.Role.ANALYST, units["郑州市发展和改革委员会"])
+    return make_user("analyst", User.Role.ANALYST, units["郑州市"])
 
 
 @pytest.fixture

@@ -8,7 +8,10 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+
+from luoshi.accounts.scoping import VIEW, Reach, reach
 
 
 class User(AbstractUser):
@@ -44,10 +47,10 @@ class User(AbstractUser):
         self.is_staff = self.is_superuser
         super().save(*args, **kwargs)
 
-    @property
-    def sees_all_units(self) -> bool:
-        """Analysts, leaders and admins read every unit's data; reporters only their own."""
-        return self.is_superuser or self.role in (self.Role.ADMIN, self.Role.ANALYST, self.Role.LEADER)
+    @cached_property
+    def jurisdiction(self) -> Reach:
+        """辖区: the units this user sees (their unit and what lies below it; everything for admins)."""
+        return reach(self, VIEW)
 
     @property
     def edits_plans(self) -> bool:

@@ -206,7 +206,7 @@ def status(request, plan: int | None = None, period: str | None = None):
     targets = Target.objects.restrict(request.user).active().select_related("plan", "front", "series", "region_unit")
     if plan:
         targets = targets.filter(plan_id=plan)
-    if request.user.sees_all_units:
+    if request.user.jurisdiction.several:
         return [verdict_row(j) for j in judge_targets(targets, at)]
     assignments = Assignment.objects.restrict(request.user).filter(target__in=targets).select_related(
         "unit", "target__plan", "target__front", "target__series", "target__region_unit")

@@ -171,9 +171,9 @@ def _row_out(row: RollupRow) -> dict:
 def get_rollup(request, target_id: int):
     target = get_object_or_404(Target.objects.restrict(request.user), pk=target_id)
     result = rollup(target, Project.objects.restrict(request.user).active())
-    rows = result.rows if request.user.sees_all_units else [r for r in result.rows
-                                                            if r.unit.pk == request.user.unit_id]
-    city = _row_out(result.city) if request.user.sees_all_units and result.city else None
+    jurisdiction = request.user.jurisdiction
+    rows = [r for r in result.rows if jurisdiction.contains(r.unit)]
+    city = _row_out(result.city) if result.city and jurisdiction.contains(target.region_unit) else None
     return {"target_id": target.pk, "indicator": target.indicator, "period": result.at.code,
             "rows": [_row_out(r) for r in rows], "city": city}
 

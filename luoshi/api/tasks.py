@@ -9,12 +9,12 @@ from django.utils import timezone
 from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 
+from luoshi.accounts.scoping import units_for
 from luoshi.api.projects import ErrorOut, attempt
 from luoshi.plans.models import Plan, Target
 from luoshi.tasks import workflow
 from luoshi.tasks.models import Evidence, Notification, Task, TimeLimitClass
 from luoshi.tasks.timers import Tally, by_class, by_unit, due_date, light, milestone_verdict, ordered_for
-from luoshi.units.models import Unit
 
 router = Router(tags=["督办事项"])
 
@@ -127,10 +127,10 @@ class TaskIn(Schema):
 
 
 def _issue(request, body: TaskIn) -> dict:
-    units = {u.code: u for u in Unit.objects.filter(code__in=[body.lead_unit, *body.co_units])}
+    units = {u.code: u for u in units_for(request.user).filter(code__in=[body.lead_unit, *body.co_units])}
     missing = [c for c in [body.lead_unit, *body.co_units] if c not in units]
     if missing:
-        raise workflow.TaskError(f"没有代码为 {'、'.join(missing)} 的单位")
+        raise workflow.TaskError(f"您的辖区内没有代码为 {'、'.join(missing)} 的单位")
     plan = Plan.objects.restrict(request.user).filter(pk=body.plan_id).first() if body.plan_id else None
     time_limit = TimeLimitClass.objects.filter(code=body.time_limit).first() if body.time_limit else None
     if body.time_limit and time_limit is None:

@@ -14,8 +14,8 @@ from luoshi.dashboard.board import pick_plan, picker_periods, visible_plans
 
 
 def _readers_only(user) -> None:
-    if not user.sees_all_units:
-        raise PermissionDenied("通报仅供分析员和领导下载")
+    if not user.jurisdiction.several:
+        raise PermissionDenied("通报仅供辖区内有多个单位的分析员和领导下载")
 
 
 @login_required

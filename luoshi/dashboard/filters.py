@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from luoshi.lib.judgement import Status
 from luoshi.lib.periods import PeriodError, parse
 from luoshi.plans.models import Target
+from luoshi.units.models import Unit
 
 STATUS_CHOICES = [(s.value, s.label_zh) for s in (Status.RED, Status.YELLOW, Status.GREEN, Status.GREY)]
 COMMITMENT_CHOICES = [(c.value, c.label) for c in Target.Commitment if c.value]
@@ -76,18 +77,26 @@ def _choice(field: str, value: str, choices, errors: list) -> str:
     return value
 
 
+def _unit(code: str, user, errors: list) -> str:
+    """A unit of the reader's jurisdiction; one who cannot pick (a reporter) always sees their own."""
+    if not user.jurisdiction.several:
+        return user.unit.code if user.unit_id else "-"
+    if code and not user.jurisdiction.contains(Unit.objects.filter(code=code).first()):
+        errors.append({"field": "unit", "message": f"单位 {code} 不在您的辖区内"})
+        return ""
+    return code
+
+
 def read_filter(params: Mapping, user) -> BoardFilter:
-    """The filter from request parameters; a reporter always sees their own unit. Raises FilterError."""
+    """The filter from request parameters; the unit within the reader's jurisdiction. Raises FilterError."""
     errors: list[dict] = []
 
     def get(key: str) -> str:
         return str(params.get(key) or "").strip()
 
-    unit = get("unit")
-    if not user.sees_all_units:
-        unit = user.unit.code if user.unit_id else "-"
     board_filter = BoardFilter(
-        plan=_plan(get("plan"), errors), period=_period(get("period"), errors), front=get("front"), unit=unit,
+        plan=_plan(get("plan"), errors), period=_period(get("period"), errors), front=get("front"),
+        unit=_unit(get("unit"), user, errors),
         status=_choice("status", get("status"), STATUS_CHOICES, errors),
         commitment=_choice("commitment", get("commitment"), COMMITMENT_CHOICES, errors))
     if errors:

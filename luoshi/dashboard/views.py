@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from luoshi.accounts.scoping import units_for
 from luoshi.dashboard.board import build_board, build_ranking, visible_plans
 from luoshi.dashboard.filters import COMMITMENT_CHOICES, STATUS_CHOICES, BoardFilter, FilterError, read_filter
 from luoshi.units.models import Unit
@@ -16,9 +17,9 @@ def _filter(request) -> tuple[BoardFilter, list[dict]]:
 
 
 def _units(user, plan):
-    if plan is None or not user.sees_all_units:
+    if plan is None or not user.jurisdiction.several:
         return Unit.objects.none()
-    return Unit.objects.filter(assignments__target__plan=plan).distinct().order_by("order", "code")
+    return units_for(user).filter(assignments__target__plan=plan).distinct().order_by("order", "code")
 
 
 @login_required

@@ -36,7 +36,7 @@ def mark_not_published(series: Series, unit: Unit, period: Period | str, user, n
     """Mark (or, with VALUE False, unmark) the figure of SERIES, UNIT and PERIOD as 未公布, creating the
     slot when nothing was reported yet; the change is written to the change log."""
     if user is None or not user.edits_plans or not units_for(user, CHANGE).filter(pk=unit.pk).exists():
-        raise MarkError(f"您不能标记{unit.name}的数据")
+        raise MarkError(f"单位 {unit.code} 不在您的辖区内,不能标记其数据")
     own = _own_period(series, period)
     figure, created = Figure.objects.select_for_update().get_or_create(
         series=series, unit=unit, project=None, period_start=own.start_date, period_end=own.end_date,

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from django.conf import settings
 
+from luoshi.accounts.scoping import CHANGE, in_reach
 from luoshi.figures.entries import (
     ANY_BASE,
     Entry,
@@ -241,14 +242,14 @@ def _subject(entry: Entry, lookup: Lookup, errors: list) -> tuple[Project | None
 
 
 def _may_report(user, unit: Unit) -> bool:
-    if user is None or user.edits_plans:
-        return True
-    return user.role == user.Role.REPORTER and user.unit_id == unit.pk
+    return user is None or in_reach(user, unit, CHANGE)
 
 
 def _not_yours(user) -> str:
     if user.role == user.Role.REPORTER and user.unit_id:
         return f"不是本单位的数据,您只能填报{user.unit.name}的数据"
+    if user.edits_plans and user.unit_id:
+        return f"不在您的辖区内,您只能填报{user.unit.name}及其下级单位的数据"
     return "您的账号不能填报数据"
 
 

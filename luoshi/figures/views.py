@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from luoshi.accounts.scoping import CHANGE, units_for
 from luoshi.figures import excel, uploads
 from luoshi.figures.catalogue import series_named
 from luoshi.figures.forms import entries_from_form, problems_by_row
@@ -21,7 +22,7 @@ from luoshi.units.models import Unit
 
 
 def reporting_unit(request) -> Unit:
-    """The unit whose figures the user enters: a reporter's own; analysts choose (default: the city)."""
+    """The unit whose figures the user enters: a reporter's own; analysts choose within their jurisdiction."""
     user = request.user
     if user.role == user.Role.REPORTER:
         return user.unit
@@ -29,11 +30,11 @@ def reporting_unit(request) -> Unit:
         raise PermissionDenied("领导账号不填报数据")
     code = request.GET.get("unit") or request.POST.get("unit")
     if code:
-        return get_object_or_404(Unit, code=code)
-    city = Unit.objects.filter(kind=Unit.Kind.CITY).first()
-    if city is None:
+        return get_object_or_404(units_for(user, CHANGE), code=code)
+    unit = user.unit or Unit.objects.filter(kind=Unit.Kind.CITY).first()
+    if unit is None:
         raise Http404("没有市级单位")
-    return city
+    return unit
 
 
 def _period(request):
@@ -74,7 +75,7 @@ def _saved_message(user, outcome) -> str:
 
 
 def _units_for(user):
-    return Unit.objects.active() if user.edits_plans else Unit.objects.none()
+    return units_for(user, CHANGE).active() if user.edits_plans else Unit.objects.none()
 
 
 @login_required

@@ -19,6 +19,7 @@ class QuotesPlan:
 
 
 class PlanQuerySet(RestrictedQuerySetMixin, models.QuerySet):
+    plan_field = "issuer"
     published_field = "status"
 
 
@@ -56,6 +57,7 @@ class Plan(ChangeLoggedModel):
 
 
 class FrontQuerySet(RestrictedQuerySetMixin, models.QuerySet):
+    plan_field = "plan__issuer"
     published_field = "plan__status"
 
 
@@ -82,6 +84,7 @@ class Front(ChangeLoggedModel):
 
 
 class TargetQuerySet(RestrictedQuerySetMixin, models.QuerySet):
+    plan_field = "plan__issuer"
     published_field = "plan__status"
 
     def active(self):
@@ -189,6 +192,7 @@ class TargetMilestone(ChangeLoggedModel):
 
 class AssignmentQuerySet(RestrictedQuerySetMixin, models.QuerySet):
     unit_field = "unit"
+    plan_field = "target__plan__issuer"
 
 
 class Assignment(ChangeLoggedModel):

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.accounts.scoping import CHANGE, units_for
 from luoshi.plans.models import Front, Target
 from luoshi.projects.models import Batch, Contact, Obstacle, Project
 from luoshi.units.models import Unit
@@ -47,9 +48,10 @@ class RouteForm(forms.Form):
     department = forms.ModelChoiceField(label=_("责任部门"), queryset=Unit.objects.none())
     days = forms.IntegerField(label=_("办理时限(天)"), min_value=1, max_value=365, initial=10)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = Unit.objects.active().order_by("kind", "order", "code")
+        units = units_for(user) if user is not None and user.edits_plans else Unit.objects.all()
+        self.fields["department"].queryset = units.active().order_by("kind", "order", "code")
 
 
 class NoteForm(forms.Form):
@@ -84,12 +86,13 @@ class ProjectForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         units = Unit.objects.active().exclude(kind="province").order_by("kind", "order", "code")
-        self.fields["owner"].queryset = units
-        self.fields["department"].queryset = units
+        self.fields["owner"].queryset = units.filter(pk__in=units_for(user, CHANGE))
+        self.fields["department"].queryset = units.filter(pk__in=units_for(user)) if user.edits_plans \
+            else units.filter(pk=self.instance.department_id)
         self.fields["targets"].queryset = Target.objects.restrict(user).active().select_related("plan")
         self.fields["front"].queryset = Front.objects.restrict(user).select_related("plan")
-        if user is not None and not user.edits_plans:
-            for name in ("code", "owner", "targets"):
+        if not user.edits_plans:
+            for name in ("code", "owner", "department", "targets"):
                 self.fields[name].disabled = True
 
 

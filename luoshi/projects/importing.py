@@ -15,6 +15,7 @@ from django.db.models import Q
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from luoshi.accounts.scoping import CHANGE, in_reach
 from luoshi.figures.entries import EntryError, NotANumber, parse_number
 from luoshi.projects.models import Project
 from luoshi.units.models import Unit
@@ -184,10 +185,14 @@ def read_projects(file_name: str, content: bytes) -> list[ProjectRow]:
 
 
 def _may_import(user, rows: list[ProjectRow]) -> list[EntryError]:
-    if user is None or user.edits_plans:
+    if user is None:
         return []
-    return [EntryError(r.row, "C列(属地单位)", r.fields["owner"].name, "只能导入本单位的项目")
-            for r in rows if r.fields["owner"].pk != user.unit_id]
+    return [EntryError(r.row, "C列(属地单位)", r.fields["owner"].name, _not_yours(user))
+            for r in rows if not in_reach(user, r.fields["owner"], CHANGE)]
+
+
+def _not_yours(user) -> str:
+    return "只能导入本辖区单位的项目" if user.edits_plans else "只能导入本单位的项目"
 
 
 @transaction.atomic
@@ -196,9 +201,9 @@ def import_projects(user, file_name: str, content: bytes, *, dry_run: bool = Fal
     rows = read_projects(file_name, content)
     errors = _may_import(user, rows)
     others = Project.objects.filter(Q(code__in=[r.fields["code"] for r in rows]))
-    if user is not None and not user.edits_plans:
+    if user is not None:
         errors += [EntryError(r.row, "A列(项目编号)", r.fields["code"], "该编号属于其他单位的项目")
-                   for r in rows for p in others if p.code == r.fields["code"] and p.owner_id != user.unit_id]
+                   for r in rows for p in others if p.code == r.fields["code"] and not in_reach(user, p.owner, CHANGE)]
     if errors:
         raise ImportRejected(errors)
     if dry_run:

@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from luoshi.accounts.scoping import RestrictedQuerySetMixin
 from luoshi.core.models import ChangeLoggedModel
 from luoshi.plans.models import QuotesPlan
-from luoshi.projects.scoping import UnitsScopedQuerySetMixin
 
 
 class ProjectQuerySet(RestrictedQuerySetMixin, models.QuerySet):
@@ -181,8 +180,8 @@ class Contact(models.Model):
         return self.name
 
 
-class ObstacleQuerySet(UnitsScopedQuerySetMixin, models.QuerySet):
-    unit_fields = ("project__owner", "department")
+class ObstacleQuerySet(RestrictedQuerySetMixin, models.QuerySet):
+    unit_field = ("project__owner", "department")
 
 
 class Obstacle(ChangeLoggedModel):

@@ -5,6 +5,7 @@ import datetime as dt
 
 from django.db import transaction
 
+from luoshi.accounts.scoping import in_reach
 from luoshi.projects.models import Obstacle, ObstacleStep, Project
 from luoshi.projects.stages import NotAllowed, ProjectError, actor, may_edit
 
@@ -53,6 +54,8 @@ def route(obstacle: Obstacle, department, user, days: int = DEFAULT_DAYS, today:
     """转办: an analyst sends it to the responsible department with a time limit of DAYS."""
     if user is not None and not user.edits_plans:
         raise NotAllowed("只有分析员(督查室)可以转办问题")
+    if user is not None and not in_reach(user, department):
+        raise NotAllowed(f"{department.name}不在您的辖区内,不能转办")
     due = (today or dt.date.today()) + dt.timedelta(days=days)
     return _move(obstacle, (Status.RAISED, Status.ROUTED), Status.ROUTED, "转办", user,
                  note or f"转{department.name}办理,时限 {days} 天(至 {due:%Y-%m-%d})", department=department,

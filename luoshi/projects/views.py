@@ -197,7 +197,7 @@ def obstacle_detail(request, pk: int):
     user = request.user
     return render(request, "projects/obstacle_detail.html", {
         "obstacle": obstacle, "steps": obstacle.steps.all(), "today": dt.date.today(),
-        "route_form": RouteForm() if user.edits_plans and obstacle.status in ("raised", "routed") else None,
+        "route_form": RouteForm(user=user) if user.edits_plans and obstacle.status in ("raised", "routed") else None,
         "may_answer": obstacle.status == "routed" and (user.edits_plans or user.unit_id == obstacle.department_id),
         "may_close": obstacle.status == "answered" and user.role == user.Role.REPORTER
         and user.unit_id == obstacle.project.owner_id,
@@ -210,7 +210,7 @@ def obstacle_action(request, pk: int, action: str):
     obstacle = get_object_or_404(Obstacle.objects.restrict(request.user).select_related("project"), pk=pk)
     note = request.POST.get("note", "")
     if action == "route":
-        form = RouteForm(request.POST)
+        form = RouteForm(request.POST, user=request.user)
         if not form.is_valid():
             raise ProjectError("请选择责任部门并填写时限")
         obstacle_flow.route(obstacle, form.cleaned_data["department"], request.user, form.cleaned_data["days"])
@@ -232,9 +232,10 @@ def rollup_view(request):
     simulated = request.GET.get("simulated") == "1"
     projects = Project.objects.restrict(request.user).active().filter(simulated=simulated)
     result = rollup(target, projects, at=_filter(request).period) if target else None
-    if result and not request.user.sees_all_units:
-        result.rows = [r for r in result.rows if r.unit.pk == request.user.unit_id]
-        result.city = None
+    if result:
+        jurisdiction = request.user.jurisdiction
+        result.rows = [r for r in result.rows if jurisdiction.contains(r.unit)]
+        result.city = result.city if jurisdiction.contains(target.region_unit) else None
     return render(request, "projects/rollup.html", {"result": result, "targets": targets, "target": target,
                                                     "simulated": simulated,
                                                     "has_simulated": projects.model.objects.filter(simulated=True).exists()})

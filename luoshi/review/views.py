@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from luoshi.accounts.scoping import CHANGE
+from luoshi.accounts.scoping import CHANGE, units_for
 from luoshi.plans.models import Plan
 from luoshi.review import decisions, publishing
 from luoshi.review.drafting import create_plan_from_text
@@ -81,6 +81,7 @@ def respond_with_row(request, proposal: Proposal, form: ProposalForm | None = No
 def new_plan(request):
     initial = {"year": dt.date.today().year, "issuer": request.user.unit_id}
     form = NewPlanForm(request.POST or None, request.FILES or None, initial=initial)
+    form.fields["issuer"].queryset = units_for(request.user, CHANGE)
     if request.method == "POST" and form.is_valid():
         plan = create_plan_from_text(request.user, **{f: form.cleaned_data[f] for f in PLAN_FIELDS})
         messages.success(request, _("已新建规划草稿,抽取出 %(n)s 条提议目标,请逐条审核。") % {

@@ -49,13 +49,15 @@ def propose(proposal: Proposal, places: dict[str, Unit], pool: list[Series]) -> 
     (by place name in PLACES), owner, flow/stock."""
     plan = proposal.plan
     proposal.region_unit = region_unit_for(plan, proposal.region, places)
-    proposal.owner = proposal.owner or plan.issuer
+    # A district's or county's own target is answered for by that district, not by the city.
+    proposal.owner = proposal.owner or proposal.region_unit
     if proposal.kind in UNMEASURED:
         proposal.reported_by_owner = True
         return proposal
     proposal.series = match_series(proposal.indicator, proposal.unit_of_measure, pool)
     proposal.new_series = proposal.series is None
-    if not proposal.accumulation and proposal.series and proposal.kind in (Target.Kind.LEVEL, Target.Kind.COUNT):
+    if proposal.series and proposal.kind in (Target.Kind.LEVEL, Target.Kind.COUNT):
+        # How the figure is published decides how it accumulates; the wording (达到 → stock) only guesses.
         proposal.accumulation = proposal.series.accumulation
     return proposal
 

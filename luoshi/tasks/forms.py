@@ -5,6 +5,7 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.accounts.scoping import units_for
 from luoshi.plans.models import Plan, Target
 from luoshi.tasks.models import TimeLimitClass
 from luoshi.units.models import Unit
@@ -29,10 +30,11 @@ class TaskForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        units = Unit.objects.active().exclude(kind="province").order_by("kind", "order", "code")
+        units = units_for(user).active().exclude(kind="province").order_by("kind", "order", "code")
         self.fields["lead_unit"].queryset = units
         self.fields["co_units"].queryset = units
         self.fields["target"].queryset = Target.objects.restrict(user).active().select_related("plan")
+        self.fields["plan"].queryset = Plan.objects.restrict(user)
 
     def clean_milestones(self) -> list[tuple[str, dt.date]]:
         found = []

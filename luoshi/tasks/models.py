@@ -9,9 +9,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.accounts.scoping import RestrictedQuerySetMixin
 from luoshi.core.models import ChangeLoggedModel
 from luoshi.plans.models import QuotesPlan
-from luoshi.projects.scoping import UnitsScopedQuerySetMixin
 
 
 class TimeLimitClass(ChangeLoggedModel):
@@ -31,8 +31,8 @@ class TimeLimitClass(ChangeLoggedModel):
         return self.name
 
 
-class TaskQuerySet(UnitsScopedQuerySetMixin, models.QuerySet):
-    unit_fields = ("lead_unit", "co_units")
+class TaskQuerySet(RestrictedQuerySetMixin, models.QuerySet):
+    unit_field = ("lead_unit", "co_units")
 
     def open(self):
         return self.exclude(status=Task.Status.DONE)

@@ -21,7 +21,7 @@ def kaifeng_draft(kf_units, default_catalogue, kf_analyst, kf_text):
 def test_the_wiring_is_proposed_from_the_catalogue_and_the_places(kaifeng_draft, kf_units):
     proposals = list(kaifeng_draft.proposals.select_related("series", "region_unit", "owner"))
     assert {p.region_unit for p in proposals} == {kf_units["开封市"], kf_units["龙亭区"]}
-    assert all(p.owner == kf_units["开封市"] and p.series is not None and not p.new_series for p in proposals)
+    assert all(p.owner == p.region_unit and p.series is not None and not p.new_series for p in proposals)
     retail = next(p for p in proposals if "社会消费品" in p.indicator)
     assert retail.series.name == "社会消费品零售总额"
 
@@ -177,3 +177,12 @@ def test_leaders_cannot_publish_through_the_api(kaifeng_draft, kf_units, client)
                                                 unit=kf_units["开封市"]))
     assert client.post(f"/api/v1/plans/{kaifeng_draft.pk}/publish", {"confirmed": True},
                        content_type="application/json").status_code == 403
+
+
+def test_a_level_target_accumulates_as_its_series_is_published_whatever_its_wording(kf_units, default_catalogue,
+                                                                                   kf_analyst):
+    # 达到 reads like a standing total, but 进出口总额 is published as a year-to-date flow.
+    plan = create_plan_from_text(kf_analyst, title="开封市外贸", year=2024, region="开封", issuer=kf_units["开封市"],
+                                 text="2024年开封市外贸工作目标\n全市进出口总额达到320亿元。\n")
+    proposal = plan.proposals.select_related("series").get()
+    assert (proposal.series.name, proposal.series.accumulation, proposal.accumulation) == ("进出口总额", "flow", "flow")
