@@ -23,6 +23,8 @@ def once(args) -> int:
     from luoshi.tasks import reminders
 
     today = _today(args)
+    for item in reminders.unaddressed(today):
+        print(f"无人接收\t{item.title}(该单位没有可接收提醒的账户,请用 luoshi users add 添加)", file=sys.stderr)
     if args.dry_run:
         deliveries = reminders.pending(today)
         for d in deliveries:

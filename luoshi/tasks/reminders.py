@@ -149,13 +149,23 @@ def _to(item: Reminder, people: dict[int, list[User]], persons: dict[int, User])
     return [u for u in people.get(item.unit_id, []) if not item.reporting or u.role in REPORTING_ROLES]
 
 
-def pending(today: dt.date) -> list[Delivery]:
-    """Every (person, reminder) not yet sent today."""
+def addressed(today: dt.date) -> list[tuple[Reminder, list[User]]]:
+    """Today's reminders, each with the people it goes to (none: its unit has nobody to tell)."""
     items = reminders(today)
     people = recipients(r.unit_id for r in items if r.user_id is None)
     persons = User.objects.filter(is_active=True).in_bulk({r.user_id for r in items if r.user_id is not None})
+    return [(item, _to(item, people, persons)) for item in items]
+
+
+def unaddressed(today: dt.date) -> list[Reminder]:
+    """Reminders nobody can receive: their unit has no active account that reports. Said, never dropped."""
+    return [item for item, users in addressed(today) if not users]
+
+
+def pending(today: dt.date) -> list[Delivery]:
+    """Every (person, reminder) not yet sent today."""
     sent = set(Notification.objects.filter(day=today).values_list("recipient_id", "key"))
-    return [Delivery(user, item) for item in items for user in _to(item, people, persons)
+    return [Delivery(user, item) for item, users in addressed(today) for user in users
             if (user.pk, item.key) not in sent]
 
 

@@ -149,3 +149,14 @@ def test_a_five_year_target_is_judged_on_its_first_year_and_owes_each_year(units
     row = verdict_row(judge_targets([target], today=early)[0])
     assert row["latest_period"] == "2023" and row["progress"] == 0.22 and not row["late"]
     assert owed([target], today=early) == []
+
+
+def test_a_late_figure_of_a_unit_with_nobody_to_tell_is_said_not_dropped(owed_plan, capsys):
+    from luoshi.accounts.models import User
+
+    User.objects.filter(unit__name="郑州市商务局").update(is_active=False)
+    assert main(["remind", "--dry-run", "--date", TODAY.isoformat()]) == 0
+    captured = capsys.readouterr()
+    unheard = [line for line in captured.err.splitlines() if line.startswith("无人接收")]
+    assert len(unheard) == 1 and "测试签约额" in unheard[0] and "luoshi users add" in unheard[0]
+    assert "测试签约额" not in captured.out and "测试零售额" in captured.out
