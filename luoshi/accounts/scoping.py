@@ -7,7 +7,7 @@ briefing and CLI command that acts as a user draws the same line.
 """
 
 from dataclasses import dataclass
-from functools import reduce
+from functools import cached_property, reduce
 from operator import or_
 from typing import TYPE_CHECKING
 
@@ -44,7 +44,7 @@ class Reach:
             return False
         return self.root.contains(unit) if self.subtree else unit.pk == self.root.pk
 
-    @property
+    @cached_property
     def several(self) -> bool:
         """Whether the reach holds more than one unit (so the person may pick one)."""
         from luoshi.units.models import Unit
