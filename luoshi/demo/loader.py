@@ -1,5 +1,6 @@
 """The demo: Zhengzhou's units, the 2023 plan from its reviewed file, and one account per role."""
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,10 +12,11 @@ from luoshi.compare import demo as compare_demo
 from luoshi.core.context import change_context
 from luoshi.figures.catalogue import load_default_catalogue
 from luoshi.figures.marks import mark_not_published
-from luoshi.figures.models import Series
+from luoshi.figures.models import Figure, Series
 from luoshi.figures.submission import submit
 from luoshi.figures.tabular import read_table
-from luoshi.plans.models import Plan
+from luoshi.lib.periods import parse, periods_in
+from luoshi.plans.models import Plan, Target
 from luoshi.projects import seed as project_seed
 from luoshi.review.stored import create_reviewed_plan
 from luoshi.tasks import seed as task_seed
@@ -109,6 +111,23 @@ def mark_not_found(path: Path = NOT_PUBLISHED_FILE) -> int:
     return len(data["figures"])
 
 
+UNCOLLECTED_NOTE = "演示数据未收录该期数据:只收录了检索到的公开数据"
+
+
+def mark_uncollected(plans, today: dt.date | None = None) -> int:
+    """Every past figure slot the demo's targets read and its data did not collect, marked 未公布 by the
+    demo's administrator: the demo shows what was found, and never calls a 2023 figure overdue."""
+    today, admin, marked = today or dt.date.today(), User.objects.get(username="admin"), 0
+    for target in Target.objects.filter(plan__in=plans, series__isnull=False).select_related("series", "region_unit"):
+        for period in periods_in(parse(target.period), target.series.frequency):
+            slot = Figure.objects.filter(series=target.series, unit=target.region_unit, project=None,
+                                         period_start=period.start_date, period_end=period.end_date)
+            if period.end_date < today and not slot.exists():
+                mark_not_published(target.series, target.region_unit, period, admin, UNCOLLECTED_NOTE)
+                marked += 1
+    return marked
+
+
 def create_accounts() -> list[DemoAccount]:
     for account in DEMO_ACCOUNTS:
         user, _ = User.objects.get_or_create(username=account.username)
@@ -146,6 +165,7 @@ def load_demo() -> Plan:
         compare_demo.load_demo_data()
         create_accounts()
         mark_not_found()
+        mark_uncollected(Plan.objects.filter(simulated=False))
         load_projects(plan)
         load_tasks(plan)
     return plan
