@@ -39,10 +39,13 @@ def kind_of(figure: Figure, before: str, after: str, indicator: str, inherited_k
     return "count" if figure.is_count else "level"
 
 
-def accumulation_of(kind: str, head: str) -> str:
-    """流量/存量: 总量/总数/达到 → stock; 完成/新建/引进/吸引 → flow; "" for rates."""
+def accumulation_of(kind: str, head: str, unit: str = "") -> str:
+    """流量/存量: 总量/总数/达到 → stock; 完成/新建/引进/吸引 → flow; days counted (优良天数) add up
+    over the year, a flow; "" for rates."""
     if kind not in ("level", "count"):
         return ""
+    if unit == "天":
+        return "flow"
     if words.STOCK_CUE.search(head):
         return "stock"
     return "flow" if words.FLOW_CUE.search(head) else ""

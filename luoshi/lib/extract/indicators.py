@@ -30,7 +30,8 @@ GOVERNING = re.compile(r"^.*(?:奋力|努力|力求|推动|促进|确保|力争|
 #: A verb, not an indicator ("强力推进", "即争创", "增加到").
 ACTION = re.compile(rf"(?:大力|强力|全力|着力|加快|积极|持续|重点|新)?(?:{TARGET_VERB.pattern})")
 #: 基数: "从目前的14.4万元" in the words before a target is the starting point, not the indicator.
-BASELINE = re.compile(r"(?:从|由)(?:目前|现在|现有|当前|20\d\d年[底末]?)?的?[\d.,]+[^\s提增降减到至]{0,3}")
+BASELINE = re.compile(r"(?:从|由)(?:目前|现在|现有|当前|20\d\d年[底末]?)?的?[\d.,]+[^\s提增降减到至]{0,3}"
+                      r"|(?:比|较)20\d\d年[底末]?(?:的|水平)?")
 BOUND_WORDS = re.compile(r"^\s?(?:及以上|以上|以内|以下|左右)")
 NOT_A_NOUN = "、的,，;；.。"
 

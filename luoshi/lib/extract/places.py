@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from luoshi.units.divisions import Division, Divisions, load
+from luoshi.lib.divisions import Division, Divisions, load
 
 NATIONAL = "全国"
 #: 主语之后: what follows a place named as the subject of a clause (not "郑州都市圈", "新乡日报").

@@ -25,7 +25,7 @@ from .vocabulary import TIME
 
 #: A modal or a time word needs one of these characters: the cheap test before the full one.
 MODAL_CHARACTERS = re.compile("[确力保争]")
-TIME_CHARACTERS = re.compile("[年季五]")
+TIME_CHARACTERS = re.compile("[年季五月]")
 
 
 @dataclass(frozen=True)
@@ -248,7 +248,7 @@ def _read_figure(doc: Document, context: Context, clause: Segment, figure: Figur
                 indicator=indicator, value=plain(figure.value), unit=figure.unit, kind=kind,
                 period=context.period.label, bound=bound, commitment=context.commitment, region=region,
                 sentence=span.text, start=span.start, end=span.end, front=doc.fronts.at(span.start),
-                accumulation=accumulation_of(kind, head), enumerated=context.enumerated,
+                accumulation=accumulation_of(kind, head, figure.unit), enumerated=context.enumerated,
                 unsure=unsure if region else (*unsure, "region"),
             )
 
@@ -260,7 +260,7 @@ def _unsure(doc: Document, context: Context, figure: Figure, indicators: list[st
     unsure = []
     if inherited or not indicators[0] or max(map(len, indicators)) > 16:
         unsure.append("indicator")
-    if not context.period.label or not (doc.dating.dated or context.timed):
+    if not context.period.label or context.period.unsure or not (doc.dating.dated or context.timed):
         unsure.append("period")
     if figure.is_rate and kind == "share" and not words.SHARE_CUE.search(before):
         unsure.append("kind")
@@ -280,6 +280,8 @@ def _is_target_figure(doc: Document, context: Context, clause: Segment, figure: 
     if figure.unit.endswith("元") and words.THRESHOLD_NOUN.match(after):
         return False
     head = clause.text[:figure.start]
+    if figure.unit == "天" and not words.DAYS_COUNTED.search(head):
+        return False
     if _is_rank(figure, head, after, clause.text):
         return False
     if words.ACHIEVED.search(head) or words.MANY_PLACES.search(head):

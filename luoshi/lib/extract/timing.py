@@ -4,6 +4,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from luoshi.lib import periods as statistical
+
 from .folding import fold, source_line
 from .numerals import read_number
 from .vocabulary import ADDRESS_DATE, HEADER, PUBLISHED, TARGET_YEAR, TIME, YEAR_MENTION
@@ -21,14 +23,18 @@ FIRST_SESSION_13TH = 2018
 #: plan's own five-year title; each written year counts once.
 TARGET_WEIGHT, PUBLISHED_WEIGHT, TITLE_WEIGHT = 2, 5, 6
 LATE_MONTH = 10
+DECEMBER = 12
+QUARTER_ENDS = (3, 6, 9)
 
 
 @dataclass(frozen=True)
 class Period:
-    """期限: "2023", "2023Q1", "2023-2027"; `year` is the last year it covers."""
+    """期限: "2023", "2023Q1", "2023-2027"; `year` is the last year it covers; `unsure` when the
+    conventions say nothing of it (a deadline within the year: "9月底前" is 2023Q1-3)."""
 
     label: str
     year: int | None
+    unsure: bool = False
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,8 @@ def period_of(match: re.Match, year: int | None, next_start: int | None = None) 
     `next_start`, the plan year unless said otherwise)."""
     if match["year"]:
         return whole_year(int(match["year"]))
+    if match["by_month"]:
+        return by_deadline(int(match["by_year"]) if match["by_year"] else year, match["by_month"])
     if match["fyp"]:
         return whole_year(FIVE_YEAR_PLAN_END[match["fyp"]])
     if match["fyp_span"]:
@@ -121,6 +129,8 @@ def period_of(match: re.Match, year: int | None, next_start: int | None = None) 
         return Period(f"{first}-{first + span - 1}" if span > 1 else str(first), first + span - 1)
     if match["within"]:
         return whole_year(year + int(read_number(match["within"]) or 1) - 1)
+    if match["first_quarters"]:
+        return Period(statistical.Period.quarter(year, 9).code, year, unsure=True)
     if match["quarter"]:
         return Period(f"{year}Q{QUARTERS.get(match['quarter'], match['quarter'])}", year)
     if match["half"]:
@@ -130,6 +140,17 @@ def period_of(match: re.Match, year: int | None, next_start: int | None = None) 
     if match["coming"]:
         return whole_year(year + 1)
     return whole_year(year)
+
+
+def by_deadline(year: int | None, month: str) -> Period:
+    """"6月底前" is the statistical period that ends with the deadline's month: 2023H1 (3: Q1,
+    9: Q1-3, 2: M1-2, 5: M05, 12: the year), marked unsure (the conventions name none of these)."""
+    number = int(read_number(month) or 12)
+    if year is None or number == DECEMBER:
+        return whole_year(year)
+    deadline = statistical.Period.quarter(year, number) if number in QUARTER_ENDS else \
+        statistical.Period.month(year, max(number, 2))
+    return Period(deadline.code, year, unsure=True)
 
 
 def last_period(text: str, year: int | None) -> Period | None:

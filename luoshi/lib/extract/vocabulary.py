@@ -30,7 +30,10 @@ COUNT_UNITS = (
     "间",
     "艘",
     "只",
+    "天",
 )
+#: "优良天数达到300天" counts days (a target); "压缩至3天", "30天内" are times (none).
+DAYS_COUNTED = re.compile(r"天数")
 #: 数量单位: amounts of money or matter.
 AMOUNT_UNITS = (
     "美元",
@@ -66,12 +69,13 @@ MODAL = re.compile(r"确保(?![”’\"'])|力争|(?<![确担])保(?=\d)|(?<!力
 #: 时间: time words that set a target's period ("2019年全年" is 2019; "三年翻一番" ends two years on;
 #: "预计全年" is the estimate of a year's results, a past period).
 TIME = re.compile(
-    r"(?P<to>[到至])?(?P<year>20\d\d)年(?!\d{1,2}月)(?:全年|度)?(?P<end>底|末)?"
+    r"(?:(?P<by_year>20\d\d)年)?(?P<by_month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?[底末]?(?:之|以)?前"
+    r"|(?P<to>[到至])?(?<![比较])(?P<year>20\d\d)年(?!\d{1,2}月|的[\d.一二两三四五六七八九十]|[\d.一二两三四五六七八九十]+倍|的?水平)(?:全年|度)?(?P<end>底|末)?"
     r"|(?P<fyp>十[一二三四五六])五”?(?:规划)?(?:期末|末)"
     r"|(?P<fyp_span>十[一二三四五六])五”?(?:规划)?(?:期间|时期|(?![^，,。；;\n]{0,8}之年))"
     r"|(?P<years>[一二三四五六七八九十两\d]{1,2})年内|(?:未来|今后)(?P<next>[一二三四五六七八九十两\d]{1,2})年"
     r"|(?P<within>[一二三四五两\d])年(?=[^，,。；;]{0,16}翻)"
-    r"|(?P<quarter>[一二三四1-4])季度|(?P<half>上半年)"
+    r"|(?P<first_quarters>前三)季度|(?P<quarter>[一二三四1-4])季度|(?P<half>上半年)"
     r"|(?P<estimate>预计(?:全年|今年|本年))|(?P<this>今年|全年|本年|年内)|(?P<coming>明年)"
     r"|(?P<last>上年|去年|上一年|过去[一二三四五六七八九十两\d]{1,2}年|(?<=\d年)以来|(?<![\d到至今未])[一二三四五两]年(?:以)?来)"
     r"(?!同期|增长|增加|提高|下降|降低|减少|相比|基础|持平)"
