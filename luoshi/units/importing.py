@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from luoshi.accounts.scoping import CHANGE, units_for
 from luoshi.core.context import change_context, current
-from luoshi.units.divisions import Division, load
+from luoshi.lib.divisions import Division, load
 from luoshi.units.models import Unit
 
 Kind = Unit.Kind

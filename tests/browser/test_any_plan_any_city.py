@@ -13,8 +13,8 @@ import pytest
 from django.urls import reverse
 
 from luoshi.accounts import people
+from luoshi.lib.divisions import load
 from luoshi.plans.models import Plan, Target
-from luoshi.units.divisions import load
 from luoshi.units.models import Unit
 
 from .conftest import log_in

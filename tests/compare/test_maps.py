@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from luoshi.units.divisions import load
+from luoshi.lib.divisions import load
 
 MAPS = Path(__file__).resolve().parents[2] / "luoshi" / "compare" / "static" / "compare" / "maps"
 

@@ -61,7 +61,7 @@ def _names(divisions: Divisions) -> dict[str, tuple[Division, ...]]:
 @cache
 def load() -> Divisions:
     """The shipped divisions (read once per process)."""
-    raw = json.loads(files("luoshi.units").joinpath("data/divisions.json").read_text(encoding="utf-8"))
+    raw = json.loads(files("luoshi.lib.divisions").joinpath("data/divisions.json").read_text(encoding="utf-8"))
     rows = [Division(*row) for row in raw["rows"]]
     children: dict[str | None, list[Division]] = {}
     for division in rows:
