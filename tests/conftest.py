@@ -1,7 +1,7 @@
 """Shared fixtures: the demo's real units and plan, and the personas every view is tested with.
 
 Personas (after Healthchecks' alice/bob/charlie): the 金水区 reporter, the 二七区 reporter, an analyst
-and a leader.
+and a leader, both of 郑州市 (so their jurisdiction is the city and everything below it).
 """
 
 import os
