@@ -22,6 +22,8 @@ PREDICATE = (r"(?=[、,，\s]|[保争]\d|等|则|是|分别|均|提出|将|为|�
 SUBJECT_FOLLOWS = re.compile(PREDICATE)
 #: "各县(市、区)": every county of the plan's city.
 ALL_COUNTIES = re.compile(r"各县[(（]?[市区、]*[)）]?|各区县|各县市")
+#: "全市生产总值": the plan's own region again, after a district or zone.
+WHOLE = re.compile(r"全[市省县区](?!各|上下)")
 #: A national text: the State Council, the premier, "我国", the national congress.
 NATIONAL_CUE = re.compile(r"国务院|总理|我国|全国人大(?!代表)|全国人民代表大会(?!代表)|国内生产总值|中央经济工作会议")
 #: Short names that are ordinary words more often than places.
@@ -30,6 +32,15 @@ COMMON_WORDS = {"城关", "新华", "和平", "中山", "永安", "长安", "前
                 "文明", "平安", "长治", "和顺", "东方", "江南", "江北", "河东", "河西", "南山", "北山", "东区", "西区",
                 "南区", "北区", "中原", "安定", "太平", "新市", "城区", "市辖", "阿里", "来宾", "朝阳", "海西", "普洱"}
 NUMERALS = set("一二三四五六七八九十百千万零两")
+#: 功能区: a functional zone of a city ("开封综合保税区", "高新区", "经开区"), a target's region though no
+#: division; with the place written before it, or standing alone at the head of its clause.
+ZONE = re.compile(r"综合保税区|综保区|保税区|高新技术产业开发区|高新区|经济技术开发区|经开区|自由贸易试验区|"
+                  r"自贸试验区|自贸区|航空港区|航空港经济综合实验区|产业集聚区|产业园区|开发区|片区")
+#: "高新区建设", "开发区管委会", "开发区内": the zone is not the subject.
+ZONE_NOT_SUBJECT = re.compile(r"建设|管委会|管理|发展|规划|改革|创建|升级|扩区|整合|[内外等]|$")
+ZONE_END = re.compile(f"(?:{ZONE.pattern})$")
+#: What may stand before a zone named alone: the start of the clause, a list mark or a separator.
+ZONE_OPENING = re.compile(r"^(?:[\s(（)）、一二三四五六七八九十\d.．]*|.*[、和及与])$")
 HEADING_LINES = 3
 HEADING_WEIGHT = 3
 FIRST_CHARACTER_GROUP = 80
@@ -178,8 +189,29 @@ def _depth(divisions: Divisions, code: str) -> int:
 
 
 def subjects(clause: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
-    """The places a clause names as a subject, with their offsets in it."""
-    return [(start, end, place.name) for start, end, place in gazetteer.find(clause) if _subject(clause, start, end)]
+    """The places a clause names as a subject, with their offsets in it: divisions, and zones as
+    written ("开封综合保税区", a division's zone, stands for itself, not for 开封)."""
+    found = gazetteer.find(clause)
+    zones = _zones(clause, found) if "区" in clause else []
+    places = [(start, end, place.name) for start, end, place in found
+              if _subject(clause, start, end) and not any(a <= start < b for a, b, _ in zones)]
+    return sorted(places + zones)
+
+
+def _zones(clause: str, found: list[tuple[int, int, Place]]) -> list[tuple[int, int, str]]:
+    zones = []
+    for zone in ZONE.finditer(clause):
+        start = next((first for first, last, _ in found if last == zone.start()), zone.start())
+        if start == zone.start() and not ZONE_OPENING.match(clause[:start]):
+            continue
+        if not ZONE_NOT_SUBJECT.match(clause, zone.end()) and not (start and clause[start - 1] in "在从到至向往赴"):
+            zones.append((start, zone.end(), clause[start:zone.end()].strip()))
+    return zones
+
+
+def is_zone(name: str) -> bool:
+    """A functional zone, no division of the gazetteer ("综保区", "洛阳高新区")."""
+    return bool(ZONE_END.search(name))
 
 
 def places_in(piece: str, named: list[tuple[int, int, str]], start: int, city: str) -> list[str]:
@@ -191,6 +223,11 @@ def places_in(piece: str, named: list[tuple[int, int, str]], start: int, city: s
     if counties and city:
         found.append(city + counties.group())
     return list(dict.fromkeys(found))
+
+
+def whole_again(piece: str, places: list[str], city: str) -> list[str]:
+    """[city] when `piece` turns back to the plan's own region ("全市…") from other places."""
+    return [city] if city and places and places != [city] and "全" in piece and WHOLE.search(piece) else []
 
 
 def places_listed(text: str, gazetteer: Gazetteer) -> list[str]:
@@ -206,4 +243,5 @@ def _subject(clause: str, start: int, end: int) -> bool:
 def strip_places(words: str, gazetteer: Gazetteer | None = None) -> str:
     """The words without the places (and "各县(市、区)") they name."""
     words = (gazetteer or national()).pattern.sub("", words)
+    words = ZONE.sub("", words) if "区" in words else words
     return ALL_COUNTIES.sub("", words)

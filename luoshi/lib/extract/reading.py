@@ -16,7 +16,7 @@ from .figures import Figure, figures
 from .fronts import FrontMap
 from .indicators import GDP, GENERIC, MIN_LENGTH, canonical, clean, name_indicator
 from .numerals import plain
-from .places import Gazetteer, places_in, places_listed, subjects
+from .places import Gazetteer, is_zone, places_in, places_listed, subjects, whole_again
 from .respectively import respectively
 from .segment import Segment, clauses, sentences, trimmed
 from .target import Target
@@ -69,7 +69,8 @@ class Context:
     def update(self, doc: Document, head: str, piece: str, subjects: list[tuple[int, int, str]]) -> None:
         """Take in `piece`, the words of the clause that end `head`, whose subject places are `subjects`
         (each cue looked for only where a character it needs is there: this runs for every piece)."""
-        named = places_in(piece, subjects, len(head) - len(piece), doc.city)
+        named = places_in(piece, subjects, len(head) - len(piece), doc.city) or whole_again(
+            piece, self.places, doc.city)
         if named:
             if named != self.places and self.modal_places != named:
                 self.modal = ""
@@ -79,7 +80,8 @@ class Context:
         if TIME_CHARACTERS.search(piece):
             for time in TIME.finditer(piece):
                 if not (whole_of(time) and self.timed and self.period.label.isdigit() and self.period.year != doc.year):
-                    self.period, self.timed = period_of(time, doc.year, doc.dating.next_years_start), True
+                    year = self.period.year if time["by_month"] and self.timed else doc.year
+                    self.period, self.timed = period_of(time, year, doc.dating.next_years_start), True
         if "来" in piece or "方面" in piece:
             topic = words.TOPIC.search(piece.strip())
             named = clean(topic["topic"] or topic["arena"]) if topic else ""
@@ -194,8 +196,32 @@ def read_sentence(doc: Document, sentence: Segment, context: Context) -> Iterato
                 runs.append((before, read))
                 position = figure.end
         context.update(doc, clause.text, clause.text[position:], named)
+        if not runs and "前" in clause.text:
+            yield from _milestone(doc, context, clause)
         yield from respectively(runs, lead)
         lead = clause.text
+
+
+def _milestone(doc: Document, context: Context, clause: Segment) -> Iterator[Target]:
+    """里程碑: a step due by a deadline ("综保区6月底前封关运行"), one target of value 1 (one step)
+    for the period the deadline closes."""
+    span = trimmed(clause)
+    step = words.MILESTONE.search(span.text)
+    if not step or words.ACHIEVED.search(span.text) or _is_past(doc, context, ""):
+        return
+    indicator = clean(span.text[:step.start()], doc.gazetteer) + step["step"]
+    for region in context.places or [doc.city]:
+        yield Target(
+            indicator=indicator, value=1, unit="", kind="milestone", period=context.period.label,
+            bound="exact", commitment=context.commitment, region=region, sentence=span.text,
+            start=span.start, end=span.end, front=doc.fronts.at(span.start), enumerated=context.enumerated,
+            unsure=_unsure_milestone(doc, context, region),
+        )
+
+
+def _unsure_milestone(doc: Document, context: Context, region: str) -> tuple[str, ...]:
+    period = ("period",) if not context.period.label or context.period.unsure or not doc.dating.dated else ()
+    return (*period, "region") if not region or is_zone(region) else period
 
 
 def _indicators(doc: Document, context: Context, figure: Figure, before: str, after: str,
@@ -249,7 +275,7 @@ def _read_figure(doc: Document, context: Context, clause: Segment, figure: Figur
                 period=context.period.label, bound=bound, commitment=context.commitment, region=region,
                 sentence=span.text, start=span.start, end=span.end, front=doc.fronts.at(span.start),
                 accumulation=accumulation_of(kind, head, figure.unit), enumerated=context.enumerated,
-                unsure=unsure if region else (*unsure, "region"),
+                unsure=unsure if region and not is_zone(region) else (*unsure, "region"),
             )
 
 
