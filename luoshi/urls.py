@@ -14,6 +14,7 @@ urlpatterns = [
     path("review/", include("luoshi.review.urls")),
     path("units/", include("luoshi.units.urls")),
     path("figures/", include("luoshi.figures.urls")),
+    path("catalogue/", include("luoshi.figures.catalogue_urls")),
     path("dashboard/", include("luoshi.dashboard.urls")),
     path("briefings/", include("luoshi.briefings.urls")),
     path("pledge/", include("luoshi.pledge.urls")),

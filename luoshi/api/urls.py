@@ -5,7 +5,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
-from luoshi.api import figures, plans, projects, tasks, units
+from luoshi.api import figures, plans, projects, series, tasks, units
 from luoshi.api.auth import AUTH
 from luoshi.api.compare import router as compare_router
 from luoshi.dashboard import api as dashboard_api
@@ -16,6 +16,7 @@ api = NinjaAPI(
 )
 api.add_router("/v1/", plans.router)
 api.add_router("/v1/", figures.router)
+api.add_router("/v1/", series.router)
 api.add_router("/v1/", dashboard_api.router)
 api.add_router("/v1/", projects.router)
 api.add_router("/v1/", tasks.router)
