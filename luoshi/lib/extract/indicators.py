@@ -34,6 +34,12 @@ BASELINE = re.compile(r"(?:从|由)(?:目前|现在|现有|当前|20\d\d年[底�
                       r"|(?:比|较)20\d\d年[底末]?(?:的|水平)?")
 BOUND_WORDS = re.compile(r"^\s?(?:及以上|以上|以内|以下|左右)")
 NOT_A_NOUN = "、的,，;；.。"
+#: "完成投资": an object that names nothing alone; the projects the sentence is about own it.
+BARE_OBJECTS = ("投资",)
+PROJECTS = re.compile(r"(?:项目|工程)$")
+#: "新增高新技术企业150家": 新增 makes the count a flow; the things counted are the indicator.
+NEW = re.compile(r"^新增(?=..)")
+PEOPLE_UNITS = ("人", "名", "人次")
 
 
 def clean(words: str, gazetteer: Gazetteer | None = None) -> str:
@@ -88,6 +94,26 @@ def name_indicator(before: str, after: str, clause_head: str, counted: bool,
         return ""
     named = canonical(own)
     return named + "增速" if named.startswith(GDP) and GDP_RATE.search(before) else named
+
+
+def owned_by_projects(indicator: str, before: str, earlier: str) -> str:
+    """"重点项目完成投资": a bare "投资" is the investment of the projects named before it in its
+    clause or, failing that, by the clause's earlier indicator ("实施重点项目300个,完成投资900亿元")."""
+    if indicator not in BARE_OBJECTS:
+        return indicator
+    verb = before.rfind("完成")
+    subject = clean(before[:verb]) if verb > 0 else ""
+    subject = subject if PROJECTS.search(subject) else earlier if PROJECTS.search(earlier) else ""
+    if not subject:
+        return indicator
+    action = ACTION.match(subject)
+    projects = subject[action.end():] if action and len(subject) - action.end() >= MIN_LENGTH else subject
+    return projects + ("完成" if verb >= 0 else "") + indicator
+
+
+def things_counted(indicator: str, unit: str) -> str:
+    """新增 before things counted (家, 个, 项) is the flow, not the name; 新增就业 (人) keeps it."""
+    return indicator if unit.endswith(PEOPLE_UNITS) else NEW.sub("", indicator)
 
 
 def _first_verb(text: str) -> str:

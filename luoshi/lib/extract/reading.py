@@ -14,7 +14,16 @@ from . import vocabulary as words
 from .classify import accumulation_of, bound_of, kind_of
 from .figures import Figure, figures
 from .fronts import FrontMap
-from .indicators import GDP, GENERIC, MIN_LENGTH, canonical, clean, name_indicator
+from .indicators import (
+    GDP,
+    GENERIC,
+    MIN_LENGTH,
+    canonical,
+    clean,
+    name_indicator,
+    owned_by_projects,
+    things_counted,
+)
 from .numerals import plain
 from .places import Gazetteer, is_zone, places_in, places_listed, subjects, whole_again
 from .respectively import respectively
@@ -230,7 +239,10 @@ def _indicators(doc: Document, context: Context, figure: Figure, before: str, af
     shared = _shared_names(before, doc.gazetteer)
     if shared:
         return shared, False
-    indicator = name_indicator(before, after, head, not figure.is_rate, doc.gazetteer)
+    indicator = owned_by_projects(name_indicator(before, after, head, not figure.is_rate, doc.gazetteer),
+                                  before, context.indicator)
+    if figure.is_count:
+        indicator = things_counted(indicator, figure.unit)
     if indicator in GENERIC and context.indicator:
         return [context.indicator + indicator], False
     if indicator:
