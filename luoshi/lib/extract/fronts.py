@@ -4,6 +4,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from .vocabulary import TIME
+
 ORDINAL = "一二三四五六七八九十"
 #: "一是在经济发展上勇挑大梁", at the start of a line or after a full stop or colon.
 ITEM = re.compile(rf"(?:^|(?<=[\n。；;:：]))[ \t\u3000]*[{ORDINAL}]{{1,2}}是(?P<name>[^，,。；;：:\n]{{2,40}})")
@@ -15,6 +17,9 @@ HEADING = re.compile(
 )
 ARENA = re.compile(r"在(?P<arena>[^在上]{2,12})上")
 MAX_NAME = 12
+MIN_NAME = 2
+#: What a time phrase leaves behind once its time words are gone ("到…前", "在…期间").
+TIME_LEFTOVERS = " \t\u3000在于从前后间期内以来起"
 
 
 @dataclass(frozen=True)
@@ -33,9 +38,13 @@ class FrontMap:
 
 
 def front_name(phrase: str) -> str:
-    """"在经济发展上勇挑大梁" → "经济发展"; otherwise the phrase, kept short."""
+    """"在经济发展上勇挑大梁" → "经济发展"; otherwise the phrase without its time words ("到2025年" is
+    no front), kept short; "" when nothing else is left."""
     arena = ARENA.search(phrase)
-    return arena.group("arena") if arena else phrase.strip()[:MAX_NAME]
+    if arena:
+        return arena.group("arena")
+    name = TIME.sub("", phrase).strip(TIME_LEFTOVERS)
+    return name[:MAX_NAME] if len(name) >= MIN_NAME else ""
 
 
 def map_fronts(text: str) -> FrontMap:
