@@ -19,6 +19,12 @@ QUARTERS = {"一": 1, "二": 2, "三": 3, "四": 4}
 #: "第十四届全国人民代表大会第二次会议", "十三届全国人大四次会议".
 NATIONAL_SESSION = re.compile(r"第?(十[一二三四五六])届全国人(?:民代表)?大(?:会)?第?([一二三四五])次会议")
 FIRST_SESSION_13TH = 2018
+#: "河南省第十四届人民代表大会第二次会议", "郑州市十六届人大三次会议" (not the national congress).
+LOCAL_SESSION = re.compile(r"(?P<level>省|自治区|市|州|盟|县|区|旗)第?[一二三四五六七八九十]{1,3}届人(?:民代表)?大(?:会)?"
+                           r"(?:常委会)?第?(?P<session>[一二三四五六七八九十])次(?:全体)?会议")
+PROVINCIAL = ("省", "自治区")
+PROVINCIAL_FIRST_SESSIONS = (2018,)
+LOCAL_FIRST_SESSIONS = (2021, 2022)
 #: Weights of the evidence for the plan year: a year named with the targets, the publication date, the
 #: plan's own five-year title; each written year counts once.
 TARGET_WEIGHT, PUBLISHED_WEIGHT, TITLE_WEIGHT = 2, 5, 6
@@ -75,6 +81,25 @@ def session_year(text: str) -> int | None:
     return int(FIRST_SESSION_13TH + (congress - 13) * 5 + session - 1) if congress and session else None
 
 
+def local_session_year(text: str, counts: Counter) -> int | None:
+    """The year of a provincial, city or county congress session named in `text` ("洛阳市第十六届人民
+    代表大会第四次会议"): provincial congresses sit from 2018, 2023, …, city and county ones from 2021
+    or 2022 (换届 differs), so the session fixes the year within five; of those years, the one nearest
+    the years the text names (a later one on a tie: a report cites last year's results). None when
+    the text names no year."""
+    named = LOCAL_SESSION.search(text)
+    if not named or not counts:
+        return None
+    session = read_number(named["session"])
+    if not session:
+        return None
+    firsts = PROVINCIAL_FIRST_SESSIONS if named["level"] in PROVINCIAL else LOCAL_FIRST_SESSIONS
+    near = max(counts, key=lambda candidate: (counts[candidate], candidate))
+    years = [near + shift for shift in range(-2, 3) if any((near + shift - first - session + 1) % 5 == 0
+                                                           for first in firsts)]
+    return min(years, key=lambda candidate: (abs(candidate - near), -candidate)) if years else None
+
+
 def plan_dating(text: str, source: str = "") -> Dating:
     """The year the plan is for: the plan's own five-year title gives its first year; else the year
     named most often, with the targets counting more and the publication date most (a text of
@@ -86,7 +111,7 @@ def plan_dating(text: str, source: str = "") -> Dating:
         counts[year] += TARGET_WEIGHT
     year, month = published(text, source)
     if year is None:
-        year = session_year(text[:HEADER])
+        year = session_year(text[:HEADER]) or local_session_year(text[:HEADER], counts)
     if year and month and month >= LATE_MONTH and year + 1 in target_years:
         year, month = year + 1, None
     if year:
