@@ -24,6 +24,10 @@
       (r.gap !== null ? "<br>差距:" + fmt(r.gap) : "");
   }
 
+  function empty(c, text) {
+    c.setOption({ title: { text: text, left: "center", top: "middle", textStyle: { fontSize: 14, color: "#6b7280", fontWeight: "normal" } } });
+  }
+
   function mapOption(d, mode) {
     var gaps = d.rows.map(function (r) { return r.gap; }).filter(function (g) { return g !== null; });
     var span = Math.max.apply(null, gaps.map(Math.abs).concat([1]));
@@ -76,8 +80,9 @@
       if (r.measured !== null) actuals.push({ value: [r.measured, i], row: r, itemStyle: { color: COLOURS[r.status] || COLOURS.grey } });
       if (r.measured !== null && r.headline_target !== null) spans.push([r.headline_target, r.measured, i]);
     });
+    if (!targets.length && !actuals.length) { empty(c, "各地均未设目标、未公布数据"); return; }
     var marks = [];
-    if (d.reference && d.reference.measured !== null) marks.push({ name: d.reference.short_name + "实际", xAxis: d.reference.measured });
+    if (d.reference && d.reference.measured !== null) marks.push({ name: d.reference.short_name + "实际(" + d.reference.actual.period_label + ")", xAxis: d.reference.measured });
     if (d.reference && d.reference.headline_target !== null) marks.push({ name: d.reference.short_name + "目标", xAxis: d.reference.headline_target });
     c.setOption({
       animation: false, aria: { enabled: true },
@@ -111,6 +116,7 @@
       (groups[key] = groups[key] || []).push(r.short_name);
     });
     var keys = Object.keys(groups).sort(function (a, b) { return parseFloat(a) - parseFloat(b); });
+    if (!keys.length) { empty(c, "各地均未设目标"); return; }
     c.setOption({
       animation: false, aria: { enabled: true },
       grid: { left: 40, right: 16, top: 16, bottom: 40 },
