@@ -34,6 +34,9 @@ BASELINE = re.compile(r"(?:从|由)(?:目前|现在|现有|当前|20\d\d年[底�
                       r"|(?:比|较)20\d\d年[底末]?(?:的|水平)?")
 BOUND_WORDS = re.compile(r"^\s?(?:及以上|以上|以内|以下|左右)")
 NOT_A_NOUN = "、的,，;；.。"
+#: Every time word has one of these characters, every modal one of those: cheap tests first.
+TIME_HINT = re.compile("[年季五月]")
+MODAL_HINT = re.compile("[确力保争]")
 #: "完成投资": an object that names nothing alone; the projects the sentence is about own it.
 BARE_OBJECTS = ("投资",)
 PROJECTS = re.compile(r"(?:项目|工程)$")
@@ -48,8 +51,9 @@ def clean(words: str, gazetteer: Gazetteer | None = None) -> str:
     words = words[words.rfind("、") + 1:] or words
     words = words[words.rfind("—") + 1:]
     words = strip_places(words, gazetteer)
-    for pattern in (TIME, MODAL, NOISE):
-        words = pattern.sub("", words)
+    for hint, pattern in ((TIME_HINT, TIME), (MODAL_HINT, MODAL), (None, NOISE)):
+        if hint is None or hint.search(words):
+            words = pattern.sub("", words)
     words = TAIL.sub("", HEAD.sub("", words))
     owned = HEAD.sub("", words[words.rfind("的") + 1:])
     words = owned if len(owned) > MIN_LENGTH or "的" not in words else words

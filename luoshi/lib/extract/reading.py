@@ -34,7 +34,7 @@ from .vocabulary import TIME
 
 #: A modal or a time word needs one of these characters: the cheap test before the full one.
 MODAL_CHARACTERS = re.compile("[确力保争]")
-TIME_CHARACTERS = re.compile("[年季五月]")
+TIME_CHARACTERS = re.compile("[年季五]|月[底末份]?[之以]?前")
 
 
 @dataclass(frozen=True)
