@@ -110,8 +110,8 @@ def owned_by_projects(indicator: str, before: str, earlier: str) -> str:
     subject = subject if PROJECTS.search(subject) else earlier if PROJECTS.search(earlier) else ""
     if not subject:
         return indicator
-    action = ACTION.match(subject)
-    projects = subject[action.end():] if action and len(subject) - action.end() >= MIN_LENGTH else subject
+    verbs = [verb.end() for verb in ACTION.finditer(subject) if len(subject) - verb.end() >= MIN_LENGTH]
+    projects = subject[verbs[-1]:] if verbs else subject
     return projects + ("完成" if verb >= 0 else "") + indicator
 
 
