@@ -30,9 +30,10 @@ from tests.conftest import make_user
 #: Words that appear only in each city's objects (its unit names, titles and indicators).
 MARKERS = {"410100": ("郑州", "金水"), "410200": ("开封", "龙亭")}
 #: URL prefixes outside the rule: the public pledge pages, the comparison of cities (published targets
-#: and approved figures of every city, by design), sign-in, the admin; the API is walked by its schema.
-UNSCOPED = ("pledge/", "compare/", "accounts/", "i18n/", "admin/", "api/")
-UNSCOPED_API = ("/api/v1/compare",)
+#: and approved figures of every city, by design), the indicator catalogue (指标库: one list of statistical
+#: series the whole installation shares, owned by no unit), sign-in, the admin; the API is walked by its schema.
+UNSCOPED = ("pledge/", "compare/", "catalogue/", "accounts/", "i18n/", "admin/", "api/")
+UNSCOPED_API = ("/api/v1/compare", "/api/v1/series")
 #: Which object fills the id of a URL, by the longest matching route prefix.
 ROUTE_OBJECTS = {
     "plans/": "plan", "plans/targets/": "target", "dashboard/targets/": "target", "review/plans/": "plan", "review/proposals/": "proposal",
