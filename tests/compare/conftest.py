@@ -15,6 +15,7 @@ from luoshi.figures.submission import submit
 from luoshi.plans.models import Plan, Target
 from luoshi.units.importing import import_divisions
 from luoshi.units.models import Unit
+from tests.conftest import make_user
 
 YEAR = 2023
 
@@ -69,21 +70,16 @@ def scene(province, gdp):
     return province
 
 
-def persona(username: str, role: str, unit: Unit) -> User:
-    return User.objects.create_user(username, password="pw-" + username, role=role, unit=unit,
-                                    display_name=username)
-
-
 @pytest.fixture
 def zz_leader(province):
-    return persona("zz-leader", User.Role.LEADER, province["410100"])
+    return make_user("zz-leader", User.Role.LEADER, province["410100"])
 
 
 @pytest.fixture
 def zz_reporter(province):
-    return persona("zz-reporter", User.Role.REPORTER, province["410100"])
+    return make_user("zz-reporter", User.Role.REPORTER, province["410100"])
 
 
 @pytest.fixture
 def henan_analyst(province):
-    return persona("henan-analyst", User.Role.ANALYST, province["410000"])
+    return make_user("henan-analyst", User.Role.ANALYST, province["410000"])
