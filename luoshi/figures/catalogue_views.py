@@ -28,34 +28,27 @@ def catalogue_list(request):
         "can_edit": request.user.edits_plans})
 
 
-def _form_page(request, form: SeriesForm, status: int = 200):
+def _series_form(request, series: Series, done: str):
+    """The add/edit form for `series`; a valid POST saves it and says `done` (with the series' name)."""
+    form = SeriesForm(request.POST or None, instance=series)
+    if request.method == "POST" and form.is_valid():
+        series = form.save()
+        messages.success(request, done.format(series.name))
+        return redirect("catalogue:list")
+    status = 422 if request.method == "POST" else 200
     return render(request, "figures/catalogue_form.html", {"form": form, "series": form.instance}, status=status)
 
 
 @login_required
 def series_add(request):
     _editor(request)
-    form = SeriesForm(request.POST or None, instance=Series(created_by=request.user))
-    if request.method == "POST":
-        if not form.is_valid():
-            return _form_page(request, form, status=422)
-        series = form.save()
-        messages.success(request, f"已新建指标“{series.name}”")
-        return redirect("catalogue:list")
-    return _form_page(request, form)
+    return _series_form(request, Series(created_by=request.user), done="已新建指标“{}”")
 
 
 @login_required
 def series_edit(request, pk: int):
     _editor(request)
-    form = SeriesForm(request.POST or None, instance=get_object_or_404(Series, pk=pk))
-    if request.method == "POST":
-        if not form.is_valid():
-            return _form_page(request, form, status=422)
-        series = form.save()
-        messages.success(request, f"已保存指标“{series.name}”")
-        return redirect("catalogue:list")
-    return _form_page(request, form)
+    return _series_form(request, get_object_or_404(Series, pk=pk), done="已保存指标“{}”")
 
 
 @login_required
