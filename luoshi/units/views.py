@@ -3,6 +3,8 @@
 Every action posts a small form; htmx gets the unit's row (`unit_row.html`) back, a plain browser the page.
 """
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
@@ -83,6 +85,17 @@ def add_errors(form, exc: ValidationError) -> None:
         form.add_error(None, exc)
 
 
+def applied(form, change) -> Unit | None:
+    """CHANGE(**the form's data) when the form is valid, else None; a ValidationError it raises goes on the form."""
+    if not form.is_valid():
+        return None
+    try:
+        return change(**form.cleaned_data)
+    except ValidationError as exc:
+        add_errors(form, exc)
+        return None
+
+
 def row(request, unit: Unit, *, message: str = "", refusal: str = "", created: Unit | None = None, **forms):
     """The unit's row for htmx (with the new unit appended to its children), else back to the page."""
     if not is_htmx(request):
@@ -114,15 +127,11 @@ def unit_actions(request, pk: int):
 def add_unit(request, pk: int):
     parent = scoped_unit(request, pk)
     form = AddUnitForm(request.POST)
-    if form.is_valid():
-        try:
-            child = editing.add_unit(parent, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            return row(request, parent, created=child,
-                       message=_("已添加 %(name)s(%(code)s)") % {"name": child.name, "code": child.code})
-    return row(request, parent, add_form=form)
+    child = applied(form, partial(editing.add_unit, parent, user=request.user))
+    if child is None:
+        return row(request, parent, add_form=form)
+    return row(request, parent, created=child,
+               message=_("已添加 %(name)s(%(code)s)") % {"name": child.name, "code": child.code})
 
 
 @login_required
@@ -130,14 +139,9 @@ def add_unit(request, pk: int):
 def rename_unit(request, pk: int):
     unit = scoped_unit(request, pk)
     form = RenameUnitForm(request.POST)
-    if form.is_valid():
-        try:
-            editing.rename_unit(unit, user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            add_errors(form, exc)
-        else:
-            return row(request, unit, message=_("已更名为 %(name)s") % {"name": unit.name})
-    return row(request, unit, rename_form=form)
+    if applied(form, partial(editing.rename_unit, unit, user=request.user)) is None:
+        return row(request, unit, rename_form=form)
+    return row(request, unit, message=_("已更名为 %(name)s") % {"name": unit.name})
 
 
 @login_required
