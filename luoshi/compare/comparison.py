@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from luoshi.accounts.scoping import units_for
+from luoshi.core.errors import FieldErrors
 from luoshi.figures.catalogue import match_series
 from luoshi.figures.models import Figure, FigureRevision, Series
 from luoshi.figures.status import judge_targets, verdict_row
@@ -33,12 +34,8 @@ SORTS = ("gap", "target", "actual", "order")
 COMMITMENT_ORDER = {"确保": 0, "保": 1, "": 2, "力争": 3, "争": 4}
 
 
-class CompareError(ValueError):
+class CompareError(FieldErrors):
     """A comparison that cannot be made; `detail` names each bad field."""
-
-    def __init__(self, detail: list[dict]):
-        super().__init__("; ".join(f"{d['field']}: {d['message']}" for d in detail))
-        self.detail = detail
 
 
 @dataclass(frozen=True)

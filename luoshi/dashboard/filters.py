@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from urllib.parse import urlencode
 
+from luoshi.core.errors import FieldErrors
 from luoshi.lib.judgement import Status
 from luoshi.lib.periods import PeriodError, parse
 from luoshi.plans.models import Target
@@ -13,12 +14,8 @@ STATUS_CHOICES = [(s.value, s.label_zh) for s in (Status.RED, Status.YELLOW, Sta
 COMMITMENT_CHOICES = [(c.value, c.label) for c in Target.Commitment if c.value]
 
 
-class FilterError(ValueError):
+class FilterError(FieldErrors):
     """A filter value that cannot be read; `detail` names each bad field."""
-
-    def __init__(self, detail: list[dict]):
-        super().__init__("; ".join(f"{d['field']}: {d['message']}" for d in detail))
-        self.detail = detail
 
 
 @dataclass(frozen=True)

@@ -9,18 +9,15 @@ import datetime as dt
 
 from django.db import transaction
 
+from luoshi.core.errors import FieldErrors
 from luoshi.plans.models import Target, TargetMilestone
 
 FIELDS = ("name", "due", "done", "order", "archived")
 LABELS = {"name": "节点", "due": "计划完成日期", "done": "实际完成日期", "order": "序号", "archived": "已归档"}
 
 
-class StepRejected(ValueError):
+class StepRejected(FieldErrors):
     """The step was not saved: `detail` lists each field's problem."""
-
-    def __init__(self, detail: list[dict]):
-        super().__init__("; ".join(f"{d['field']}: {d['message']}" for d in detail))
-        self.detail = detail
 
 
 def _date(value, field: str, problems: list[dict]) -> dt.date | None:
