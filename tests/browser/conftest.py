@@ -56,3 +56,14 @@ def log_in(page, live_server, username: str, password: str = loader.DEMO_PASSWOR
     page.fill("input[name=password]", password)
     page.click("form button[type=submit]")
     page.wait_for_load_state("networkidle")
+
+
+def start_plan(page, *, title: str, year: int, region: str, issuer: str, text: str) -> None:
+    """新建规划 from the plans list: the form filled in and 抽取目标 clicked (the review opens next)."""
+    page.click("text=新建规划")
+    page.fill("input[name=title]", title)
+    page.fill("input[name=year]", str(year))
+    page.fill("input[name=region]", region)
+    page.select_option("select[name=issuer]", label=issuer)
+    page.fill("textarea[name=text]", text)
+    page.click("text=抽取目标")

@@ -17,7 +17,7 @@ from luoshi.lib.divisions import load
 from luoshi.plans.models import Plan, Target
 from luoshi.units.models import Unit
 
-from .conftest import log_in
+from .conftest import log_in, start_plan
 
 pytestmark = [pytest.mark.browser]
 
@@ -71,13 +71,7 @@ def import_henan(page, live_server) -> None:
 
 def publish_kaifeng_plan(page, live_server) -> Plan:
     visit(page, live_server, reverse("plans:list"))
-    page.click("text=新建规划")
-    page.fill("input[name=title]", TITLE)
-    page.fill("input[name=year]", "2025")
-    page.fill("input[name=region]", "开封")
-    page.select_option("select[name=issuer]", label="开封市")
-    page.fill("textarea[name=text]", PLAN_TEXT)
-    page.click("text=抽取目标")
+    start_plan(page, title=TITLE, year=2025, region="开封", issuer="开封市", text=PLAN_TEXT)
     page.wait_for_selector("tr.proposal")
     jobs = page.locator("tr.proposal", has_text="5 万人")
     assert "城镇新增就业" in jobs.locator("td.series").inner_text(), jobs.inner_text()

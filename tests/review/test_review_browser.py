@@ -10,6 +10,7 @@ from luoshi.demo import loader
 from luoshi.plans.models import Plan
 from luoshi.review.models import Proposal
 from luoshi.units.models import Unit
+from tests.browser.conftest import start_plan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -51,13 +52,7 @@ def test_an_analyst_reviews_a_pasted_plan_in_the_browser(live_server, browser_pa
     page.click("form button[type=submit]")
 
     page.goto(live_server.url + reverse("plans:list"))
-    page.click("text=新建规划")
-    page.fill("input[name=title]", "西城市2024年目标")
-    page.fill("input[name=year]", "2024")
-    page.fill("input[name=region]", "西城")
-    page.select_option("select[name=issuer]", label="郑州市")
-    page.fill("textarea[name=text]", TEXT)
-    page.click("text=抽取目标")
+    start_plan(page, title="西城市2024年目标", year=2024, region="西城", issuer="郑州市", text=TEXT)
     page.wait_for_selector("#plan-text mark.hl-pending")
     assert page.locator("tr.proposal").count() == 4
 
