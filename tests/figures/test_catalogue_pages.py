@@ -5,7 +5,6 @@ import json
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
-from luoshi.accounts.models import ApiToken
 from luoshi.cli import main
 from luoshi.core.models import ObjectChange
 from luoshi.figures.catalogue import load_default_catalogue
@@ -85,17 +84,8 @@ def test_an_analyst_edits_and_archives_and_restores(catalogue, analyst, client_f
     assert not Series.objects.get(pk=retail.pk).archived
 
 
-@pytest.fixture
-def api_as(client):
-    def make(user):
-        _, key = ApiToken.issue(user, "test")
-        client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {key}"
-        return client
-    return make
-
-
-def test_the_api_lists_reads_adds_and_patches(catalogue, analyst, api_as):
-    client = api_as(analyst)
+def test_the_api_lists_reads_adds_and_patches(catalogue, analyst, token_client):
+    client = token_client(analyst)
     listed = client.get("/api/v1/series", {"frequency": "annual", "q": "高新"}).json()
     assert [s["name"] for s in listed] == ["高新技术企业数"]
     gdp = client.get(f"/api/v1/series/{catalogue['地区生产总值'].pk}").json()
@@ -110,12 +100,12 @@ def test_the_api_lists_reads_adds_and_patches(catalogue, analyst, api_as):
     assert (patched.json()["due_day"], patched.json()["archived"], patched.json()["unit_of_measure"]) == (28, True, "%")
 
 
-def test_the_api_refuses_clashes_and_reporters(catalogue, analyst, jinshui_reporter, api_as):
-    refused = api_as(analyst).patch(f"/api/v1/series/{catalogue['进出口总额'].pk}", {"aliases": ["社零"]},
-                                    content_type="application/json")
+def test_the_api_refuses_clashes_and_reporters(catalogue, analyst, jinshui_reporter, token_client):
+    refused = token_client(analyst).patch(f"/api/v1/series/{catalogue['进出口总额'].pk}", {"aliases": ["社零"]},
+                                          content_type="application/json")
     assert refused.status_code == 422
     assert refused.json()["detail"] == [{"field": "aliases", "reason": "“社零”已是指标“社会消费品零售总额”的别名"}]
-    reporter = api_as(jinshui_reporter)
+    reporter = token_client(jinshui_reporter)
     assert reporter.get("/api/v1/series").status_code == 200
     assert reporter.post("/api/v1/series", {"name": "x", "unit_of_measure": "个"},
                          content_type="application/json").status_code == 403
@@ -158,11 +148,11 @@ def test_marks_are_for_analysts_and_real_periods(catalogue, units, jinshui_repor
     assert not Figure.objects.exists()
 
 
-def test_the_api_marks_and_lists_the_mark(catalogue, analyst, jinshui_reporter, api_as):
+def test_the_api_marks_and_lists_the_mark(catalogue, analyst, jinshui_reporter, token_client):
     body = {"series": "GDP", "unit": "410105", "period": "2023Q1", "note": "未单独发布"}
-    assert api_as(jinshui_reporter).post("/api/v1/figures/not-published", body,
-                                         content_type="application/json").status_code == 403
-    client = api_as(analyst)
+    assert token_client(jinshui_reporter).post("/api/v1/figures/not-published", body,
+                                               content_type="application/json").status_code == 403
+    client = token_client(analyst)
     marked = client.post("/api/v1/figures/not-published", body, content_type="application/json")
     assert marked.status_code == 200 and marked.json()["not_published"] is True
     listed = client.get("/api/v1/figures", {"unit": "410105"}).json()

@@ -9,15 +9,6 @@ pytestmark = pytest.mark.django_db
 URL = "/api/v1/figures"
 
 
-@pytest.fixture
-def token_client(client):
-    def make(user):
-        _, key = ApiToken.issue(user, "test")
-        client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {key}"
-        return client
-    return make
-
-
 def post(client, *items):
     return client.post(URL, {"items": list(items)}, content_type="application/json")
 
