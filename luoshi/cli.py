@@ -143,10 +143,19 @@ def add_command(sub, name: str, help: str) -> None:
 
 
 def run_command(name: str, argv: list[str]) -> int:
-    setup_django()
-    from django.core.management import execute_from_command_line
+    """The management command NAME with ARGV, its refusal said on stderr with its exit code.
 
-    execute_from_command_line(["luoshi", name, *argv])
+    Through `call_command`, not `execute_from_command_line`, which closes every database connection
+    when it is done (and so the caller's, when `main` runs inside another program or a test).
+    """
+    setup_django()
+    from django.core.management import CommandError, call_command
+
+    try:
+        call_command(name, *argv)
+    except CommandError as exc:
+        print(f"luoshi {name}: {exc}", file=sys.stderr)
+        return exc.returncode
     return 0
 
 

@@ -177,7 +177,8 @@ def approve(revision: FigureRevision, user, note: str = "") -> FigureRevision:
     """审核通过: the revision becomes the figure's current value — refused (StaleRevision) when a newer
     revision of the figure is submitted or approved, so an older value never comes back."""
     Figure.objects.select_for_update().filter(pk=revision.figure_id).exists()
-    revision = FigureRevision.objects.select_for_update().select_related(
+    # Lock the revision row only: PostgreSQL cannot lock the nullable side (project) of the join.
+    revision = FigureRevision.objects.select_for_update(of=("self",)).select_related(
         "figure__series", "figure__unit", "figure__project").get(pk=revision.pk)
     _reviewable(revision, user)
     _refuse_if_stale(revision)
