@@ -33,7 +33,8 @@ class ChangeLoggedModel(TimeStampedModel):
         abstract = True
 
     def snapshot(self) -> dict:
-        """The concrete field values as JSON, decimals written the same whether saved or just assigned."""
+        """The field values as JSON (many-to-many fields as their sorted ids), decimals written the same
+        whether saved or just assigned."""
         data = {}
         for f in self._meta.concrete_fields:
             if f.attname in ("created", "modified"):
@@ -42,6 +43,9 @@ class ChangeLoggedModel(TimeStampedModel):
             if isinstance(f, models.DecimalField) and value is not None:
                 value = format(Decimal(str(value)).normalize(), "f")
             data[f.attname] = value
+        if self.pk is not None:
+            for f in self._meta.many_to_many:
+                data[f.name] = sorted(getattr(self, f.name).values_list("pk", flat=True))
         return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
 
 
@@ -63,6 +67,10 @@ class ObjectChange(models.Model):
     action = models.CharField(_("操作"), max_length=10, choices=Action.choices)
     changed_object_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
     changed_object_id = models.PositiveBigIntegerField()
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name=_("所属单位"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", help_text=_("变更时对象所属的单位(用于按辖区查看)"),
+    )
     object_repr = models.CharField(_("对象"), max_length=200, editable=False)
     prechange_data = models.JSONField(_("修改前"), null=True, blank=True, editable=False)
     postchange_data = models.JSONField(_("修改后"), null=True, blank=True, editable=False)

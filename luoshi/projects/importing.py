@@ -4,7 +4,6 @@ Every bad cell is reported with its row, column, value and reason (the figures' 
 nothing is written until the whole file is valid. A code already on the list updates that project.
 """
 
-import csv
 import io
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -12,12 +11,24 @@ from pathlib import Path
 
 from django.db import transaction
 from django.db.models import Q
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from luoshi.accounts.scoping import CHANGE, in_reach
+from luoshi.core.bulk import logged_rows
 from luoshi.figures.entries import EntryError, NotANumber, parse_number
+from luoshi.lib.bounded import (
+    Deadline,
+    TooLarge,
+    Unparsable,
+    check_size,
+    csv_rows,
+    limits,
+    open_workbook,
+    read_capped,
+    sheet_rows,
+)
 from luoshi.projects.models import Project
+from luoshi.projects.planning import PLAN_FIELDS
 from luoshi.units.models import Unit
 
 MONTHS = tuple(f"{m}月" for m in range(1, 13))
@@ -56,24 +67,44 @@ def template() -> bytes:
     return out.getvalue()
 
 
+def content_of(upload) -> bytes:
+    """The bytes of an uploaded list, its size checked before it is read."""
+    try:
+        return read_capped(upload, limits())
+    except TooLarge as error:
+        raise ImportRejected([EntryError(1, "文件", upload.name, str(error))]) from None
+
+
 def rows_of(file_name: str, content: bytes) -> list[tuple]:
-    """The rows of a .xlsx or .csv file, the header first."""
+    """The rows of a .xlsx or .csv file, the header first (real extent, within the upload limits)."""
+    bound = limits()
+    try:
+        check_size(len(content), bound)
+        return list(_rows(file_name, content, bound, Deadline(bound.seconds)))
+    except (TooLarge, Unparsable) as error:
+        raise ImportRejected([EntryError(1, "文件", file_name, str(error))]) from None
+
+
+def _rows(file_name: str, content: bytes, bound, deadline):
     suffix = Path(file_name).suffix.lower()
     if suffix == ".csv":
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                return list(csv.reader(io.StringIO(content.decode(encoding))))
-            except UnicodeDecodeError:
-                continue
-        raise ImportRejected([EntryError(1, "文件", file_name, "无法识别文件编码(请另存为 UTF-8 的 CSV)")])
+        return csv_rows(_decode(file_name, content), bound, deadline)
     if suffix not in (".xlsx", ".xlsm"):
-        raise ImportRejected([EntryError(1, "文件", file_name, "只能读取 .xlsx 或 .csv 文件")])
-    try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise ImportRejected([EntryError(1, "文件", file_name, f"不是有效的 Excel 文件({exc.__class__.__name__})")]) \
-            from None
-    return [tuple(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+        raise Unparsable("只能读取 .xlsx 或 .csv 文件")
+    book = open_workbook(content, bound)
+    if not book.worksheets:
+        raise Unparsable("工作簿中没有工作表")
+    return sheet_rows(book.worksheets[0], bound, deadline)
+
+
+def _decode(file_name: str, content: bytes) -> str:
+    encodings = ("utf-16",) if content.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig", "gb18030")
+    for encoding in encodings:
+        try:
+            return content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise Unparsable("无法识别文件编码(请另存为 UTF-8 的 CSV)")
 
 
 def _header(header: tuple) -> dict[str, int]:
@@ -218,7 +249,8 @@ def _save(user, row: ProjectRow) -> Project:
         project.created_by = user
         project.save(update_fields=["created_by"])
     if row.plan:
-        project.planned.filter(year=row.fields["year"]).delete()
-        project.planned.bulk_create([project.planned.model(project=project, year=row.fields["year"], month=m,
-                                                           amount=a) for m, a in sorted(row.plan.items())])
+        with logged_rows(project, "planned", project.planned.filter(year=row.fields["year"]), PLAN_FIELDS):
+            project.planned.filter(year=row.fields["year"]).delete()
+            project.planned.bulk_create([project.planned.model(project=project, year=row.fields["year"], month=m,
+                                                               amount=a) for m, a in sorted(row.plan.items())])
     return project

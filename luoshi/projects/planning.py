@@ -4,9 +4,11 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from luoshi.core.bulk import logged_rows
+from luoshi.core import limits
 from luoshi.lib.periods import Period
 from luoshi.projects.models import PlannedInvestment, Project
-from luoshi.projects.stages import ProjectError, require_edit
+from luoshi.projects.stages import InvalidProject, require_edit
 
 
 def monthly_plan(project: Project, year: int) -> dict[int, Decimal]:
@@ -16,6 +18,10 @@ def monthly_plan(project: Project, year: int) -> dict[int, Decimal]:
 
 def planned_total(plan: dict[int, Decimal]) -> Decimal:
     return sum(plan.values(), Decimal(0))
+
+
+#: How a plan month appears in the change log (a project's "planned" before and after).
+PLAN_FIELDS = ("year", "month", "amount")
 
 
 def cumulative(plan: dict[int, Decimal], period: Period) -> Decimal:
@@ -32,10 +38,11 @@ def set_monthly_plan(project: Project, year: int, amounts: dict[int, Decimal | N
         raise ProjectError(f"月份应为 1–12:{bad}")
     if any(a is not None and a < 0 for a in amounts.values()):
         raise ProjectError("计划投资不能为负数")
-    project.planned.filter(year=year).delete()
-    PlannedInvestment.objects.bulk_create(
-        PlannedInvestment(project=project, year=year, month=int(m), amount=a)
-        for m, a in sorted(amounts.items()) if a is not None)
+    with logged_rows(project, "planned", project.planned.filter(year=year), PLAN_FIELDS):
+        project.planned.filter(year=year).delete()
+        PlannedInvestment.objects.bulk_create(
+            PlannedInvestment(project=project, year=year, month=int(m), amount=a)
+            for m, a in sorted(amounts.items()) if a is not None)
     if project.year != year:
         project.year = year
         project.save(update_fields=["year", "modified"])
