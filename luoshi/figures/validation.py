@@ -236,7 +236,7 @@ def _subject(entry: Entry, lookup: Lookup, errors: list) -> tuple[Project | None
     if unit is None:
         _fail(errors, entry, "unit", entry.unit, "没有这个单位")
     elif project is not None and project.owner_id != unit.pk:
-        _fail(errors, entry, "unit", entry.unit, f"项目“{project.name}”属于{project.owner.name}")
+        _fail(errors, entry, "unit", entry.unit, f"项目“{entry.project}”不是{unit.name}的项目")  # names no other unit's project
         unit = None
     return project, unit
 

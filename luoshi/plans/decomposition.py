@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from luoshi.accounts.scoping import CHANGE, units_for
+from luoshi.core import limits
 from luoshi.core.context import change_context, current
 from luoshi.figures.models import Figure
 from luoshi.figures.rollup import decomposition
@@ -24,9 +25,6 @@ from luoshi.lib.judgement import DecompositionCheck
 from luoshi.lib.periods import parse
 from luoshi.plans.models import Assignment, Target
 from luoshi.units.models import Unit
-
-#: What an Assignment value can hold (20 digits, 4 after the point).
-LARGEST = Decimal("1e16")
 
 
 @dataclass(frozen=True)
@@ -68,8 +66,9 @@ def assignable_units(target: Target, user):
 def value_problem(target: Target, unit: Unit, value: Decimal | None) -> str | None:
     if value is None:
         return None
-    if not value.is_finite() or abs(value) >= LARGEST:
-        return _("数值 %(value)s 超出可保存的范围") % {"value": value}
+    reason = limits.problem(Assignment, "value", value)
+    if reason:
+        return _("分解值 %(value)s %(reason)s") % {"value": value, "reason": reason}
     if value < 0 and not target.is_rate:
         return _("总量、数量目标的分解值不能为负")
     return None

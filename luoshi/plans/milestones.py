@@ -9,6 +9,7 @@ import datetime as dt
 
 from django.db import transaction
 
+from luoshi.core import limits
 from luoshi.core.errors import FieldErrors
 from luoshi.plans.models import Target, TargetMilestone
 
@@ -23,13 +24,16 @@ class StepRejected(FieldErrors):
 def _date(value, field: str, problems: list[dict]) -> dt.date | None:
     if value in (None, ""):
         return None
-    if isinstance(value, dt.date):
-        return value
     try:
-        return dt.date.fromisoformat(str(value).strip())
+        day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value).strip())
     except ValueError:
         problems.append({"field": field, "message": f"{LABELS[field]}“{value}”不是日期,应为 YYYY-MM-DD"})
         return None
+    reason = limits.problem(TargetMilestone, field, day)
+    if reason:
+        problems.append({"field": field, "message": f"{LABELS[field]}{reason}"})
+        return None
+    return day
 
 
 def _order(value, problems: list[dict]) -> int:
@@ -47,8 +51,9 @@ def _cleaned(data: dict, step: TargetMilestone | None) -> dict:
     problems: list[dict] = []
     given = {k: v for k, v in data.items() if k in FIELDS}
     name = str(given.get("name", step.name if step else "")).strip()
-    if not name or len(name) > 200:
-        problems.append({"field": "name", "message": "节点名称不能为空,最多 200 字"})
+    if not name:
+        problems.append({"field": "name", "message": "节点名称不能为空"})
+    problems += limits.check(TargetMilestone, {"name": name})
     due = _date(given["due"], "due", problems) if "due" in given else (step.due if step else None)
     if due is None and not any(p["field"] == "due" for p in problems):
         problems.append({"field": "due", "message": "请填写计划完成日期"})

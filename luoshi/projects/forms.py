@@ -4,8 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.accounts.scoping import CHANGE, units_for
+from luoshi.core import limits
 from luoshi.plans.models import Front, Target
 from luoshi.projects.models import Batch, Contact, Obstacle, Project
+from luoshi.projects.obstacles import DEFAULT_DAYS, ROUTE_DAYS
 from luoshi.units.models import Unit
 
 MONTH_FIELDS = [f"m{m}" for m in range(1, 13)]
@@ -25,7 +27,7 @@ class StageForm(forms.Form):
 class MonthlyPlanForm(forms.Form):
     """年度投资计划: twelve monthly amounts in 亿元 (blank = nothing planned that month)."""
 
-    year = forms.IntegerField(label=_("年度"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=_("年度"), min_value=limits.years()[0], max_value=limits.years()[1])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -46,7 +48,8 @@ class ObstacleForm(forms.ModelForm):
 
 class RouteForm(forms.Form):
     department = forms.ModelChoiceField(label=_("责任部门"), queryset=Unit.objects.none())
-    days = forms.IntegerField(label=_("办理时限(天)"), min_value=1, max_value=365, initial=10)
+    days = forms.IntegerField(label=_("办理时限(天)"), min_value=ROUTE_DAYS[0], max_value=ROUTE_DAYS[1],
+                              initial=DEFAULT_DAYS)
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,6 +66,10 @@ class BatchForm(forms.ModelForm):
         model = Batch
         fields = ["kind", "name", "date"]
         widgets = {"date": forms.DateInput(attrs={"type": "date"})}
+
+    def clean(self):
+        limits.form_validators(self, Batch)
+        return self.cleaned_data
 
 
 class JoinBatchForm(forms.Form):
@@ -94,6 +101,10 @@ class ProjectForm(forms.ModelForm):
         if not user.edits_plans:
             for name in ("code", "owner", "department", "targets"):
                 self.fields[name].disabled = True
+
+    def clean(self):
+        limits.form_validators(self, Project)
+        return super().clean()
 
 
 class ContactForm(forms.ModelForm):

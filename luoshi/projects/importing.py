@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 
 from luoshi.accounts.scoping import CHANGE, in_reach
 from luoshi.core.bulk import logged_rows
+from luoshi.core.limits import problem as column_problem
 from luoshi.figures.entries import EntryError, NotANumber, parse_number
 from luoshi.lib.bounded import (
     Deadline,
@@ -27,7 +28,7 @@ from luoshi.lib.bounded import (
     read_capped,
     sheet_rows,
 )
-from luoshi.projects.models import Project
+from luoshi.projects.models import PlannedInvestment, Project
 from luoshi.projects.planning import PLAN_FIELDS
 from luoshi.units.models import Unit
 
@@ -146,38 +147,52 @@ class _Reader:
             self.fail(number, key, value, "没有这个单位(填写单位名称、简称或代码)")
         return unit
 
-    def number(self, number: int, row: tuple, key: str) -> Decimal | None:
+    def number(self, number: int, row: tuple, key: str, column: tuple = (Project, None)) -> Decimal | None:
+        """The cell as a number the COLUMN (model, field; the key's own field of Project by default) holds."""
         value = self.cell(row, key)
         try:
             parsed = parse_number(value)
         except NotANumber:
             self.fail(number, key, value, "不是数字")
             return None
-        if parsed is not None and parsed < 0:
-            self.fail(number, key, value, "不能为负数")
+        if parsed is None:
+            return None
+        model, name = column
+        reason = column_problem(model, name or key, parsed, year=key == "year")
+        if reason or parsed < 0:
+            self.fail(number, key, value, reason or "不能为负数")
+            return None
         return parsed
+
+    def text(self, number: int, row: tuple, key: str) -> str:
+        """The cell as text within its column's length (the key's field of Project)."""
+        value = self.cell(row, key)
+        text = "" if value is None else str(value)
+        reason = column_problem(Project, key, text)
+        if reason:
+            self.fail(number, key, f"{text[:20]}…", reason)
+        return text
 
 
 def _read_row(reader: _Reader, number: int, row: tuple) -> ProjectRow:
     found = ProjectRow(number)
     for key in ("code", "name"):
-        value = reader.cell(row, key)
-        if value in (None, ""):
-            reader.fail(number, key, value, "必须填写")
-        found.fields[key] = "" if value is None else str(value)
+        found.fields[key] = reader.text(number, row, key)
+        if not found.fields[key]:
+            reader.fail(number, key, None, "必须填写")
     found.fields["owner"] = reader.unit(number, row, "owner", True)
     if "department" in reader.columns:
         found.fields["department"] = reader.unit(number, row, "department", False)
     for key in ("industry", "location"):
         if key in reader.columns:
-            found.fields[key] = str(reader.cell(row, key) or "")
+            found.fields[key] = reader.text(number, row, key)
     if "total_investment" in reader.columns:
         found.fields["total_investment"] = reader.number(number, row, "total_investment")
     year = reader.number(number, row, "year") if "year" in reader.columns else None
     found.fields["year"] = int(year) if year is not None else None
     for month, title in enumerate(MONTHS, start=1):
         if title in reader.columns:
-            amount = reader.number(number, row, title)
+            amount = reader.number(number, row, title, (PlannedInvestment, "amount"))
             if amount is not None:
                 found.plan[month] = amount
     if found.plan and found.fields["year"] is None:

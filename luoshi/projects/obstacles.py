@@ -6,11 +6,13 @@ import datetime as dt
 from django.db import transaction
 
 from luoshi.accounts.scoping import in_reach
+from luoshi.core import limits
 from luoshi.projects.models import Obstacle, ObstacleStep, Project
-from luoshi.projects.stages import NotAllowed, ProjectError, actor, may_edit
+from luoshi.projects.stages import InvalidProject, NotAllowed, ProjectError, actor, may_edit
 
 Status = Obstacle.Status
 DEFAULT_DAYS = 10
+ROUTE_DAYS = (1, 365)  # a time limit of one day to one year
 
 
 def _is_owner(user, obstacle: Obstacle) -> bool:
@@ -56,6 +58,9 @@ def route(obstacle: Obstacle, department, user, days: int = DEFAULT_DAYS, today:
         raise NotAllowed("只有分析员(督查室)可以转办问题")
     if user is not None and not in_reach(user, department):
         raise NotAllowed(f"{department.name}不在您的辖区内,不能转办")
+    reason = limits.integer_problem(days, *ROUTE_DAYS)
+    if reason:
+        raise InvalidProject([{"field": "days", "message": f"办理时限(天){reason}"}])
     due = (today or dt.date.today()) + dt.timedelta(days=days)
     return _move(obstacle, (Status.RAISED, Status.ROUTED), Status.ROUTED, "转办", user,
                  note or f"转{department.name}办理,时限 {days} 天(至 {due:%Y-%m-%d})", department=department,

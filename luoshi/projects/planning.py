@@ -4,8 +4,8 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from luoshi.core.bulk import logged_rows
 from luoshi.core import limits
+from luoshi.core.bulk import logged_rows
 from luoshi.lib.periods import Period
 from luoshi.projects.models import PlannedInvestment, Project
 from luoshi.projects.stages import InvalidProject, require_edit
@@ -29,20 +29,38 @@ def cumulative(plan: dict[int, Decimal], period: Period) -> Decimal:
     return sum((amount for month, amount in plan.items() if month <= period.end_month), Decimal(0))
 
 
+def plan_problems(year, amounts: dict) -> list[dict]:
+    """Why a monthly plan cannot be stored: the year (计划年度) in range, months 1–12, each amount a finite
+    non-negative number the column holds. Empty: it can."""
+    problems = limits.check(Project, {"year": year}, years_in=("year",))
+    if year is None:
+        problems.append({"field": "year", "message": "请填写计划年度"})
+    for month, amount in amounts.items():
+        where = f"months.{month}"
+        if limits.integer_problem(month, 1, 12):
+            problems.append({"field": where, "message": f"月份“{month}”应为 1–12"})
+            continue
+        reason = limits.problem(PlannedInvestment, "amount", amount)
+        if reason:
+            problems.append({"field": where, "message": f"{month}月计划投资{reason}"})
+        elif amount is not None and limits.as_decimal(amount) < 0:
+            problems.append({"field": where, "message": f"{month}月计划投资不能为负数"})
+    return problems
+
+
 @transaction.atomic
 def set_monthly_plan(project: Project, year: int, amounts: dict[int, Decimal | None], user) -> dict[int, Decimal]:
-    """Replace PROJECT's plan for YEAR with AMOUNTS (month → 亿元; None or blank removes the month)."""
+    """Replace PROJECT's plan for YEAR with AMOUNTS (month → 亿元; None or blank removes the month);
+    every value is checked before the first write, so a refusal leaves the plan as it was."""
     require_edit(user, project)
-    bad = [m for m in amounts if not 1 <= int(m) <= 12]
-    if bad:
-        raise ProjectError(f"月份应为 1–12:{bad}")
-    if any(a is not None and a < 0 for a in amounts.values()):
-        raise ProjectError("计划投资不能为负数")
+    problems = plan_problems(year, amounts)
+    if problems:
+        raise InvalidProject(problems)
     with logged_rows(project, "planned", project.planned.filter(year=year), PLAN_FIELDS):
         project.planned.filter(year=year).delete()
         PlannedInvestment.objects.bulk_create(
-            PlannedInvestment(project=project, year=year, month=int(m), amount=a)
-            for m, a in sorted(amounts.items()) if a is not None)
+            PlannedInvestment(project=project, year=year, month=int(m), amount=limits.as_decimal(a))
+            for m, a in sorted(amounts.items(), key=lambda item: int(item[0])) if a is not None)
     if project.year != year:
         project.year = year
         project.save(update_fields=["year", "modified"])

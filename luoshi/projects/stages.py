@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.db import transaction
 
+from luoshi.core import limits
 from luoshi.projects.models import Batch, BatchMembership, Project, StageChange
 
 Stage = Project.Stage
@@ -19,6 +20,10 @@ class ProjectError(ValueError):
 
 class NotAllowed(ProjectError):
     """The user may not make this change."""
+
+
+class InvalidProject(ProjectError, limits.OutOfRange):
+    """Values a project's columns cannot hold; `detail` names each field; nothing was written."""
 
 
 def actor(user) -> tuple[str, str]:
@@ -50,6 +55,7 @@ def next_stages(project: Project) -> list[str]:
 def change_stage(project: Project, stage: str, date: dt.date, user, note: str = "") -> StageChange:
     """阶段变更: move PROJECT to STAGE on DATE; forward only, never before the last change's date."""
     require_edit(user, project)
+    limits.require(StageChange, {"date": date, "note": note}, error=InvalidProject)
     project = Project.objects.select_for_update().get(pk=project.pk)
     if stage not in next_stages(project):
         raise ProjectError(f"不能从“{project.get_stage_display() or '未录入'}”变更为“{Stage(stage).label}”")
@@ -59,7 +65,7 @@ def change_stage(project: Project, stage: str, date: dt.date, user, note: str = 
         raise ProjectError(f"变更日期不能早于上次变更日期 {project.stage_date:%Y-%m-%d}")
     name, _unit = actor(user)
     change = StageChange.objects.create(project=project, from_stage=project.stage, to_stage=stage, date=date,
-                                        note=note[:300], by=user, by_name=name)
+                                        note=note, by=user, by_name=name)
     project.stage, project.stage_date = stage, date
     project.save(update_fields=["stage", "stage_date", "modified"])
     return change

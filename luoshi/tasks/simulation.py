@@ -20,7 +20,8 @@ def simulate_tasks(units, leader=None, today: dt.date | None = None) -> list[Tas
         deadline = today + dt.timedelta(days=(-5, 2, 20, -1, 30, 10)[(number - 1) % 6])
         task = workflow.issue(leader, title=f"模拟督办事项{number:02d}", lead_unit=unit, deadline=deadline,
                               time_limit=week if number % 2 else None, simulated=True,
-                              milestones=[("模拟节点", deadline - dt.timedelta(days=3))])
+                              milestones=[("模拟节点", deadline - dt.timedelta(days=3))],
+                              today=today - dt.timedelta(days=30))
         for action in walks[(number - 1) % len(walks)]:
             if action == "request":
                 workflow.add_evidence(task, ContentFile("模拟佐证材料".encode(), name="模拟佐证.txt"), None, "模拟")

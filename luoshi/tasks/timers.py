@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from luoshi.figures.status import tolerances
 from luoshi.lib.judgement import Milestone, Status, TargetSpec, Verdict, judge
-from luoshi.lib.periods import Period
+from luoshi.lib.periods import Period, PeriodError
 from luoshi.tasks.models import Task
 
 WARN_DAYS = 3
@@ -27,13 +27,21 @@ def _day(moment) -> dt.date:
     return timezone.localtime(moment).date()
 
 
+def _after(day: dt.date, days: int) -> dt.date:
+    """DAY + DAYS, held at the calendar's ends whatever a stored time limit says."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
 def due_date(task: Task) -> dt.date | None:
     """应办结日期: the time limit from receipt (or issue), else the deadline; the earlier of both if both."""
     dues = []
     if task.time_limit_id:
         start = task.received_at or task.created
         if start is not None:
-            dues.append(_day(start) + dt.timedelta(days=task.time_limit.days))
+            dues.append(_after(_day(start), task.time_limit.days))
     if task.deadline:
         dues.append(task.deadline)
     return min(dues) if dues else None
@@ -74,7 +82,8 @@ def light(task: Task, today: dt.date) -> Light:
         return Light("red", f"{what}逾期 {-left} 天", left)
     if left <= warn_days():
         return Light("yellow", f"{what}今日到期" if left == 0 else f"{what}{left} 天后到期", left)
-    return Light("green", f"剩余 {(due_date(task) - today).days} 天", left)
+    due = due_date(task)
+    return Light("green", f"剩余 {(due - today).days if due else left} 天", left)
 
 
 def milestone_verdict(task: Task, today: dt.date) -> Verdict:
@@ -83,8 +92,11 @@ def milestone_verdict(task: Task, today: dt.date) -> Verdict:
     if not steps:
         return Verdict(Status.GREY, "未设节点")
     year = max(m.due for m in steps).year
-    spec = TargetSpec(kind="milestone", value=len(steps), period=Period.year(year), milestones=steps)
-    at = Period.year(year) if today.year > year else Period.month(year, max(today.month, 2))
+    try:
+        spec = TargetSpec(kind="milestone", value=len(steps), period=Period.year(year), milestones=steps)
+        at = Period.year(year) if today.year > year else Period.month(year, max(today.month, 2))
+    except PeriodError:  # a date the calendar of periods does not hold (year 1, 9999 …)
+        return Verdict(Status.GREY, "节点日期超出可评价的年份")
     return judge(spec, at, (), tolerances=tolerances(), today=today)
 
 

@@ -74,6 +74,9 @@ def task_new(request):
                                   lead_unit=data["lead_unit"], co_units=data["co_units"], deadline=data["deadline"],
                                   time_limit=data["time_limit"], target=data["target"], plan=data["plan"],
                                   span=form.span(), milestones=data["milestones"])
+        except workflow.InvalidTask as exc:
+            for problem in exc.detail:
+                form.add_error(problem["field"] if problem["field"] in form.fields else None, problem["message"])
         except workflow.TaskError as exc:
             form.add_error(None, str(exc))
         else:

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from luoshi.core import limits
+from luoshi.core.bulk import logged_rows
 from luoshi.projects import stages
 from luoshi.projects.stages import actor
 from luoshi.tasks.models import Evidence, Milestone, Task, TaskStep
@@ -24,6 +26,10 @@ class TaskError(ValueError):
 
 class NotAllowed(TaskError, stages.NotAllowed):
     """The user may not take this step."""
+
+
+class InvalidTask(TaskError, limits.OutOfRange):
+    """A task's fields cannot be stored as given; `detail` names each (milestones by their line)."""
 
 
 def assigns(user) -> bool:
@@ -73,23 +79,40 @@ def _log(task: Task, action: str, before: str, after: str, user, note: str = "")
                                    by=user, by_name=name, by_unit=unit)
 
 
+def new_task_problems(title: str, deadline, milestones, today: dt.date) -> list[dict]:
+    """What keeps a new task from being stored: the title, a deadline in range and not already past,
+    each milestone's name and date (a task may have milestones without a deadline)."""
+    problems = [] if title.strip() else [{"field": "title", "message": "请填写事项名称"}]
+    problems += limits.check(Task, {"title": title.strip(), "deadline": deadline})
+    if isinstance(deadline, dt.date) and not problems and deadline < today:
+        problems.append({"field": "deadline", "message": f"完成时限 {deadline:%Y-%m-%d} 已经过去,请填写今天或以后的日期"})
+    for number, (name, due) in enumerate(milestones, start=1):
+        problems += [{"field": f"milestones.{number}", "message": f"第 {number} 个节点:{p['message']}"}
+                     for p in limits.check(Milestone, {"name": name, "due": due})]
+    return problems
+
+
 @transaction.atomic
 def issue(user, *, title: str, lead_unit, co_units=(), deadline: dt.date | None = None, time_limit=None,
           description: str = "", plan=None, span: tuple[int, int] | None = None, target=None,
-          milestones=(), simulated: bool = False) -> Task:
-    """下达: a leader or analyst assigns a task to its lead unit (and co-units)."""
+          milestones=(), simulated: bool = False, today: dt.date | None = None) -> Task:
+    """下达: a leader or analyst assigns a task to its lead unit (and co-units) on TODAY; every field is
+    checked before anything is written."""
     if not assigns(user):
         raise NotAllowed("只有领导或督查室可以交办督办事项")
-    if not title.strip():
-        raise TaskError("请填写事项名称")
+    milestones = list(milestones)
+    problems = new_task_problems(title, deadline, milestones, today or timezone.localdate())
+    if problems:
+        raise InvalidTask(problems)
     if span is not None and (plan is None or not 0 <= span[0] < span[1] <= len(plan.text)):
         raise TaskError("出处位置不在规划原文之内")
     task = Task.objects.create(
-        title=title.strip()[:200], description=description, lead_unit=lead_unit, deadline=deadline,
+        title=title.strip(), description=description, lead_unit=lead_unit, deadline=deadline,
         time_limit=time_limit, plan=plan, span_start=span[0] if span else None, span_end=span[1] if span else None,
         target=target, assigned_by=user, created_by=user, simulated=simulated)
     task.co_units.set([u for u in co_units if u.pk != lead_unit.pk])
-    Milestone.objects.bulk_create(Milestone(task=task, name=name, due=due) for name, due in milestones)
+    with logged_rows(task, "milestones", task.milestones, ("name", "due")):
+        Milestone.objects.bulk_create(Milestone(task=task, name=name, due=due) for name, due in milestones)
     _log(task, "下达", "", Status.ISSUED, user, f"牵头单位:{lead_unit.name}")
     return task
 
@@ -136,9 +159,11 @@ def add_evidence(task: Task, upload, user, note: str = "") -> Evidence:
     task.refresh_from_db(fields=["status"])
     if task.status in (Status.DONE, Status.ISSUED):
         raise TaskError(f"该事项当前为“{task.get_status_display()}”,不能上传材料")
-    limit = getattr(settings, "LUOSHI_EVIDENCE_MAX_MB", 20)
+    limit = settings.LUOSHI_EVIDENCE_MAX_MB
     if upload.size > limit * 1024 * 1024:
         raise TaskError(f"文件“{upload.name}”超过 {limit} MB")
+    if not upload.size:
+        raise TaskError(f"文件“{upload.name}”是空的")
     name, _unit = actor(user)
     evidence = Evidence.objects.create(task=task, file=upload, name=upload.name[:200], note=note[:300],
                                        uploaded_by=user, uploaded_by_name=name)
@@ -150,6 +175,7 @@ def reach_milestone(milestone: Milestone, day: dt.date, user) -> Milestone:
     """节点完成: the lead unit marks a milestone reached on DAY."""
     if not (leads(user, milestone.task) or assigns(user)):
         raise NotAllowed("只有牵头单位可以更新节点")
+    limits.require(Milestone, {"done": day}, error=InvalidTask)
     milestone.done = day
     milestone.save(update_fields=["done"])
     task = milestone.task

@@ -12,11 +12,17 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from luoshi.accounts.scoping import CHANGE, units_for
+from luoshi.core import limits
 from luoshi.units.models import Unit
 
 ADDABLE = (Unit.Kind.ZONE, Unit.Kind.DEPARTMENT)
 CODE_SHAPE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]*$")
 CODE_PREFIX = {Unit.Kind.ZONE: "zone", Unit.Kind.DEPARTMENT: "dept"}
+
+
+def _too_long(values: dict) -> dict:
+    """{field: message} for each value longer than its column (names within their length)."""
+    return {d["field"]: d["message"] for d in limits.check(Unit, values)}
 
 
 def check_may_change(user, unit: Unit) -> None:
@@ -37,7 +43,7 @@ def add_unit(parent: Unit, *, kind: str, name: str, short_name: str = "", code: 
     """A functional zone or department below PARENT; CODE is suggested when left empty."""
     check_may_change(user, parent)
     name, short_name, code = name.strip(), short_name.strip(), code.strip() or suggest_code(parent, kind)
-    errors = {}
+    errors = _too_long({"name": name, "short_name": short_name, "code": code})
     if kind not in ADDABLE:
         errors["kind"] = _("只能在此添加功能区或部门;行政区划请用“导入行政区划”")
     if parent.archived:
@@ -46,7 +52,7 @@ def add_unit(parent: Unit, *, kind: str, name: str, short_name: str = "", code: 
         errors["name"] = _("请填写名称")
     if not CODE_SHAPE.match(code):
         errors["code"] = _("代码“%(code)s”只能含字母、数字、点、横线和下划线") % {"code": code}
-    elif Unit.objects.filter(code=code).exists():
+    elif "code" not in errors and Unit.objects.filter(code=code).exists():
         errors["code"] = _("代码“%(code)s”已被单位“%(name)s”使用") % {
             "code": code, "name": Unit.objects.get(code=code).name}
     if errors:
@@ -57,8 +63,11 @@ def add_unit(parent: Unit, *, kind: str, name: str, short_name: str = "", code: 
 
 def rename_unit(unit: Unit, *, name: str, short_name: str = "", user=None) -> Unit:
     check_may_change(user, unit)
+    errors = _too_long({"name": name.strip(), "short_name": short_name.strip()})
     if not name.strip():
-        raise ValidationError({"name": _("请填写名称")})
+        errors["name"] = _("请填写名称")
+    if errors:
+        raise ValidationError(errors)
     unit.name, unit.short_name = name.strip(), short_name.strip()
     unit.save()
     return unit

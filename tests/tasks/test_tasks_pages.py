@@ -30,8 +30,8 @@ def test_a_measure_selected_in_the_plan_becomes_a_task(client_for, leader, plan,
     assert 'value="全面推进数字孪生城市建设"' in form
     response = client.post("/tasks/new/", {
         "title": "全面推进数字孪生城市建设", "lead_unit": units["金水区"].pk, "co_units": [units["二七区"].pk],
-        "deadline": "2023-12-31", "plan": plan.pk, "span_start": start, "span_end": start + 12,
-        "milestones": "2023-06-30 完成顶层设计\n2023-12-31 上线运行"})
+        "deadline": "2099-12-31", "plan": plan.pk, "span_start": start, "span_end": start + 12,
+        "milestones": "2099-06-30 完成顶层设计\n2099-12-31 上线运行"})
     task = Task.objects.get()
     assert response.status_code == 302 and task.sentence == "全面推进数字孪生城市建设"
     assert [m.name for m in task.milestones.all()] == ["完成顶层设计", "上线运行"]

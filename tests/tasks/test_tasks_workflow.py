@@ -89,7 +89,8 @@ def test_sla_rate_per_unit_and_class(task, jinshui_reporter, leader, units, week
 def test_an_overdue_task_escalates_to_the_top_of_its_assigners_list(task, other_task, leader, analyst):
     Task.objects.filter(pk=task.pk).update(deadline=dt.date(2023, 1, 1))
     Task.objects.filter(pk=other_task.pk).update(deadline=dt.date(2022, 1, 1))
-    mine = workflow.issue(analyst, title="分析员交办", lead_unit=other_task.lead_unit, deadline=dt.date(2021, 1, 1))
+    mine = workflow.issue(analyst, title="分析员交办", lead_unit=other_task.lead_unit, deadline=dt.date(2021, 1, 1),
+                          today=dt.date(2020, 12, 1))
     tasks = Task.objects.all()
     rows = ordered_for(leader, tasks, dt.date(2023, 6, 1))
     assert [r[0].pk for r in rows if r[2]] == [other_task.pk, task.pk]
@@ -99,7 +100,8 @@ def test_an_overdue_task_escalates_to_the_top_of_its_assigners_list(task, other_
 
 def test_an_open_milestone_past_its_date_turns_the_task_red(leader, units, jinshui_reporter):
     task = workflow.issue(leader, title="带节点的事项", lead_unit=units["金水区"], deadline=dt.date(2023, 12, 31),
-                          milestones=[("完成方案", dt.date(2023, 3, 31)), ("开工", dt.date(2023, 6, 30))])
+                          milestones=[("完成方案", dt.date(2023, 3, 31)), ("开工", dt.date(2023, 6, 30))],
+                          today=dt.date(2023, 1, 2))
     assert light(task, dt.date(2023, 3, 1)).label == "剩余 305 天"
     assert light(task, dt.date(2023, 3, 30)).label == "节点“完成方案”1 天后到期"
     late = light(task, dt.date(2023, 4, 3))
