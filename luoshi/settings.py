@@ -197,6 +197,21 @@ LUOSHI_TOLERANCES = {
 LUOSHI_JUMP_FACTOR = env_float("LUOSHI_JUMP_FACTOR", 3.0)
 # The statistical series in which key projects report their completed investment (重点项目完成投资).
 LUOSHI_PROJECT_SERIES = env_str("LUOSHI_PROJECT_SERIES", "重点项目完成投资")
+# Uploads are read within bounds (luoshi.lib.bounded.Limits; each is LUOSHI_UPLOAD_<NAME>, see .env.example).
+LUOSHI_UPLOAD_LIMITS = {
+    "max_bytes": env_int("LUOSHI_UPLOAD_MAX_MB", 10) * 1024 * 1024,
+    "max_rows": env_int("LUOSHI_UPLOAD_MAX_ROWS", 100_000),
+    "max_columns": env_int("LUOSHI_UPLOAD_MAX_COLUMNS", 200),
+    "max_cells": env_int("LUOSHI_UPLOAD_MAX_CELLS", 2_000_000),
+    "max_unpacked": env_int("LUOSHI_UPLOAD_MAX_UNPACKED_MB", 100) * 1024 * 1024,
+    "max_ratio": env_int("LUOSHI_UPLOAD_MAX_RATIO", 100),
+    "seconds": env_float("LUOSHI_UPLOAD_SECONDS", 4.0),
+    "max_pages": env_int("LUOSHI_UPLOAD_MAX_PAGES", 1000),
+    "max_text": env_int("LUOSHI_UPLOAD_MAX_TEXT", 500_000),
+    "max_sentence": env_int("LUOSHI_UPLOAD_MAX_SENTENCE", 10_000),
+}
+LUOSHI_UPLOAD_PREVIEW_HOURS = env_int("LUOSHI_UPLOAD_PREVIEW_HOURS", 24)
+LUOSHI_EVIDENCE_MAX_MB = env_int("LUOSHI_EVIDENCE_MAX_MB", 20)
 
 EMAIL_HOST = env_str("LUOSHI_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("LUOSHI_EMAIL_PORT", 25)

@@ -4,14 +4,22 @@ The Excel template that Luoshi hands out uses the same headers, so a filled temp
 table of figures go through the same reader (and then the same validation).
 """
 
-import csv
-import io
 from pathlib import Path
 
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from luoshi.figures.entries import ANY_BASE, Entry
+from luoshi.lib.bounded import (
+    Deadline,
+    Limits,
+    TooLarge,
+    Unparsable,
+    check_size,
+    csv_rows,
+    limits,
+    open_workbook,
+    sheet_rows,
+)
 
 HEADERS = {
     "series": ("指标", "统计指标", "indicator", "series"),
@@ -86,21 +94,36 @@ def _entry(number: int, cells: dict, names: dict, default_unit: str, with_base: 
 
 
 def read_table(path: Path | str, content: bytes | None = None, *, default_unit: str = "",
-               with_base: bool = False) -> list[Entry]:
-    """Entries of a .csv or .xlsx file (CONTENT when given, else read from PATH)."""
-    path = Path(path)
-    data = content if content is not None else path.read_bytes()
+               with_base: bool = False, bound: Limits | None = None) -> list[Entry]:
+    """Entries of a .csv or .xlsx file (CONTENT when given, else read from PATH), within BOUND (the settings)."""
+    path, bound = Path(path), bound or limits()
+    try:
+        return _read(path, content, default_unit, with_base, bound)
+    except (TooLarge, Unparsable) as error:
+        raise TableError(f"{path.name}: {error}") from None
+
+
+def _read(path: Path, content: bytes | None, default_unit: str, with_base: bool, bound: Limits) -> list[Entry]:
     suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx", ".xlsm"):
+        raise TableError(f"{path.name}: 只能读取 .xlsx 或 .csv 文件")
+    if content is None:
+        check_size(path.stat().st_size, bound)
+        content = path.read_bytes()
+    check_size(len(content), bound)
+    deadline = Deadline(bound.seconds)
     if suffix == ".csv":
-        text = _decode(data, path.name)
-        return entries_from_rows(csv.reader(io.StringIO(text)), path.name, default_unit=default_unit,
-                                 with_base=with_base)
-    if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(data, path.name, default_unit, with_base)
-    raise TableError(f"{path.name}: 只能读取 .xlsx 或 .csv 文件")
+        rows = csv_rows(_decode(content, path.name), bound, deadline)
+        return entries_from_rows(rows, path.name, default_unit=default_unit, with_base=with_base)
+    return _read_xlsx(content, path.name, default_unit, with_base, bound, deadline)
 
 
 def _decode(data: bytes, file_name: str) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding)
@@ -109,13 +132,13 @@ def _decode(data: bytes, file_name: str) -> str:
     raise TableError(f"{file_name}: 无法识别文件编码(请另存为 UTF-8 的 CSV)")
 
 
-def _read_xlsx(data: bytes, file_name: str, default_unit: str, with_base: bool) -> list[Entry]:
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise TableError(f"{file_name}: 不是有效的 Excel 文件({exc.__class__.__name__})") from None
+def _read_xlsx(data: bytes, file_name: str, default_unit: str, with_base: bool, bound: Limits,
+               deadline: Deadline) -> list[Entry]:
+    book = open_workbook(data, bound)
+    if not book.worksheets:
+        raise TableError(f"{file_name}: 工作簿中没有工作表")
     sheet = book["填报"] if "填报" in book.sheetnames else book.worksheets[0]
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = list(sheet_rows(sheet, bound, deadline))
     start = next((i for i, r in enumerate(rows) if any(_field_of(c) == "series" for c in r)), None)
     if start is None:
         raise TableError(f"{file_name}: 找不到表头行(应包含“指标”列)")

@@ -1,14 +1,20 @@
-"""Excel uploads: check the whole file (dry run) and show what would change; write only when confirmed."""
+"""Excel uploads: check the whole file (dry run) and show what would change; write only when confirmed.
 
+A preview keeps the file until it is confirmed or expires (settings.LUOSHI_UPLOAD_PREVIEW_HOURS); expired
+previews are removed on every new upload and by `luoshi manage expire_uploads`.
+"""
+
+import datetime as dt
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from luoshi.figures.models import Upload
 from luoshi.figures.submission import FiguresRejected, Outcome, submit
 from luoshi.figures.tabular import TableError, filled, read_table
-
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+from luoshi.lib.bounded import TooLarge, limits, read_capped
 
 
 class UploadRejected(Exception):
@@ -25,9 +31,23 @@ class Preview:
     outcome: Outcome
 
 
+def content_of(file) -> bytes:
+    """The bytes of an uploaded file, its size checked before it is read."""
+    try:
+        return read_capped(file, limits())
+    except TooLarge as error:
+        raise UploadRejected(f"{file.name}: {error}") from None
+
+
+def expire_previews() -> int:
+    """Remove the previews older than LUOSHI_UPLOAD_PREVIEW_HOURS; how many were removed."""
+    hours = getattr(settings, "LUOSHI_UPLOAD_PREVIEW_HOURS", 24)
+    cutoff = timezone.now() - dt.timedelta(hours=hours)
+    expired = Upload.objects.filter(status=Upload.Status.PREVIEW, created__lt=cutoff)
+    return expired.delete()[0]
+
+
 def _entries(file_name: str, content: bytes):
-    if len(content) > MAX_UPLOAD_BYTES:
-        raise UploadRejected(f"{file_name}: 文件超过 10 MB")
     try:
         return filled(read_table(file_name, content, with_base=True))
     except TableError as exc:
@@ -36,6 +56,7 @@ def _entries(file_name: str, content: bytes):
 
 def preview(user, file_name: str, content: bytes) -> Preview:
     """Validate the whole file without writing; keep it for confirmation when it passes."""
+    expire_previews()
     entries = _entries(file_name, content)
     if not entries:
         raise UploadRejected(f"{file_name}: 没有填写任何数值")
@@ -50,13 +71,15 @@ def preview(user, file_name: str, content: bytes) -> Preview:
 @transaction.atomic
 def apply(upload: Upload, user) -> Outcome:
     """Write a previewed upload (checked again: someone may have changed a figure meanwhile)."""
-    upload = Upload.objects.select_for_update().get(pk=upload.pk)
+    upload = Upload.objects.select_for_update().filter(pk=upload.pk).first()
+    if upload is None:
+        raise UploadRejected("该预览已过期,请重新上传文件")
     if upload.user_id != user.pk or upload.status != Upload.Status.PREVIEW:
         raise UploadRejected("该上传已处理或不属于您")
     try:
         outcome = submit(user, _entries(upload.file_name, bytes(upload.content)), channel="excel")
     except FiguresRejected as rejected:
         raise UploadRejected(f"{upload.file_name}: {rejected},未写入任何数据", rejected) from None
-    upload.status, upload.rows_written = Upload.Status.APPLIED, len(outcome.written)
-    upload.save(update_fields=["status", "rows_written"])
+    upload.status, upload.rows_written, upload.content = Upload.Status.APPLIED, len(outcome.written), b""
+    upload.save(update_fields=["status", "rows_written", "content"])
     return outcome

@@ -131,7 +131,7 @@ def upload(request):
         return render(request, "figures/upload.html", {})
     file = request.FILES["file"]
     try:
-        found = uploads.preview(request.user, file.name, file.read())
+        found = uploads.preview(request.user, file.name, uploads.content_of(file))
     except uploads.UploadRejected as rejected:
         return render(request, "figures/upload.html", {"rejected": rejected, "validation": rejected.validation},
                       status=422)

@@ -9,9 +9,19 @@ import io
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from luoshi.lib.bounded import (
+    Deadline,
+    TooLarge,
+    Unparsable,
+    check_size,
+    limits,
+    open_workbook,
+    read_capped,
+    sheet_rows,
+)
 from luoshi.plans.decomposition import QuotaProblem, QuotaResult, QuotasRejected, set_quotas
 from luoshi.plans.models import Target
 from luoshi.units.models import Unit
@@ -46,13 +56,26 @@ def cell_name(row: int, column: str) -> str:
     return _("第%(row)s行“%(column)s”列") % {"row": row, "column": column}
 
 
-def _rows(content: bytes):
+def content_of(upload) -> bytes:
+    """The bytes of an uploaded table, its size checked before it is read."""
     try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception as error:  # noqa: BLE001 - any unreadable file is one problem, said plainly
-        raise QuotasRejected([QuotaProblem(_("文件"), _("不是可读取的 .xlsx 文件(%(kind)s)") % {
-            "kind": type(error).__name__})]) from error
-    return book.active.iter_rows(values_only=True)
+        return read_capped(upload, limits())
+    except TooLarge as error:
+        raise QuotasRejected([QuotaProblem(_("文件"), str(error))]) from None
+
+
+def _rows(content: bytes):
+    """The rows of the table's first sheet (its real extent, within the upload limits)."""
+    bound = limits()
+    try:
+        check_size(len(content), bound)
+        book = open_workbook(content, bound)
+        sheet = book.active or (book.worksheets or [None])[0]
+        if sheet is None:
+            raise Unparsable(_("工作簿中没有工作表"))
+        return iter(list(sheet_rows(sheet, bound, Deadline(bound.seconds))))
+    except (TooLarge, Unparsable) as error:
+        raise QuotasRejected([QuotaProblem(_("文件"), str(error))]) from None
 
 
 def _columns(rows) -> dict[str, int]:

@@ -157,7 +157,7 @@ def upload_assignments(request, pk: int):
     try:
         if upload is None:
             raise QuotasRejected([QuotaProblem(_("文件"), _("请选择要上传的 .xlsx 文件"))])
-        report_quotas(request, quota_sheet.upload(target, upload.read(), request.user))
+        report_quotas(request, quota_sheet.upload(target, quota_sheet.content_of(upload), request.user))
     except QuotasRejected as rejected:
         return render_table(request, target, rejected.problems, uploaded=True)
     return redirect("plans:target", target.pk)

@@ -28,7 +28,7 @@ from luoshi.projects.forms import (
     RouteForm,
     StageForm,
 )
-from luoshi.projects.importing import ImportRejected, import_projects, template
+from luoshi.projects.importing import ImportRejected, content_of, import_projects, template
 from luoshi.projects.models import Batch, Obstacle, Project
 from luoshi.projects.planning import monthly_plan, set_monthly_plan
 from luoshi.projects.progress import judge_projects, series_name
@@ -274,7 +274,7 @@ def import_view(request):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            written = import_projects(request.user, upload.name, upload.read(), dry_run=form.cleaned_data["dry_run"])
+            written = import_projects(request.user, upload.name, content_of(upload), dry_run=form.cleaned_data["dry_run"])
         except ImportRejected as rejected:
             errors = rejected.errors
     status = 400 if errors else 200

@@ -6,7 +6,7 @@ from luoshi.figures.models import Series
 from luoshi.plans.wording import format_number
 from luoshi.review.decisions import EDITABLE, check_span
 from luoshi.review.models import Proposal
-from luoshi.review.uploads import ACCEPTED_SUFFIXES, read_upload
+from luoshi.review.uploads import ACCEPTED_SUFFIXES, check_plan_text, read_upload
 from luoshi.units.models import Unit
 
 
@@ -36,6 +36,11 @@ class NewPlanForm(forms.Form):
                 self.add_error("file", error)
         elif not (data.get("text") or "").strip():
             self.add_error("text", _("请粘贴规划原文或上传文件"))
+        else:
+            try:
+                check_plan_text(data["text"])
+            except ValidationError as error:
+                self.add_error("text", error)
         return data
 
 
@@ -79,3 +84,7 @@ class ProposalForm(forms.ModelForm):
 
 class PlanTextForm(forms.Form):
     text = forms.CharField(label=_("规划原文"), widget=forms.Textarea(attrs={"rows": 20}), strip=False)
+
+    def clean_text(self):
+        check_plan_text(self.cleaned_data["text"])
+        return self.cleaned_data["text"]

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from luoshi.lib.bounded import TooLarge, check_text, limits
 from luoshi.lib.extract import ExtractionError, read_document
 
 ACCEPTED_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
@@ -16,6 +17,7 @@ ACCEPTED = "、".join(ACCEPTED_SUFFIXES)
 
 #: The reader's reasons (English, after "PATH: ") and how the page says them.
 REASONS = (
+    (re.compile(r"too large: (?P<why>.+)"), "%(why)s"),
     (re.compile(r"unsupported file type (?P<s>\S+)"), gettext_noop("不支持 %(s)s 文件,请上传 %(accepted)s 文件")),
     (re.compile(r"unreadable (?P<s>\S+)"), gettext_noop("文件已损坏,或不是有效的 %(s)s 文件")),
     (re.compile(r"PDF has no text layer"), gettext_noop("PDF 没有文字层(扫描件需先做文字识别)")),
@@ -31,6 +33,14 @@ def reason_in_chinese(reason: str) -> str:
         if match:
             return _(words) % {**match.groupdict(), "accepted": ACCEPTED}
     return _("无法读取(%(reason)s)") % {"reason": reason}
+
+
+def check_plan_text(text: str) -> None:
+    """A pasted plan text the extractor can read in time; ValidationError saying what is too long otherwise."""
+    try:
+        check_text(text, limits())
+    except TooLarge as error:
+        raise ValidationError(_("原文无法抽取:%(reason)s") % {"reason": error}, code="too_large") from None
 
 
 def upload_error(name: str, reason: str) -> ValidationError:
@@ -53,7 +63,7 @@ def read_upload(upload) -> str:
             for chunk in upload.chunks():
                 out.write(chunk)
         try:
-            return read_document(path)
+            return read_document(path, limits(max_bytes=MAX_BYTES))
         except ExtractionError as error:
             reason = str(error).removeprefix(f"{path}:").strip()
             raise upload_error(name, reason_in_chinese(reason)) from None

@@ -106,7 +106,7 @@ def test_the_excel_table_round_trips_and_every_bad_row_is_named(investment, kf_u
 
     with pytest.raises(QuotasRejected, match="缺少列:分解值"):
         quota_sheet.upload(investment, sheet(("410202", 1), header=("单位代码", "数值")), kf_analyst)
-    with pytest.raises(QuotasRejected, match="不是可读取的 .xlsx"):
+    with pytest.raises(QuotasRejected, match="不是有效的 Excel 文件"):
         quota_sheet.upload(investment, b"not a workbook", kf_analyst)
 
     result = quota_sheet.upload(investment, sheet(("410202", "龙亭区", 600), ("410204", "鼓楼区", 400)), kf_analyst)
