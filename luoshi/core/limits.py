@@ -11,7 +11,7 @@ import cell); `check` gives the `FieldErrors` detail of a dict of values; `requi
 
 import datetime as dt
 import math
-from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, Context, Decimal, InvalidOperation
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
@@ -30,6 +30,10 @@ INTEGER_RANGES = {
     models.BigIntegerField: (-9223372036854775808, 9223372036854775807),
     models.IntegerField: (-2147483648, 2147483647),
 }
+
+#: How Django reads a decimal back from SQLite (a float, 15 significant digits): a value that rounds up
+#: to the limit there could be written but not read, so the same rounding is checked on every database.
+SQLITE_READ = Context(prec=15)
 
 
 class OutOfRange(FieldErrors):
@@ -81,7 +85,7 @@ def _decimal_problem(field: models.DecimalField, value) -> str | None:
     if abs(number) >= limit:
         return f"超出可保存的范围(绝对值须小于 10 的 {field.max_digits - field.decimal_places} 次方),请检查单位和位数"
     rounded = number.quantize(Decimal(1).scaleb(-field.decimal_places), rounding=ROUND_HALF_EVEN)
-    if abs(rounded) >= limit or not abs(float(rounded)) < limit:
+    if abs(rounded) >= limit or abs(SQLITE_READ.create_decimal_from_float(float(rounded))) >= limit:
         return f"超出可保存的范围(绝对值须小于 10 的 {field.max_digits - field.decimal_places} 次方)"
     return None
 
