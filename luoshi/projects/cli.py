@@ -11,11 +11,18 @@ def add_parsers(subparsers) -> None:
 
 
 def run_simulate(args) -> int:
+    import sys
+
     from luoshi.accounts.models import User
     from luoshi.core.context import change_context
+    from luoshi.core.limits import year_problem
     from luoshi.lib.periods import Period
     from luoshi.projects import simulation
 
+    reason = None if args.remove else year_problem(args.year)
+    if reason:
+        print(f"luoshi simulate-projects: --year {args.year}: 计划年度{reason};未写入任何数据", file=sys.stderr)
+        return 2
     with change_context(user=None):
         if args.remove:
             print(f"removed {simulation.remove()} simulated projects (模拟) and their tasks")

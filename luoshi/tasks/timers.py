@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from luoshi.figures.status import tolerances
 from luoshi.lib.judgement import Milestone, Status, TargetSpec, Verdict, judge
-from luoshi.lib.periods import Period, PeriodError
+from luoshi.lib.periods import Period
 from luoshi.tasks.models import Task
 
 WARN_DAYS = 3
@@ -92,11 +92,8 @@ def milestone_verdict(task: Task, today: dt.date) -> Verdict:
     if not steps:
         return Verdict(Status.GREY, "未设节点")
     year = max(m.due for m in steps).year
-    try:
-        spec = TargetSpec(kind="milestone", value=len(steps), period=Period.year(year), milestones=steps)
-        at = Period.year(year) if today.year > year else Period.month(year, max(today.month, 2))
-    except PeriodError:  # a date the calendar of periods does not hold (year 1, 9999 …)
-        return Verdict(Status.GREY, "节点日期超出可评价的年份")
+    spec = TargetSpec(kind="milestone", value=len(steps), period=Period.year(year), milestones=steps)
+    at = Period.year(year) if today.year > year else Period.month(year, max(today.month, 2))
     return judge(spec, at, (), tolerances=tolerances(), today=today)
 
 
