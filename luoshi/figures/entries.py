@@ -75,6 +75,8 @@ def parse_number(raw) -> Decimal | None:
             raise NotANumber(raw) from None
     if not number.is_finite():
         raise NotANumber(raw, "不是有限的数字(NaN、无穷大不能保存)")
+    if number and not -30 <= number.adjusted() <= 30:
+        raise NotANumber(raw, "数值的数量级超出可保存的范围(10的±30次方以内)")
     return number
 
 

@@ -97,7 +97,7 @@ def _number(raw: str) -> Decimal | None:
         value = Decimal(raw.replace(",", ""))
     except InvalidOperation:
         return None
-    return value if value.is_finite() else None
+    return value if value.is_finite() and (not value or -30 <= value.adjusted() <= 30) else None
 
 
 def _read_row(number: int, code: str, raw: str, units: dict, seen: dict) -> tuple[Unit | None, Decimal | None, str]:
