@@ -106,3 +106,15 @@ def test_an_import_row_past_its_columns_names_each_cell_and_writes_nothing(clien
 def test_the_simulation_command_refuses_a_year_out_of_range(db, capsys):
     assert cli.main(["simulate-projects", "--year", "70000"]) == 2
     assert "--year 70000" in capsys.readouterr().err and not Project.objects.exists()
+
+
+@pytest.mark.parametrize("unit", ["金水区", ""])
+def test_a_reporter_is_never_told_the_name_of_another_units_project(jinshui_reporter, erqi_project, unit):
+    from luoshi.figures.entries import Entry
+    from luoshi.figures.validation import validate
+    from tests.projects.conftest import TODAY
+
+    result = validate(jinshui_reporter, [Entry(row=2, series="重点项目完成投资", unit=unit, project=erqi_project.code,
+                                               period="2023M03", value=5)], today=TODAY)
+    assert result.errors and not result.changes
+    assert all(erqi_project.name not in str(error) for error in result.errors), result.errors

@@ -170,3 +170,28 @@ def test_the_extremes_are_the_edges_of_what_the_checks_allow():
     assert limits.problem(Task, "deadline", dt.date(FIRST.year - 1, 12, 31)) == f"的年份应在 {FIRST.year}–{LAST.year} 年之间"
     assert limits.problem(TimeLimitClass, "days", top(TimeLimitClass, "days") + 1) == "应在 0–32767 之间"
     assert limits.problem(Assignment, "value", Decimal("NaN")) == "不是有效的数字(须为有限的数)"
+
+
+def test_units_target_steps_and_quotas_refuse_one_step_past_their_columns(units, analyst, fai_target):
+    from django.core.exceptions import ValidationError
+
+    from luoshi.plans.decomposition import value_problem
+    from luoshi.plans.milestones import StepRejected, save_step
+    from luoshi.units import editing
+
+    with pytest.raises(ValidationError) as refused:
+        editing.add_unit(units["郑州市"], kind="zone", name=longest(Unit, "name") + "长",
+                         short_name=longest(Unit, "short_name") + "长", user=analyst)
+    assert set(refused.value.message_dict) == {"name", "short_name"}
+    assert refused.value.message_dict["name"] == ["名称最多 100 个字(现有 101 个字)"]
+    with pytest.raises(ValidationError, match="简称最多 50 个字"):
+        editing.rename_unit(units["金水区"], name="金水区", short_name=longest(Unit, "short_name") + "长", user=analyst)
+    steps = Target.objects.create(plan=fai_target.plan, indicator="节点边界", kind="milestone", value=1,
+                                  unit_of_measure="项", period="2023", region="郑州", span_start=0, span_end=1)
+    with pytest.raises(StepRejected) as refused:
+        save_step(steps, {"name": longest(TargetMilestone, "name") + "节", "due": "2101-01-01"})
+    assert [d["field"] for d in refused.value.detail] == ["name", "due"]
+    assert not steps.milestones.exists()
+    assert value_problem(fai_target, units["金水区"], largest(Assignment, "value")) is None
+    assert "超出可保存的范围" in value_problem(fai_target, units["金水区"], largest(Assignment, "value") + 10)
+    assert Unit.objects.filter(name__startswith="长长").count() == 0
