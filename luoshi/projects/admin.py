@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from luoshi.core import admin as core_admin
 from luoshi.projects.models import (
     Batch,
     BatchMembership,
@@ -14,22 +15,21 @@ from luoshi.projects.models import (
 )
 
 
-class PlannedInline(admin.TabularInline):
+class PlannedInline(core_admin.TabularInline):
     model = PlannedInvestment
     extra = 0
 
 
-class ContactInline(admin.TabularInline):
+class ContactInline(core_admin.TabularInline):
     model = Contact
     extra = 0
 
 
-class StageChangeInline(admin.TabularInline):
+class StageChangeInline(core_admin.TabularInline):
     """阶段变更 are history: shown, never edited here (use the project page)."""
 
     model = StageChange
     extra = 0
-    can_delete = False
     readonly_fields = ("from_stage", "to_stage", "date", "note", "by_name", "at")
     exclude = ("by",)
 
@@ -38,7 +38,7 @@ class StageChangeInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(core_admin.ModelAdmin):
     list_display = ("code", "name", "owner", "department", "stage", "stage_date", "simulated", "archived")
     list_filter = ("stage", "owner", "simulated", "archived")
     search_fields = ("code", "name")
@@ -47,23 +47,22 @@ class ProjectAdmin(admin.ModelAdmin):
     inlines = [PlannedInline, ContactInline, StageChangeInline]
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(core_admin.TabularInline):
     model = BatchMembership
     extra = 0
     readonly_fields = ("added_by_name", "added_at")
 
 
 @admin.register(Batch)
-class BatchAdmin(admin.ModelAdmin):
+class BatchAdmin(core_admin.ModelAdmin):
     list_display = ("name", "kind", "date")
     list_filter = ("kind",)
     inlines = [MembershipInline]
 
 
-class ObstacleStepInline(admin.TabularInline):
+class ObstacleStepInline(core_admin.TabularInline):
     model = ObstacleStep
     extra = 0
-    can_delete = False
     readonly_fields = ("action", "note", "by_name", "by_unit", "at")
     exclude = ("by",)
 
@@ -72,7 +71,7 @@ class ObstacleStepInline(admin.TabularInline):
 
 
 @admin.register(Obstacle)
-class ObstacleAdmin(admin.ModelAdmin):
+class ObstacleAdmin(core_admin.ModelAdmin):
     """堵点 move through their workflow on the project pages; here they are only read."""
 
     list_display = ("project", "category", "status", "department", "due")

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from luoshi.core import admin as core_admin
 from luoshi.review.models import Proposal
 
 
 @admin.register(Proposal)
-class ProposalAdmin(admin.ModelAdmin):
+class ProposalAdmin(core_admin.ModelAdmin):
     """Read-only: proposals are decided on the review page, where every decision is a domain function."""
 
     list_display = ("indicator", "plan", "status", "value", "unit_of_measure", "period", "span_start", "span_end")

@@ -2,18 +2,18 @@
 
 from django.contrib import admin
 
+from luoshi.core import admin as core_admin
 from luoshi.tasks.models import Notification, Task, TaskStep, TimeLimitClass
 
 
 @admin.register(TimeLimitClass)
-class TimeLimitClassAdmin(admin.ModelAdmin):
+class TimeLimitClassAdmin(core_admin.ModelAdmin):
     list_display = ("name", "code", "days", "order")
 
 
-class StepInline(admin.TabularInline):
+class StepInline(core_admin.TabularInline):
     model = TaskStep
     extra = 0
-    can_delete = False
     readonly_fields = ("action", "from_status", "to_status", "note", "by_name", "by_unit", "at")
     exclude = ("by",)
 
@@ -22,7 +22,7 @@ class StepInline(admin.TabularInline):
 
 
 @admin.register(Task)
-class TaskAdmin(admin.ModelAdmin):
+class TaskAdmin(core_admin.ModelAdmin):
     """督办事项 move through their workflow on the task pages; here only their descriptive fields change."""
 
     list_display = ("title", "lead_unit", "status", "deadline", "time_limit", "assigned_by", "simulated")
@@ -34,7 +34,7 @@ class TaskAdmin(admin.ModelAdmin):
 
 
 @admin.register(Notification)
-class NotificationAdmin(admin.ModelAdmin):
+class NotificationAdmin(core_admin.ModelAdmin):
     list_display = ("day", "recipient", "title", "emailed", "read_at")
     list_filter = ("day", "emailed")
     readonly_fields = ("recipient", "unit", "key", "day", "title", "body", "link", "emailed", "read_at")
