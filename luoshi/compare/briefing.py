@@ -1,11 +1,14 @@
 """对比通报: a province's (or city's) briefing on its units — the comparison table, who is red, who published
 nothing — laid out as the briefings app's blocks and rendered by its docx/xlsx/PDF helpers."""
 
+import dataclasses
 import datetime as dt
 
+from django.template.loader import render_to_string
+
 from luoshi.briefings.outline import Column, Heading, Paragraph, Table
-from luoshi.briefings.render import render
-from luoshi.compare.comparison import NO_DATA, Comparison, Row
+from luoshi.briefings.render import cjk_font, render
+from luoshi.compare.comparison import NO_DATA, Comparison, Pledge, Row
 from luoshi.units.models import Unit
 
 COLUMNS = (Column("单位"), Column("目标(原文)"), Column("实际", "number"), Column("实际期间"),
@@ -13,6 +16,10 @@ COLUMNS = (Column("单位"), Column("目标(原文)"), Column("实际", "number"
 RED_COLUMNS = (Column("单位"), Column("目标(原文)"), Column("实际", "number"), Column("差距", "number"),
                Column("说明"))
 
+
+#: The PDF columns that wrap (the rest stay on one line): the targets as written, the sources, the reason.
+WRAPPED = {"目标(原文)": "wrap", "来源": "source", "说明": "wrap"}
+PUBLISHED_ONLY = "本通报只计入已发布规划中的目标,草稿规划的目标不列入。"
 
 BELOW = {Unit.Kind.PROVINCE: "各市", Unit.Kind.CITY: "各县(市、区)"}
 
@@ -23,6 +30,21 @@ def title(comparison: Comparison) -> str:
     return f"{below}{comparison.series.name}目标落实情况对比通报({comparison.period.label_zh_full})"
 
 
+def _published(pledge: Pledge) -> bool:
+    return any(plan.status == plan.Status.PUBLISHED for plan in pledge.plans)
+
+
+def _published_row(row: Row) -> Row:
+    return dataclasses.replace(row, pledges=[p for p in row.pledges if _published(p)])
+
+
+def published_only(comparison: Comparison) -> Comparison:
+    """COMPARISON with only the targets of published plans: an official 通报 states no draft target."""
+    reference = comparison.reference
+    return dataclasses.replace(comparison, rows=[_published_row(r) for r in comparison.rows],
+                               reference=_published_row(reference) if reference else None)
+
+
 def _targets(row: Row) -> str:
     return "、".join(p.wording for p in row.pledges) or "未设目标"
 
@@ -30,7 +52,7 @@ def _targets(row: Row) -> str:
 def _row(row: Row) -> list:
     actual = row.actual
     return [row.unit.name, _targets(row), row.measured, actual.period.label_zh_full if actual else NO_DATA,
-            row.gap, row.status_label, actual.source if actual else ""]
+            row.gap, row.status_label, "\n".join(s["href"] or s["text"] for s in actual.sources) if actual else ""]
 
 
 def _reference(comparison: Comparison) -> str:
@@ -39,20 +61,21 @@ def _reference(comparison: Comparison) -> str:
         return ""
     measured = "、".join(p.wording for p in reference.pledges) or "未设目标"
     actual = (f"{reference.measured:g}{comparison.unit_of_measure}({reference.actual.period.label_zh_full},"
-              f"{reference.actual.source})" if reference.measured is not None else NO_DATA)
+              f"{reference.actual.source})" if reference.measured is not None else comparison.reference_missing)
     return (f"{reference.unit.name}本级:目标 {measured};实际 {actual}。"
             "各地数据按其公布数列示,上级数据按上级公布数列示,不由各地加总或平均得出。")
 
 
 def outline(comparison: Comparison, issued: dt.date | None = None) -> list:
-    """The briefing in reading order."""
+    """The briefing in reading order, of published targets only."""
+    comparison = published_only(comparison)
     rows = comparison.rows
     counts = ";".join(f"{label} {n} 个" for label, n in comparison.counts().items())
     red = [r for r in rows if r.status == "red"]
     silent = [r for r in rows if r.headline and r.actual is None]
     blocks = [Heading(title(comparison), 0),
               Paragraph(f"指标:{comparison.series.name};期间:{comparison.period.label_zh_full};"
-                        f"印发日期:{(issued or dt.date.today()):%Y年%m月%d日}。"),
+                        f"印发日期:{(issued or dt.date.today()):%Y年%m月%d日}。{PUBLISHED_ONLY}"),
               Heading("一、总体情况"), Paragraph(f"共 {len(rows)} 个地区:{counts}。"),
               *([Paragraph(_reference(comparison))] if comparison.reference else []),
               Heading("二、各地目标与完成情况"), Table("各地对比", COLUMNS, [_row(r) for r in rows]),
@@ -65,5 +88,21 @@ def outline(comparison: Comparison, issued: dt.date | None = None) -> list:
     return blocks
 
 
+def _pdf_table(block: Table) -> dict:
+    classes = [WRAPPED.get(c.title, "n" if c.fmt == "number" else "") for c in block.columns]
+    return {"kind": "table", "columns": list(zip(block.columns, classes, strict=True)),
+            "cells": [list(zip(row, classes, strict=True)) for row in block.cells()]}
+
+
+def to_pdf(blocks: list) -> bytes:
+    """The briefing as a landscape PDF whose tables keep names, numbers and statuses on one line."""
+    from weasyprint import HTML
+
+    laid_out = [_pdf_table(b) if isinstance(b, Table) else b for b in blocks]
+    html = render_to_string("compare/briefing_pdf.html", {"blocks": laid_out, "font": cjk_font().as_uri()})
+    return HTML(string=html).write_pdf()
+
+
 def briefing_file(comparison: Comparison, fmt: str) -> bytes:
-    return render(outline(comparison), fmt)
+    blocks = outline(comparison)
+    return to_pdf(blocks) if fmt == "pdf" else render(blocks, fmt)

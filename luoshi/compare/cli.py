@@ -1,6 +1,7 @@
 """`luoshi compare`: the units below a unit side by side on one indicator, as JSON or a table."""
 
 import json
+import os
 import sys
 
 COLUMNS = (("short_name", "单位"), ("targets", "目标"), ("actual", "实际"), ("actual_period", "实际期间"),
@@ -25,6 +26,8 @@ def _number(value) -> str:
 def table(record: dict) -> str:
     lines = [f"{record['under']['name']} · {record['indicator']} · {record['period_label']}", "\t".join(
         title for _, title in COLUMNS)]
+    if record["without_targets"]:
+        return "\n".join([lines[0], record["without_targets"]])
     rows = ([record["reference"]] if record["reference"] else []) + record["rows"]
     for row in rows:
         actual = row["actual"] or {}
@@ -51,5 +54,14 @@ def run_compare(args) -> int:
     except CompareError as exc:
         print(f"luoshi compare: {exc}", file=sys.stderr)
         return 2
-    print(json.dumps(record, ensure_ascii=False, indent=1) if args.format == "json" else table(record))
+    return emit(json.dumps(record, ensure_ascii=False, indent=1) if args.format == "json" else table(record))
+
+
+def emit(text: str) -> int:
+    """Print TEXT; a reader that stops early (`| head`) ends the output quietly, not with a traceback."""
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        # Python flushes stdout again at exit; point it at /dev/null so that flush cannot fail too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0

@@ -10,6 +10,7 @@ it, only what is public anyway (targets of published plans, approved figures). A
 their own unit.
 """
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from statistics import median
@@ -29,6 +30,14 @@ from luoshi.units.models import Unit
 
 NO_DATA = "无公开数据"
 NO_TARGET = "未设目标"
+#: A source's reliability class as the pages say it.
+RELIABILITY_LABELS = {"official": "官方", "news": "新闻", "aggregator": "聚合网站"}
+_SOURCE_SPLIT = re.compile(r"[\s;；,，、]+")
+#: The page's labels of the fields a comparison is asked by (the API keeps the names in `detail[].field`).
+FIELD_LABELS = {"indicator": "指标", "period": "期间", "under": "上级单位", "unit": "单位", "peers": "对比单位",
+                "sort": "排序", "name": "名称", "group": "对比组"}
+#: The English gloss a period error carries in brackets, "(unrecognised period code)".
+_ENGLISH_GLOSS = re.compile(r"\s*\([A-Za-z][^()]*\)")
 SORTS = ("gap", "target", "actual", "order")
 #: The binding commitment first: 确保 and 保 are what a unit must deliver, 力争 and 争 what it reaches for.
 COMMITMENT_ORDER = {"确保": 0, "保": 1, "": 2, "力争": 3, "争": 4}
@@ -65,6 +74,20 @@ class Actual:
     growth: float | None
     source: str
     note: str
+
+    @property
+    def sources(self) -> list[dict]:
+        """Each address in the source as {"text", "href"}: a scheme-less address gets https:// to link it;
+        text that is no address gets no link."""
+        found = []
+        for part in _SOURCE_SPLIT.split(self.source.strip()):
+            if part.startswith(("http://", "https://")):
+                found.append({"text": part, "href": part})
+            elif re.match(r"^[\w-]+(\.[\w-]+)+(/\S*)?$", part, re.ASCII):
+                found.append({"text": part, "href": f"https://{part}"})
+            elif part:
+                found.append({"text": part, "href": ""})
+        return found
 
     def measure(self, kind: str) -> float | None:
         """The number a target of KIND is judged on: the growth rate for growth, else the level."""
@@ -132,6 +155,18 @@ class Comparison:
         values = [r.measured for r in self.rows if r.measured is not None]
         return median(values) if values else None
 
+    @property
+    def without_targets(self) -> str:
+        """The notice when no unit compared set a target for the period ("" when some did)."""
+        if any(r.pledges for r in self.rows):
+            return ""
+        return _("%(period)s没有任何单位设定该指标的目标") % {"period": self.period.label_zh_full}
+
+    @property
+    def reference_missing(self) -> str:
+        """What the reference line says when the parent published no figure of the period itself."""
+        return _("无%(period)s数据") % {"period": self.period.label_zh_full}
+
     def counts(self) -> dict[str, int]:
         found: dict[str, int] = {}
         for row in self.rows:
@@ -164,7 +199,17 @@ def find_period(code: "str | Period") -> Period:
     try:
         return parse((code or "").strip())
     except PeriodError as exc:
-        raise CompareError([{"field": "period", "message": f"{code!r}: {exc}"}]) from None
+        raise CompareError([{"field": "period", "message": _ENGLISH_GLOSS.sub("", str(exc))}]) from None
+
+
+def labelled(detail: list[dict]) -> list[dict]:
+    """DETAIL for a page: each entry with the Chinese label of its field."""
+    return [{**d, "label": FIELD_LABELS.get(d["field"], d["field"])} for d in detail]
+
+
+def said(error: CompareError) -> str:
+    """ERROR in one line for a page: "期间:…;单位:…"."""
+    return ";".join(f"{d['label']}:{d['message']}" for d in labelled(error.detail))
 
 
 def units_below(parent: Unit) -> list[Unit]:
@@ -219,7 +264,7 @@ def _figures(series: Series, units: list[Unit], period: Period):
 
 def _as_actual(figure_period: str, value, growth, source: str, note: str) -> Actual:
     return Actual(parse(figure_period), None if value is None else float(value),
-                  None if growth is None else float(growth), source, note)
+                  None if growth is None else float(growth), source, RELIABILITY_LABELS.get(note, note))
 
 
 def _actuals(series: Series, units: list[Unit], period: Period) -> dict[int, Actual]:
@@ -292,6 +337,15 @@ def _only_own(user, units: Iterable[Unit]) -> list[Unit]:
     return [u for u in units if u.is_public or u.pk in reach]
 
 
+def _own_period(row: Row, period: Period) -> Row:
+    """ROW with only a figure of PERIOD itself: a first quarter is never the reference line for the year."""
+    if row.actual is not None and row.actual.period.code != period.code:
+        row.actual = None
+    if row.pending is not None and row.pending.period.code != period.code:
+        row.pending = None
+    return row
+
+
 def compare_units(indicator, period, units: list[Unit], user, *, parent: Unit | None = None, sort: str = "gap",
                   kind: str | None = None, simulated: bool = False) -> Comparison:
     """UNITS side by side on INDICATOR at PERIOD, PARENT's own target and figure as the reference."""
@@ -300,7 +354,7 @@ def compare_units(indicator, period, units: list[Unit], user, *, parent: Unit | 
     rows, kind = _rows(user, series, period, shown, kind, simulated)
     reference = None
     if parent is not None and _only_own(user, [parent]):
-        reference = _rows(user, series, period, [parent], kind, simulated)[0][0]
+        reference = _own_period(_rows(user, series, period, [parent], kind, simulated)[0][0], period)
     note = _("您只能查看本单位的数据。") if len(shown) < len(units) and user.role == user.Role.REPORTER else ""
     return Comparison(series, kind, period, parent, reference, _sorted(rows, sort), sort, note)
 

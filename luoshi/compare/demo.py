@@ -11,7 +11,8 @@ import csv
 import json
 from pathlib import Path
 
-from luoshi.figures.entries import Entry
+from luoshi.compare.comparison import RELIABILITY_LABELS
+from luoshi.figures.entries import ANY_BASE, Entry
 from luoshi.figures.submission import submit
 from luoshi.plans.models import Plan
 from luoshi.review.stored import create_reviewed_plan
@@ -22,8 +23,9 @@ DATA = Path(__file__).resolve().parent / "data"
 REVIEW = DATA / "henan-cities-2023.review.json"
 ACTUALS = DATA / "henan-cities-2023-actuals.csv"
 PROVINCE = "410000"
+#: A city's own file of figures (the city demo's), merged with the province file's rows of the same slots.
+CITY_ACTUALS = {"郑州市": DATA.parents[1] / "demo" / "data" / "zhengzhou-2023-actuals.csv"}
 RELIABILITY = {"official": 0, "news": 1, "aggregator": 2}
-RELIABILITY_ZH = {"official": "官方网站", "news": "新闻媒体转引官方统计", "aggregator": "数据汇集网站"}
 
 
 def load_plans(path: Path = REVIEW) -> list[Plan]:
@@ -42,35 +44,47 @@ def _merged(rows: list[dict], unit_code: str) -> Entry:
     first = rows[0]
     return Entry(row=first["_line"], series=first["indicator"], unit=unit_code, period=first["period"],
                  value=value["value"] if value else None, growth=growth["growth_pct"] if growth else None,
-                 unit_of_measure=first["unit"] if value else None,
-                 source=";".join(r["source_url"] for r in used)[:500],
-                 note=";".join(f"{RELIABILITY_ZH.get(r['reliability'], r['reliability'])}:{r['quote']}"
+                 unit_of_measure=first["unit"] if value else None, based_on=ANY_BASE,
+                 source=" ".join(r["source_url"] for r in used)[:500],
+                 note=";".join(":".join(filter(None, (RELIABILITY_LABELS.get(r["reliability"], r["reliability"]),
+                                                       r["quote"])))
                                for r in used)[:500])
 
 
-def actual_entries(path: Path = ACTUALS, skip: set[str] = frozenset()) -> list[Entry]:
-    """The CSV's figures, one entry per city, indicator and period; cities named in SKIP left out."""
+def _city_rows(city: str, path: Path) -> list[dict]:
+    """CITY's own file read as rows of the province file (its address in `source`, no quote)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [{**row, "city": city, "source_url": row["source"], "quote": "", "_line": line}
+                for line, row in enumerate(csv.DictReader(handle), start=2)]
+
+
+def actual_entries(path: Path = ACTUALS, cities: dict[str, Path] = CITY_ACTUALS) -> list[Entry]:
+    """The CSV's figures, one entry per city, indicator and period; for a city in CITIES (loaded from its own
+    file before) the slots the province file also has, from both files' rows, the most reliable first."""
     units = {u.name: u.code for u in Unit.objects.filter(code__startswith=PROVINCE[:2])}
     slots: dict[tuple, list[dict]] = {}
     with path.open(encoding="utf-8", newline="") as handle:
         for line, row in enumerate(csv.DictReader(handle), start=2):
-            if row["city"] in skip or not (row["value"] or row["growth_pct"]):
-                continue
-            slots.setdefault((row["city"], row["indicator"], row["period"]), []).append({**row, "_line": line})
+            if row["value"] or row["growth_pct"]:
+                slots.setdefault((row["city"], row["indicator"], row["period"]), []).append({**row, "_line": line})
+    for city, city_path in cities.items():
+        for row in _city_rows(city, city_path):
+            if (key := (city, row["indicator"], row["period"])) in slots and (row["value"] or row["growth_pct"]):
+                slots[key].append(row)
     return [_merged(rows, units[city]) for (city, _, _), rows in slots.items()]
 
 
-def load_actuals(path: Path = ACTUALS, skip: set[str] = frozenset()) -> int:
-    return len(submit(None, actual_entries(path, skip), channel="import").written)
+def load_actuals(path: Path = ACTUALS, cities: dict[str, Path] = CITY_ACTUALS) -> int:
+    return len(submit(None, actual_entries(path, cities), channel="import").written)
 
 
 def load_demo_data() -> list[Plan]:
     """Henan's cities (from the shipped divisions), their reviewed plans and their published outcomes.
 
-    郑州's own figures are the city demo's (its file has the same published values); the rest come from
-    the province file.
+    郑州's figures are the city demo's; where the province file has the same slot, both files' rows are
+    merged and the more reliable source wins (郑州's 2023 growth from the city's official report).
     """
     import_divisions(PROVINCE)
     plans = load_plans()
-    load_actuals(skip={"郑州市"})
+    load_actuals()
     return plans

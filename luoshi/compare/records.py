@@ -10,7 +10,7 @@ def actual_record(actual: Actual | None, kind: str) -> dict | None:
         return None
     return {"period": actual.period.code, "period_label": actual.period.label_zh_full,
             "value": actual.value, "growth": actual.growth, "measure": actual.measure(kind),
-            "source": actual.source, "note": actual.note}
+            "source": actual.source, "sources": [s["href"] or s["text"] for s in actual.sources], "note": actual.note}
 
 
 def pledge_record(pledge: Pledge) -> dict:
@@ -49,7 +49,7 @@ def comparison_record(comparison: Comparison) -> dict:
         "unit_of_measure": comparison.unit_of_measure,
         "period": comparison.period.code, "period_label": comparison.period.label_zh_full,
         "under": {"code": parent.code, "name": parent.name} if parent else None,
-        "sort": comparison.sort, "note": comparison.note,
+        "sort": comparison.sort, "note": comparison.note, "without_targets": comparison.without_targets,
         "reference": row_record(comparison.reference) if comparison.reference else None,
         "rows": [row_record(r) for r in comparison.rows],
         "median_target": comparison.median_target, "median_actual": comparison.median_actual,

@@ -13,7 +13,16 @@ from luoshi.briefings.content import BriefingError
 from luoshi.briefings.render import FORMATS
 from luoshi.compare import choices
 from luoshi.compare.briefing import briefing_file, title
-from luoshi.compare.comparison import SORTS, CompareError, compare, find_series, history, peers
+from luoshi.compare.comparison import (
+    SORTS,
+    CompareError,
+    compare,
+    find_series,
+    history,
+    labelled,
+    peers,
+    said,
+)
 from luoshi.compare.peer_groups import archive_group, groups_of, save_group
 from luoshi.compare.records import comparison_record, year_record
 
@@ -50,7 +59,7 @@ def index(request):
     try:
         comparison = compare(picked["indicator"], picked["period"], picked["under"], request.user, sort=picked["sort"])
     except CompareError as exc:
-        return render(request, "compare/index.html", {**context, "errors": exc.detail}, status=400)
+        return render(request, "compare/index.html", {**context, "errors": labelled(exc.detail)}, status=400)
     record = comparison_record(comparison)
     return render(request, "compare/index.html", {
         **context, "comparison": comparison, "record": record, "formats": FORMATS,
@@ -63,7 +72,7 @@ def years(request):
     try:
         series, kind, found = history(indicator, unit, request.user)
     except CompareError as exc:
-        return render(request, "compare/years.html", {"errors": exc.detail}, status=400)
+        return render(request, "compare/years.html", {"errors": labelled(exc.detail)}, status=400)
     rows = [year_record(y) for y in found]
     return render(request, "compare/years.html", {"series": series, "rows": rows, "unit_code": unit,
                                                   "unit_name": found[0].row.unit.name if found else unit,
@@ -91,7 +100,7 @@ def peer_view(request):
         comparison = peers(get.get("indicator", choices.DEFAULT_INDICATOR), get.get("period", ""),
                            get.get("unit", ""), request.user, codes)
     except CompareError as exc:
-        return render(request, "compare/peers.html", {**context, "errors": exc.detail}, status=400)
+        return render(request, "compare/peers.html", {**context, "errors": labelled(exc.detail)}, status=400)
     record = comparison_record(comparison)
     return render(request, "compare/peers.html", {**context, "comparison": comparison, "record": record,
                                                   "chart": {**record, "map_url": ""}})
@@ -112,7 +121,7 @@ def _save_or_archive(request):
             messages.success(request, f"对比组“{group.name}”已保存")
             query["group"] = str(group.pk)
     except CompareError as exc:
-        messages.error(request, str(exc))
+        messages.error(request, said(exc))
         query["peers"] = post.get("peers", "")
     return redirect(f"{reverse('compare:peers')}?{urlencode(query)}")
 
@@ -126,7 +135,9 @@ def briefing(request):
     try:
         comparison = compare(picked["indicator"], picked["period"], picked["under"], request.user, sort=picked["sort"])
         content = briefing_file(comparison, fmt)
-    except (CompareError, BriefingError) as exc:
+    except CompareError as exc:
+        return HttpResponse(said(exc), status=400, content_type="text/plain; charset=utf-8")
+    except BriefingError as exc:
         return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
     response = HttpResponse(content, content_type=FORMATS[fmt])
     response["Content-Disposition"] = content_disposition_header(True, f"{title(comparison)}.{fmt}")
