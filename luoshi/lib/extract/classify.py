@@ -30,7 +30,8 @@ def kind_of(figure: Figure, before: str, after: str, indicator: str, inherited_k
         if words.GROWTH_CUE.search(cue) or figure.unit.endswith("百分点"):
             return "growth"
         if words.LEVEL_BEFORE.search(before) and not indicator.startswith(GDP):
-            return "share"
+            amount = inherited_kind == "growth" and not words.RATIO_NAME.search(indicator)
+            return "growth" if amount else "share"
         if inherited_kind in ("growth", "share", "reduction"):
             return inherited_kind
         return "growth" if indicator.startswith(GDP) else "share"

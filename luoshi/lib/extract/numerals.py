@@ -28,7 +28,10 @@ CHINESE_MULTIPLIERS = {"十": 10, "百": 100, "千": 1000}
 CHINESE_NUMERAL_CHARS = "".join(CHINESE_DIGITS) + "".join(CHINESE_MULTIPLIERS)
 
 ARABIC = r"(?<![\d.A-Za-z第])\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|(?<![\d.A-Za-z第])\d+(?:\.\d+)?"
-CHINESE = rf"(?<![第{CHINESE_NUMERAL_CHARS}])[{CHINESE_NUMERAL_CHARS}]+(?:点[{''.join(CHINESE_DIGITS)}]+)?"
+#: 万 inside a numeral ("二万五千" is 25000) belongs to it; written last ("一万亿元") it is the unit's.
+INNER = "万"
+CHINESE = (rf"(?<![第{CHINESE_NUMERAL_CHARS}])[{CHINESE_NUMERAL_CHARS}]+(?:{INNER}[{CHINESE_NUMERAL_CHARS}]+)?"
+           rf"(?:点[{''.join(CHINESE_DIGITS)}]+)?")
 NUMBER = rf"(?:{ARABIC}|{CHINESE})"
 
 _ARABIC_RE = re.compile(r"[\d,.]+")
@@ -48,7 +51,7 @@ def read_number(numeral: str) -> float | None:
             return None
         return value if math.isfinite(value) else None
     whole, _, fraction = numeral.partition("点")
-    if not whole or any(ch not in CHINESE_NUMERAL_CHARS for ch in whole) or (
+    if not whole or any(ch not in CHINESE_NUMERAL_CHARS + INNER for ch in whole) or (
             "点" in numeral and not fraction) or any(ch not in CHINESE_DIGITS for ch in fraction):
         return None
     return _read_chinese(numeral)
@@ -56,8 +59,9 @@ def read_number(numeral: str) -> float | None:
 
 @lru_cache(maxsize=4096)
 def _read_chinese(numeral: str) -> float | None:
-    """一千五百 → 1500, 三千五 → 3500, 七点五 → 7.5, 百 → 100 (a bare multiplier counts once)."""
-    if not any(ch in CHINESE_MULTIPLIERS for ch in numeral) and "点" not in numeral:
+    """一千五百 → 1500, 三千五 → 3500, 二万五千 → 25000, 七点五 → 7.5, 百 → 100 (a bare multiplier
+    counts once)."""
+    if not any(ch in CHINESE_MULTIPLIERS or ch == INNER for ch in numeral) and "点" not in numeral:
         return float("".join(str(CHINESE_DIGITS[ch]) for ch in numeral))
     try:
         return float(cn2an.cn2an("一" + numeral if numeral[0] in CHINESE_MULTIPLIERS else numeral, "smart"))

@@ -39,6 +39,8 @@ ZONE = re.compile(r"综合保税区|综保区|保税区|高新技术产业开发
 #: "高新区建设", "开发区管委会", "开发区内": the zone is not the subject.
 ZONE_NOT_SUBJECT = re.compile(r"建设|管委会|管理|发展|规划|改革|创建|升级|扩区|整合|[内外等]|$")
 ZONE_END = re.compile(f"(?:{ZONE.pattern})$")
+#: A zone as a place, not a class of zones qualified by a level ("省级以上开发区" is what is counted).
+ZONE_NAMED = re.compile(f"(?<!以上)(?<!级)(?:{ZONE.pattern})")
 #: What may stand before a zone named alone: the start of the clause, a list mark or a separator.
 ZONE_OPENING = re.compile(r"^(?:[\s(（)）、一二三四五六七八九十\d.．]*|.*[、和及与])$")
 HEADING_LINES = 3
@@ -243,5 +245,5 @@ def _subject(clause: str, start: int, end: int) -> bool:
 def strip_places(words: str, gazetteer: Gazetteer | None = None) -> str:
     """The words without the places (and "各县(市、区)") they name."""
     words = (gazetteer or national()).pattern.sub("", words)
-    words = ZONE.sub("", words) if "区" in words else words
+    words = ZONE_NAMED.sub("", words) if "区" in words else words
     return ALL_COUNTIES.sub("", words)

@@ -90,7 +90,8 @@ class Context:
             for time in TIME.finditer(piece):
                 if not (whole_of(time) and self.timed and self.period.label.isdigit() and self.period.year != doc.year):
                     year = self.period.year if time["by_month"] and self.timed else doc.year
-                    self.period, self.timed = period_of(time, year, doc.dating.next_years_start), True
+                    self.period, self.timed = period_of(time, year, doc.dating.next_years_start,
+                                                          doc.dating.coming_year), True
         if "来" in piece or "方面" in piece:
             topic = words.TOPIC.search(piece.strip())
             named = clean(topic["topic"] or topic["arena"]) if topic else ""
@@ -311,7 +312,8 @@ def _is_target_figure(doc: Document, context: Context, clause: Segment, figure: 
     if figure.value == 0 or (figure.in_chinese and (
             doc.quoted(clause.start + figure.start) or (figure.value == 1 and figure.unit in words.COUNT_UNITS))):
         return False
-    if figure.is_count and (after[:1] and after[0] in words.NUMERAL_START or words.PARTS_AFTER.match(after)):
+    if figure.is_count and (after[:1] and after[0] in words.NUMERAL_START and not (
+            words.THRESHOLD_CLASS.match(after) and words.VERB_BEFORE.search(before) and not figure.in_chinese) or words.PARTS_AFTER.match(after)):
         return False
     if words.THRESHOLD_AFTER.match(after) or words.BASELINE_BEFORE.search(before) or words.OVER_STANDARD.search(before):
         return False

@@ -8,7 +8,7 @@ from luoshi.lib import periods as statistical
 
 from .folding import fold, source_line
 from .numerals import read_number
-from .vocabulary import ADDRESS_DATE, HEADER, PUBLISHED, TARGET_YEAR, TIME, YEAR_MENTION
+from .vocabulary import ADDRESS_DATE, COMING, HEADER, PUBLISHED, TARGET_YEAR, TIME, YEAR_MENTION
 
 FIVE_YEAR_PLAN_END = {"十一": 2010, "十二": 2015, "十三": 2020, "十四": 2025, "十五": 2030, "十六": 2035}
 #: A five-year plan's own title, at the head of a line or in 《》 ("…第十四个五年规划纲要", "“十四五”规划").
@@ -51,6 +51,14 @@ class Dating:
     year: int | None
     month: int | None = None
     dated: bool = False
+    written: int | None = None
+
+    @property
+    def coming_year(self) -> int | None:
+        """明年: the year after the one the text is written in (the plan year itself in a text of
+        December that sets next year's targets)."""
+        base = self.written or self.year
+        return base + 1 if base else None
 
     @property
     def next_years_start(self) -> int | None:
@@ -112,7 +120,8 @@ def plan_dating(text: str, source: str = "") -> Dating:
     year, month = published(text, source)
     if year is None:
         year = session_year(text[:HEADER]) or local_session_year(text[:HEADER], counts)
-    if year and month and month >= LATE_MONTH and year + 1 in target_years:
+    written = year
+    if year and month and month >= LATE_MONTH and (year + 1 in target_years or COMING.search(text)):
         year, month = year + 1, None
     if year:
         counts[year] += PUBLISHED_WEIGHT
@@ -122,7 +131,8 @@ def plan_dating(text: str, source: str = "") -> Dating:
     if not counts:
         return Dating(None)
     best = max(counts, key=lambda candidate: (counts[candidate], candidate))
-    return Dating(best, month if best == year else None, dated=best in (year, *target_years) or bool(titled))
+    return Dating(best, month if best == year else None, dated=best in (year, *target_years) or bool(titled),
+                  written=written if best == year else None)
 
 
 def plan_year(text: str) -> int | None:
@@ -134,9 +144,10 @@ def whole_year(year: int | None) -> Period:
     return Period(str(year) if year else "", year)
 
 
-def period_of(match: re.Match, year: int | None, next_start: int | None = None) -> Period:
-    """The period a time word (matched by vocabulary.TIME) sets, in a plan for `year` (今后五年 from
-    `next_start`, the plan year unless said otherwise)."""
+def period_of(match: re.Match, year: int | None, next_start: int | None = None,
+              coming: int | None = None) -> Period:
+    """The period a time word (matched by vocabulary.TIME) sets, in a plan for `year` (今后五年 and
+    五年内 from `next_start`, the plan year unless said otherwise; 明年 is `coming`, else year + 1)."""
     if match["year"]:
         return whole_year(int(match["year"]))
     if match["by_month"]:
@@ -149,7 +160,7 @@ def period_of(match: re.Match, year: int | None, next_start: int | None = None) 
     if year is None:
         return whole_year(None)
     if match["years"] or match["next"]:
-        first = next_start if match["next"] and next_start else year
+        first = next_start or year
         span = int(read_number(match["years"] or match["next"]) or 1)
         return Period(f"{first}-{first + span - 1}" if span > 1 else str(first), first + span - 1)
     if match["within"]:
@@ -163,7 +174,7 @@ def period_of(match: re.Match, year: int | None, next_start: int | None = None) 
     if match["last"] or match["estimate"]:
         return whole_year(year - 1)
     if match["coming"]:
-        return whole_year(year + 1)
+        return whole_year(coming or year + 1)
     return whole_year(year)
 
 

@@ -30,6 +30,7 @@ COUNT_UNITS = (
     "间",
     "艘",
     "只",
+    "场",
     "天",
 )
 #: "优良天数达到300天" counts days (a target); "压缩至3天", "30天内" are times (none).
@@ -86,6 +87,8 @@ PUBLISHED = re.compile(r"(20\d\d)(?:年(\d{1,2})月\d{1,2}日|[-/](\d{1,2})[-/]\
 #: The date in a source address: /2023/0111/, /2017-02/16/, /20250109A…, /201501/t…, /2024/….
 ADDRESS_DATE = re.compile(r"(?<=[/_=-])(20[0-3]\d)(?:[-/]?(0[1-9]|1[0-2])(?=[-/]?[0-3]\d|/|[A-Za-z_]))?")
 HEADER = 300
+#: "明年": a text of October–December that names next year sets next year's targets.
+COMING = re.compile(r"明年")
 #: "2024年…主要预期目标": a year named with the targets counts more towards the plan year.
 TARGET_YEAR = re.compile(r"(?<![\d到至])(20\d\d)年[^。；;\n]{0,20}?目标")
 
@@ -106,6 +109,8 @@ GROWTH_CUE = re.compile(r"增长|增速|提高|提升|增幅|涨幅|增加|上�
 GROWTH_MASK = re.compile(r"增加值|(?:提高|提升|增长|增加)(?:到|至)")
 REDUCTION_CUE = re.compile(r"下降|降低|减少|压减|削减|减排|压缩|控制在|不超过|不高于")
 #: "达到55%", "稳定在4.3%": a rate reached or held, a share whatever the clause before it was.
+#: Names of a ratio or level: "达到8%" after their growth is a share; after an amount's growth it is growth.
+RATIO_NAME = re.compile(r"率|比重|占比|比例|强度|覆盖|指数|水平|系数|弹性")
 LEVEL_BEFORE = re.compile(r"(?:达到|提高到|提升到|保持在|稳定在|维持在)\s?$")
 GROWTH_BEFORE_AMOUNT = re.compile(r"(增长|增加|年均增长)\s?$")
 
@@ -113,8 +118,11 @@ GROWTH_BEFORE_AMOUNT = re.compile(r"(增长|增加|年均增长)\s?$")
 TARGET_VERB = re.compile(
     r"新?引进|新建|新增|新开工|开工|建成|培育|新?认定|入库|吸引|新?培养|招引|签约|落地|"
     r"推进|实施|完成|达到|突破|超过|累计|总量|总数|创建|新设|新登记|改造|打造成|培训|带动|安置|"
-    r"转移|新发展|发展壮大|认证|评定|争创|接待|实现|增加到|增加至|增至|提高到|扩大到|扩大至|减少|脱贫"
+    r"转移|新发展|发展壮大|认证|评定|争创|接待|实现|打造|举办|增加到|增加至|增至|提高到|扩大到|扩大至|减少|脱贫"
 )
+#: "培育10个千亿级产业集群": a count in digits right after its verb (not "A和B两个万亿级集群" nor "打造两个
+#: 万亿级产业集群", a slogan's name).
+VERB_BEFORE = re.compile(rf"(?:{TARGET_VERB.pattern})\s?$")
 #: 计划期: "今年", "全年", "到2025年" before a count also make it a target.
 PLAN_TIME = re.compile(r"今年|全年|年内|[到至]20\d\d年|[一二三四五两\d]年内")
 STOCK_CUE = re.compile(r"总量|总数|达到|累计|保有")
@@ -127,7 +135,7 @@ PAST_TARGET = re.compile(r"目标")
 SECTION = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}、|[(（][一二三四五六七八九十]{1,2}[)）]|"
                      r"第[一二三四五六七八九十]{1,2}[章部分节])[^。\n]{0,30}$")
 #: A heading of a review ("一、2022年工作回顾", "过去五年的主要成绩"): what follows it is past.
-REVIEW_HEADING = re.compile(r"回顾|主要成绩|工作总结|取得的成就|过去[一二三四五两]年")
+REVIEW_HEADING = re.compile(r"回顾|主要成绩|工作总结|取得的成就|过去[一二三四五两]年|进展|成效|完成情况")
 #: A sentence that states targets: a past period does not reach into it from the sentence before.
 TARGET_SENTENCE = re.compile(r"目标|预期|力争|确保|争取|计划")
 #: "年初确定的目标": last year's targets, cited as such.
@@ -157,8 +165,10 @@ ECONOMY = re.compile(r"GDP|生产总值|经济增速|经济增长")
 MANY_PLACES = re.compile(r"多地|不少地方|部分地区|多个地市|多数地市|大部分地市")
 #: "5个方面", "三大领域": a count of the parts of a plan, not a target.
 PARTS_AFTER = re.compile(r"^(?:个|大)?(?:方面|领域|环节|层面|维度|部分|阶段|板块|方向)")
-#: "两个万亿级", "三个一批": a count followed by another numeral is a name, not a target.
+#: "两个万亿级", "三个一批": a count followed by another numeral is a name, not a target; one followed
+#: by a threshold of the things counted ("10个千亿级产业集群") is a count of them.
 NUMERAL_START = "一二两三四五六七八九十百千万亿"
+THRESHOLD_CLASS = re.compile(r"^[一二两三四五六七八九十百千万亿]+级(?=[\u4e00-\u9fff])")
 #: 既成: "已建成…", "现有…", "同比增长…": a result already reached, not a target.
 ACHIEVED = re.compile(
     r"已于|已经?(?:建成|完成|实现|达到|引进|培育|累计|有|入驻|落地|开工|投产|突破|超过|认定)|现有|共有|拥有|同比"
