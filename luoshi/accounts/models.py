@@ -69,6 +69,13 @@ class ApiToken(models.Model):
     last_used = models.DateTimeField(_("最近使用"), null=True, blank=True)
     revoked = models.BooleanField(_("已吊销"), default=False)
 
+    class Scope(models.TextChoices):
+        READ = "read", _("只读")
+        WRITE = "write", _("读写")
+
+    scope = models.CharField(_("权限范围"), max_length=5, choices=Scope.choices, default=Scope.WRITE,
+                             help_text=_("只读令牌只能发出 GET 请求"))
+
     #: A token's last use is written at most this often, so that reading through the API stays a read.
     LAST_USED_EVERY = timedelta(minutes=1)
 
@@ -84,18 +91,23 @@ class ApiToken(models.Model):
         return hashlib.sha256(key.encode()).hexdigest()
 
     @classmethod
-    def issue(cls, user: "User", name: str) -> tuple["ApiToken", str]:
+    def issue(cls, user: "User", name: str, scope: str = Scope.WRITE) -> tuple["ApiToken", str]:
         """A new token for USER; the plain key is returned once and never stored."""
         key = secrets.token_urlsafe(32)
-        token = cls.objects.create(user=user, name=name, prefix=key[:8], key_hash=cls.digest(key))
+        token = cls.objects.create(user=user, name=name, prefix=key[:8], key_hash=cls.digest(key), scope=scope)
         return token, key
 
     @classmethod
-    def user_for(cls, key: str):
+    def active(cls, key: str) -> "ApiToken | None":
+        """The live token of KEY (not revoked, its user active), its last use noted; else None."""
         token = cls.objects.select_related("user").filter(key_hash=cls.digest(key), revoked=False).first()
         if token is None or not token.user.is_active:
             return None
         now = timezone.now()
         if token.last_used is None or now - token.last_used >= cls.LAST_USED_EVERY:
             cls.objects.filter(pk=token.pk).update(last_used=now)
-        return token.user
+        return token
+
+    @property
+    def read_only(self) -> bool:
+        return self.scope == self.Scope.READ
