@@ -9,7 +9,7 @@ from luoshi.compare.records import comparison_record, year_record
 router = Router(tags=["对比"])
 
 
-class PlanRefOut(Schema):
+class ComparePlanRefOut(Schema):
     id: int
     title: str
     status: str
@@ -30,7 +30,7 @@ class PledgeOut(Schema):
     commitment: str
     period: str
     sentence: str
-    plans: list[PlanRefOut]
+    plans: list[ComparePlanRefOut]
     status: str
     status_label: str
     gap: float | None

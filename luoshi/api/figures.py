@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
-from luoshi.api.schemas import ErrorOut, VerdictOut
+from luoshi.api.schemas import ErrorOut, Id, VerdictOut
 from luoshi.figures.catalogue import series_named
 from luoshi.figures.entries import Entry
 from luoshi.figures.marks import MarkError, mark_not_published
@@ -51,7 +51,7 @@ class FigureIn(Schema):
     source: str = ""
     note: str = ""
     reason: str = ""
-    based_on: int | None = None
+    based_on: Id | None = None
     client_key: str | None = None
 
 
@@ -172,7 +172,7 @@ def not_published(request, body: NotPublishedIn):
 
 
 @router.post("/revisions/{revision_id}/approve", response={200: RevisionOut, 403: ErrorOut, 409: ErrorOut})
-def approve_revision(request, revision_id: int):
+def approve_revision(request, revision_id: Id):
     revision = get_object_or_404(FigureRevision.objects.restrict(request.user), pk=revision_id)
     try:
         return _revision_out(approve(revision, request.user), None)
@@ -181,7 +181,7 @@ def approve_revision(request, revision_id: int):
 
 
 @router.post("/revisions/{revision_id}/return", response={200: RevisionOut, 403: ErrorOut, 409: ErrorOut})
-def return_figure(request, revision_id: int, body: ReturnIn):
+def return_figure(request, revision_id: Id, body: ReturnIn):
     revision = get_object_or_404(FigureRevision.objects.restrict(request.user), pk=revision_id)
     try:
         return _revision_out(return_revision(revision, request.user, body.reason), None)
@@ -197,7 +197,7 @@ def _review_refused(request, exc: ReviewError) -> Status:
 
 
 @router.get("/status", response={200: list[VerdictOut], 422: ErrorOut})
-def status(request, plan: int | None = None, period: str | None = None):
+def status(request, plan: Id | None = None, period: str | None = None):
     """Every target's verdict (reporters: their own unit's assignments) — the same rows as `luoshi status`."""
     try:
         at = parse(period) if period else None

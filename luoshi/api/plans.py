@@ -1,11 +1,22 @@
-from decimal import Decimal
+from typing import Annotated
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
+from pydantic import Field
 
 from luoshi.accounts.scoping import CHANGE
-from luoshi.api.schemas import AssignmentOut, ErrorOut, FrontOut, PlanOut, PlanSummaryOut, TargetOut
+from luoshi.api.schemas import (
+    AssignmentOut,
+    ErrorOut,
+    Id,
+    PlanFrontOut,
+    PlanOut,
+    PlanSummaryOut,
+    TargetOut,
+    amount,
+    text,
+)
 from luoshi.plans.decomposition import QuotaProblem, QuotasRejected, set_quotas
 from luoshi.plans.export import front_record, number, plan_record, target_record
 from luoshi.plans.milestones import StepRejected, save_step, steps_of
@@ -26,20 +37,20 @@ def list_plans(request):
 
 
 @router.get("/plans/{plan_id}", response=PlanOut)
-def get_plan(request, plan_id: int):
+def get_plan(request, plan_id: Id):
     plan = get_object_or_404(plans_of(request).prefetch_related(
         "fronts", "targets__front", "targets__owner", "targets__plan"), pk=plan_id)
     return plan_record(plan)
 
 
-@router.get("/plans/{plan_id}/fronts", response=list[FrontOut])
-def list_fronts(request, plan_id: int):
+@router.get("/plans/{plan_id}/fronts", response=list[PlanFrontOut])
+def list_fronts(request, plan_id: Id):
     plan = get_object_or_404(plans_of(request), pk=plan_id)
     return [front_record(f) for f in Front.objects.restrict(request.user).filter(plan=plan)]
 
 
 @router.get("/targets", response=list[TargetOut])
-def list_targets(request, plan: int | None = None, front: str | None = None, kind: str | None = None):
+def list_targets(request, plan: Id | None = None, front: str | None = None, kind: str | None = None):
     targets = Target.objects.restrict(request.user).active().select_related("plan", "front", "owner")
     if plan:
         targets = targets.filter(plan_id=plan)
@@ -51,14 +62,14 @@ def list_targets(request, plan: int | None = None, front: str | None = None, kin
 
 
 @router.get("/targets/{target_id}", response=TargetOut)
-def get_target(request, target_id: int):
+def get_target(request, target_id: Id):
     target = get_object_or_404(
         Target.objects.restrict(request.user).select_related("plan", "front", "owner"), pk=target_id)
     return target_record(target)
 
 
 @router.get("/assignments", response=list[AssignmentOut])
-def list_assignments(request, target: int | None = None):
+def list_assignments(request, target: Id | None = None):
     rows = Assignment.objects.restrict(request.user).select_related("unit")
     if target:
         rows = rows.filter(target_id=target)
@@ -66,8 +77,8 @@ def list_assignments(request, target: int | None = None):
 
 
 class QuotaIn(Schema):
-    unit: str
-    value: float
+    unit: text(Unit, "code")
+    value: amount(Assignment, "value")
 
 
 class QuotasIn(Schema):
@@ -101,7 +112,7 @@ def quota_problem(item: int | None, problem) -> dict:
 
 
 @router.put("/targets/{target_id}/assignments", response={200: QuotasOut, 403: ErrorOut, 422: ErrorOut})
-def put_assignments(request, target_id: int, body: QuotasIn):
+def put_assignments(request, target_id: Id, body: QuotasIn):
     """任务分解: the target's quotas become exactly BODY (all or nothing; every bad item is reported)."""
     if not request.user.edits_plans:
         return Status(403, {"error": "只有分析员和系统管理员可以分解目标", "detail": []})
@@ -118,7 +129,7 @@ def put_assignments(request, target_id: int, body: QuotasIn):
     if unreadable:
         return Status(422, {"error": "分解未通过检查,未写入任何内容", "detail": unreadable})
     try:
-        result = set_quotas(target, {units[q.unit]: Decimal(str(q.value)) for q in body.quotas}, request.user)
+        result = set_quotas(target, {units[q.unit]: q.value for q in body.quotas}, request.user)
     except QuotasRejected as rejected:
         return Status(422, {"error": "分解未通过检查,未写入任何内容",
                             "detail": [quota_problem(items.get(p.where), p) for p in rejected.problems]})
@@ -133,11 +144,11 @@ def put_assignments(request, target_id: int, body: QuotasIn):
 class MilestoneIn(Schema):
     """A milestone step; on PATCH only the fields given change (`id` names the step)."""
 
-    id: int | None = None
-    name: str | None = None
-    due: str | None = None
-    done: str | None = None
-    order: int | None = None
+    id: Id | None = None
+    name: text(TargetMilestone, "name") | None = None
+    due: Annotated[str, Field(max_length=40)] | None = None
+    done: Annotated[str, Field(max_length=40)] | None = None
+    order: Annotated[int, Field(ge=0, le=32767)] | None = None
     archived: bool | None = None
 
 
@@ -173,21 +184,21 @@ def _save_milestone(request, target_id: int, body: MilestoneIn, creating: bool):
 
 
 @router.get("/targets/{target_id}/milestones", response=list[MilestoneOut])
-def list_milestones(request, target_id: int):
+def list_milestones(request, target_id: Id):
     target = get_object_or_404(Target.objects.restrict(request.user), pk=target_id)
     return [milestone_record(s) for s in steps_of(target)]
 
 
 @router.post("/targets/{target_id}/milestones", response={201: MilestoneOut, 403: ErrorOut, 404: ErrorOut,
                                                           422: ErrorOut})
-def add_milestone(request, target_id: int, body: MilestoneIn):
+def add_milestone(request, target_id: Id, body: MilestoneIn):
     """Add a dated step to a milestone target (analysts)."""
     return _save_milestone(request, target_id, body, creating=True)
 
 
 @router.patch("/targets/{target_id}/milestones", response={200: MilestoneOut, 403: ErrorOut, 404: ErrorOut,
                                                            422: ErrorOut})
-def change_milestone(request, target_id: int, body: MilestoneIn):
+def change_milestone(request, target_id: Id, body: MilestoneIn):
     """Change, complete (`done`) or archive the step `id` of a milestone target (analysts)."""
     return _save_milestone(request, target_id, body, creating=False)
 
@@ -201,7 +212,7 @@ def gap_record(gap) -> dict:
 
 
 @router.post("/plans/{plan_id}/publish", response={200: PlanSummaryOut, 403: ErrorOut, 409: ErrorOut})
-def publish_plan(request, plan_id: int, body: PublishIn):
+def publish_plan(request, plan_id: Id, body: PublishIn):
     """发布: refused (409) with the blockers, or with the warnings until `confirmed` is true."""
     if not request.user.edits_plans:
         return Status(403, {"error": "只有分析员和系统管理员可以发布规划", "detail": []})
@@ -216,7 +227,7 @@ def publish_plan(request, plan_id: int, body: PublishIn):
 
 
 @router.post("/plans/{plan_id}/unpublish", response={200: PlanSummaryOut, 403: ErrorOut, 409: ErrorOut})
-def unpublish_plan(request, plan_id: int):
+def unpublish_plan(request, plan_id: Id):
     """撤回发布: back to draft (logged); the public page no longer shows the plan."""
     if not request.user.edits_plans:
         return Status(403, {"error": "只有分析员和系统管理员可以撤回发布", "detail": []})

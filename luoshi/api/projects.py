@@ -4,17 +4,20 @@ Read and changed through the same scoped querysets and domain functions as the p
 """
 
 import datetime as dt
-from decimal import Decimal
+from typing import Annotated
 
 from django.shortcuts import get_object_or_404
 from ninja import File, Router, Schema, Status
 from ninja.files import UploadedFile
+from pydantic import Field
 
+from luoshi.api.schemas import Date, ErrorOut, Id, LongText, Month, Year, amount, text
+from luoshi.core.errors import FieldErrors
 from luoshi.plans.models import Target
 from luoshi.projects import obstacles as flow
 from luoshi.projects.filters import FilterError, filtered, read_filter
-from luoshi.projects.importing import ImportRejected, import_projects
-from luoshi.projects.models import Obstacle, Project
+from luoshi.projects.importing import ImportRejected, content_of, import_projects
+from luoshi.projects.models import Obstacle, PlannedInvestment, Project, StageChange
 from luoshi.projects.planning import monthly_plan, set_monthly_plan
 from luoshi.projects.progress import ProjectProgress, judge_projects
 from luoshi.projects.rollup import RollupRow, rollup
@@ -24,15 +27,13 @@ from luoshi.units.models import Unit
 router = Router(tags=["重点项目"])
 
 
-class ErrorOut(Schema):
-    error: str
-    detail: list
-
-
 def attempt(action, ok: int = 200):
-    """Run a domain ACTION: refusals become 403 (not allowed) or 409 (not now), with the reason."""
+    """Run a domain ACTION: refusals become 403 (not allowed), 422 (a field it cannot take) or 409 (not now),
+    with the reason."""
     try:
         return Status(ok, action())
+    except FieldErrors as exc:
+        return Status(422, {"error": "输入无效,未写入任何内容", "detail": exc.detail})
     except NotAllowed as exc:  # also the tasks' NotAllowed
         return Status(403, {"error": str(exc), "detail": []})
     except ValueError as exc:  # ProjectError, TaskError
@@ -109,19 +110,19 @@ def _one(request, project_id: int) -> dict:
 
 
 @router.get("/projects/{project_id}", response=ProjectOut)
-def get_project(request, project_id: int):
+def get_project(request, project_id: Id):
     get_object_or_404(projects_of(request), pk=project_id)
     return _one(request, project_id)
 
 
 class StageIn(Schema):
-    stage: str
-    date: dt.date
-    note: str = ""
+    stage: text(Project, "stage")
+    date: Date
+    note: text(StageChange, "note") = ""
 
 
 @router.post("/projects/{project_id}/stage", response={200: ProjectOut, 403: ErrorOut, 409: ErrorOut})
-def post_stage(request, project_id: int, body: StageIn):
+def post_stage(request, project_id: Id, body: StageIn):
     project = get_object_or_404(projects_of(request), pk=project_id)
     if body.stage not in Project.Stage.values:
         return Status(409, {"error": f"没有“{body.stage}”这个阶段", "detail": list(Project.Stage.values)})
@@ -130,12 +131,12 @@ def post_stage(request, project_id: int, body: StageIn):
 
 
 class PlanIn(Schema):
-    year: int
-    months: dict[int, Decimal | None]
+    year: Year
+    months: dict[Month, amount(PlannedInvestment, "amount") | None]
 
 
 @router.put("/projects/{project_id}/plan", response={200: ProjectOut, 403: ErrorOut, 409: ErrorOut})
-def put_plan(request, project_id: int, body: PlanIn):
+def put_plan(request, project_id: Id, body: PlanIn):
     project = get_object_or_404(projects_of(request), pk=project_id)
     return attempt(lambda: (set_monthly_plan(project, body.year, body.months, request.user),
                             _one(request, project_id))[1])
@@ -168,12 +169,13 @@ def _row_out(row: RollupRow) -> dict:
 
 
 @router.get("/projects-rollup/{target_id}", response=RollupOut)
-def get_rollup(request, target_id: int):
+def get_rollup(request, target_id: Id):
     target = get_object_or_404(Target.objects.restrict(request.user), pk=target_id)
     result = rollup(target, Project.objects.restrict(request.user).active())
     jurisdiction = request.user.jurisdiction
     rows = [r for r in result.rows if jurisdiction.contains(r.unit)]
-    city = _row_out(result.city) if result.city and jurisdiction.contains(target.region_unit) else None
+    region = target.region_unit
+    city = _row_out(result.city) if result.city and region is not None and jurisdiction.contains(region) else None
     return {"target_id": target.pk, "indicator": target.indicator, "period": result.at.code,
             "rows": [_row_out(r) for r in rows], "city": city}
 
@@ -189,13 +191,13 @@ def post_import(request, file: File[UploadedFile], dry_run: bool = False):
     if not (request.user.edits_plans or request.user.role == request.user.Role.REPORTER):
         return Status(403, {"error": "无权导入项目", "detail": []})
     try:
-        written = import_projects(request.user, file.name, file.read(), dry_run=dry_run)
+        written = import_projects(request.user, file.name, content_of(file), dry_run=dry_run)
     except ImportRejected as rejected:
         return Status(422, {"error": "项目清单未通过检查,未写入任何项目", "detail": [e.as_dict() for e in rejected.errors]})
     return {"written": [p.code for p in written], "dry_run": dry_run}
 
 
-class StepOut(Schema):
+class ObstacleStepOut(Schema):
     action: str
     note: str
     by: str
@@ -214,7 +216,7 @@ class ObstacleOut(Schema):
     department: str | None
     due: dt.date | None
     answer: str
-    steps: list[StepOut]
+    steps: list[ObstacleStepOut]
 
 
 def obstacle_out(o: Obstacle) -> dict:
@@ -236,12 +238,12 @@ def list_obstacles(request, status: str | None = None):
 
 
 class ObstacleIn(Schema):
-    category: str
-    description: str
+    category: text(Obstacle, "category")
+    description: LongText
 
 
 @router.post("/projects/{project_id}/obstacles", response={201: ObstacleOut, 403: ErrorOut, 409: ErrorOut})
-def post_obstacle(request, project_id: int, body: ObstacleIn):
+def post_obstacle(request, project_id: Id, body: ObstacleIn):
     project = get_object_or_404(projects_of(request), pk=project_id)
     if body.category not in Obstacle.Category.values:
         return Status(409, {"error": f"没有“{body.category}”这个类别", "detail": list(Obstacle.Category.values)})
@@ -250,9 +252,9 @@ def post_obstacle(request, project_id: int, body: ObstacleIn):
 
 
 class ObstacleActionIn(Schema):
-    note: str = ""
-    department: str | None = None
-    days: int = flow.DEFAULT_DAYS
+    note: LongText = ""
+    department: text(Unit, "code") | None = None
+    days: Annotated[int, Field(ge=flow.ROUTE_DAYS[0], le=flow.ROUTE_DAYS[1])] = flow.DEFAULT_DAYS
 
 
 def _act(obstacle: Obstacle, action: str, body: ObstacleActionIn, user) -> Obstacle:
@@ -271,6 +273,6 @@ def _act(obstacle: Obstacle, action: str, body: ObstacleActionIn, user) -> Obsta
 
 
 @router.post("/obstacles/{obstacle_id}/{action}", response={200: ObstacleOut, 403: ErrorOut, 409: ErrorOut})
-def post_obstacle_action(request, obstacle_id: int, action: str, body: ObstacleActionIn):
+def post_obstacle_action(request, obstacle_id: Id, action: str, body: ObstacleActionIn):
     obstacle = get_object_or_404(obstacles_of(request), pk=obstacle_id)
     return attempt(lambda: obstacle_out(obstacles_of(request).get(pk=_act(obstacle, action, body, request.user).pk)))

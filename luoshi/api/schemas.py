@@ -1,9 +1,43 @@
 """Explicit API schemas (django-ninja / pydantic)."""
 
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated
+
 from ninja import Schema
+from pydantic import Field
+
+from luoshi.core import limits
+
+#: Every error status an operation may answer, each with an ErrorOut body.
+ERROR_STATUSES = (400, 401, 403, 404, 409, 422, 500)
+
+#: A row id (BigAutoField): what the database can hold, so a larger number is a 422, never an overflow.
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
+
+#: Free text with no column limit (TextField): still bounded, so no request carries megabytes of it.
+LongText = Annotated[str, Field(max_length=20_000)]
+
+FIRST_YEAR, LAST_YEAR = limits.years()
+Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
+Date = Annotated[dt.date, Field(ge=dt.date(FIRST_YEAR, 1, 1), le=dt.date(LAST_YEAR, 12, 31))]
+Month = Annotated[int, Field(ge=1, le=12)]
+
+
+def text(model, name: str):
+    """A string as long as MODEL's column NAME holds."""
+    return Annotated[str, Field(max_length=limits.field_of(model, name).max_length)]
+
+
+def amount(model, name: str):
+    """A finite number MODEL's DecimalField NAME holds (|value| < 10^(digits − places))."""
+    bound = limits.decimal_limit(limits.field_of(model, name))
+    return Annotated[Decimal, Field(gt=-bound, lt=bound, allow_inf_nan=False)]
 
 
 class ErrorOut(Schema):
+    """The one error shape: what went wrong, and where (field, row, value, reason) in DETAIL."""
+
     error: str
     detail: list = []
 
@@ -18,7 +52,7 @@ class UnitOut(Schema):
     archived: bool = False
 
 
-class FrontOut(Schema):
+class PlanFrontOut(Schema):
     id: int
     order: int
     name: str
@@ -69,7 +103,7 @@ class PlanSummaryOut(Schema):
 
 class PlanOut(PlanSummaryOut):
     text: str
-    fronts: list[FrontOut]
+    fronts: list[PlanFrontOut]
     targets: list[TargetOut]
 
 

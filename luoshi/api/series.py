@@ -4,7 +4,7 @@
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
-from luoshi.api.schemas import ErrorOut
+from luoshi.api.schemas import ErrorOut, Id
 from luoshi.figures.catalogue import filter_series
 from luoshi.figures.forms import SeriesForm
 from luoshi.figures.models import Series
@@ -59,7 +59,7 @@ def list_series(request, q: str = "", frequency: str = "", publisher: str = "", 
 
 
 @router.get("/series/{series_id}", response=SeriesOut)
-def get_series(request, series_id: int):
+def get_series(request, series_id: Id):
     return get_object_or_404(Series, pk=series_id)
 
 
@@ -69,7 +69,7 @@ def add_series(request, body: SeriesIn):
 
 
 @router.patch("/series/{series_id}", response={200: SeriesOut, 403: ErrorOut, 422: ErrorOut})
-def change_series(request, series_id: int, body: SeriesPatch):
+def change_series(request, series_id: Id, body: SeriesPatch):
     series = get_object_or_404(Series, pk=series_id)
     return _save(request, series, body.dict(exclude_unset=True), created=False)
 

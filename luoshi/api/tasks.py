@@ -1,6 +1,7 @@
 """Supervision tasks through the API: list (with lights), issue, workflow steps, evidence, SLA, inbox."""
 
 import datetime as dt
+from typing import Annotated
 
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
@@ -8,18 +9,21 @@ from django.urls import reverse
 from django.utils import timezone
 from ninja import File, Router, Schema
 from ninja.files import UploadedFile
+from pydantic import Field
 
 from luoshi.accounts.scoping import units_for
-from luoshi.api.projects import ErrorOut, attempt
+from luoshi.api.projects import attempt
+from luoshi.api.schemas import Date, ErrorOut, Id, LongText, text
 from luoshi.plans.models import Plan, Target
 from luoshi.tasks import workflow
-from luoshi.tasks.models import Evidence, Notification, Task, TimeLimitClass
+from luoshi.tasks.models import Evidence, Milestone, Notification, Task, TaskStep, TimeLimitClass
 from luoshi.tasks.timers import Tally, by_class, by_unit, due_date, light, milestone_verdict, ordered_for
+from luoshi.units.models import Unit
 
 router = Router(tags=["督办事项"])
 
 
-class StepOut(Schema):
+class TaskStepOut(Schema):
     action: str
     from_status: str
     to_status: str
@@ -37,7 +41,7 @@ class EvidenceOut(Schema):
     uploaded_at: dt.datetime
 
 
-class MilestoneOut(Schema):
+class TaskMilestoneOut(Schema):
     name: str
     due: dt.date
     done: dt.date | None
@@ -62,10 +66,10 @@ class TaskOut(Schema):
     sentence: str
     target_id: int | None
     simulated: bool
-    milestones: list[MilestoneOut]
+    milestones: list[TaskMilestoneOut]
     milestones_status: str
     milestones_reason: str
-    steps: list[StepOut]
+    steps: list[TaskStepOut]
     evidence: list[EvidenceOut]
 
 
@@ -108,22 +112,26 @@ def list_tasks(request, status: str | None = None):
 
 
 @router.get("/tasks/{task_id}", response=TaskOut)
-def get_task(request, task_id: int):
+def get_task(request, task_id: Id):
     get_object_or_404(tasks_of(request), pk=task_id)
     return _one(request, task_id)
 
 
+UnitCode = text(Unit, "code")
+Offset = Annotated[int, Field(ge=0, le=2**31 - 1)]
+
+
 class TaskIn(Schema):
-    title: str
-    lead_unit: str
-    co_units: list[str] = []
-    deadline: dt.date | None = None
-    time_limit: str | None = None
-    description: str = ""
-    plan_id: int | None = None
-    span: list[int] | None = None
-    target_id: int | None = None
-    milestones: list[tuple[str, dt.date]] = []
+    title: text(Task, "title")
+    lead_unit: UnitCode
+    co_units: list[UnitCode] = []
+    deadline: Date | None = None
+    time_limit: text(TimeLimitClass, "code") | None = None
+    description: LongText = ""
+    plan_id: Id | None = None
+    span: list[Offset] | None = None
+    target_id: Id | None = None
+    milestones: list[tuple[text(Milestone, "name"), Date]] = []
 
 
 def _issue(request, body: TaskIn) -> dict:
@@ -150,25 +158,25 @@ def post_task(request, body: TaskIn):
 
 
 class StepIn(Schema):
-    action: str
-    note: str = ""
+    action: text(TaskStep, "action")
+    note: LongText = ""
 
 
 @router.post("/tasks/{task_id}/steps", response={200: TaskOut, 403: ErrorOut, 409: ErrorOut})
-def post_step(request, task_id: int, body: StepIn):
+def post_step(request, task_id: Id, body: StepIn):
     task = get_object_or_404(tasks_of(request), pk=task_id)
     return attempt(lambda: _one(request, workflow.take(task, body.action, request.user, body.note).pk))
 
 
 @router.post("/tasks/{task_id}/evidence", response={201: TaskOut, 403: ErrorOut, 409: ErrorOut})
-def post_evidence(request, task_id: int, file: File[UploadedFile], note: str = ""):
+def post_evidence(request, task_id: Id, file: File[UploadedFile], note: text(Evidence, "note") = ""):
     task = get_object_or_404(tasks_of(request), pk=task_id)
     return attempt(lambda: (workflow.add_evidence(task, file, request.user, note), _one(request, task_id))[1],
                    ok=201)
 
 
 @router.get("/evidence/{evidence_id}", response={200: None, 404: ErrorOut})
-def get_evidence(request, evidence_id: int):
+def get_evidence(request, evidence_id: Id):
     """The file itself, for those who may see its task (as on the task page)."""
     evidence = get_object_or_404(Evidence.objects.filter(task__in=tasks_of(request)), pk=evidence_id)
     try:

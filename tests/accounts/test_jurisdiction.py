@@ -179,7 +179,7 @@ def example(schema: dict, world: dict, name: str = ""):
     if kind == "array":
         return [example(schema.get("items", {}), world, name)]
     if kind in ("integer", "number"):
-        return 1
+        return max(1, schema.get("minimum", 1))
     if kind == "boolean":
         return False
     if schema.get("format") == "date":

@@ -1,0 +1,47 @@
+"""schemathesis over every operation of /api/v1/ as every persona: no server error, no status or body
+the OpenAPI document does not declare.
+
+The size here is what CI carries (LUOSHI_SCHEMATHESIS_EXAMPLES, default 4 per operation and persona);
+`scripts/schemathesis_long.py` runs the same test with many more.
+"""
+
+import os
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from luoshi.accounts.models import ApiToken
+from luoshi.demo import loader
+
+EXAMPLES = int(os.environ.get("LUOSHI_SCHEMATHESIS_EXAMPLES", "4"))
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+PERSONAS = ["anonymous", "jinshui_reporter", "erqi_reporter", "analyst", "leader"]
+
+schema = schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
+
+
+@pytest.fixture
+def world(plan, assignments, jinshui_reporter, erqi_reporter, analyst, leader):
+    """The demo's plan with its projects and tasks, and a bearer token per signed-in persona."""
+    loader.load_projects(plan)
+    loader.load_tasks(plan)
+    people = {"jinshui_reporter": jinshui_reporter, "erqi_reporter": erqi_reporter, "analyst": analyst,
+              "leader": leader}
+    return {name: {"Authorization": f"Bearer {ApiToken.issue(user, 'schemathesis')[1]}"}
+            for name, user in people.items()}
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@schema.parametrize()
+@settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=EXAMPLES <= 10,
+          suppress_health_check=list(HealthCheck))
+def test_api_keeps_its_contract(case, persona, world):
+    case.call_and_validate(headers=world.get(persona, {}), checks=CHECKS)
