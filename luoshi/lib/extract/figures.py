@@ -9,6 +9,8 @@ from .vocabulary import COUNT_UNITS, PEOPLE, RANGE_SEPARATOR, RATE_UNITS, VALUE
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 RATE_FOLLOWERS = "以左"
+#: "每千人口", "每万人": the denominator of a ratio, no figure of its own.
+PER = re.compile(r"每\s?$")
 #: "百分之七" is 7 %, "翻一番" is 1 番 (a doubling), "翻两番" 2 番.
 WORDED = re.compile(rf"百分之(?P<percent>{NUMBER})|翻(?P<times>[一两二三四1-4])番")
 
@@ -77,7 +79,7 @@ def _figures(clause: str) -> Iterator[Figure]:
     matches = list(VALUE.finditer(clause))
     for index, match in enumerate(matches):
         value = read_number(match["num"])
-        if value is None:
+        if value is None or PER.search(clause, 0, match.start()):
             continue
         unit = unit_of(match, clause[match.end():])
         bound = ""

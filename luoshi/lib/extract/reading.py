@@ -134,15 +134,19 @@ def read_targets(doc: Document) -> Iterator[Target]:
     """
     plan_period = Period(str(doc.year) if doc.year else "", doc.year)
     carried: Context | None = None
-    passage, line_end, review = Passage(), -1, None
+    passage, line_end, review, heading = Passage(), -1, None, None
     for sentence in sentences(doc.text):
         if sentence.start > line_end:
-            line_end = _line_end(doc.text, sentence.start)
-            review = _review(doc, doc.text[sentence.start:line_end], review)
-            passage = Passage(topic=passage.topic, past=review)
+            line = doc.text[sentence.start:_line_end(doc.text, sentence.start)]
+            line_end = sentence.start + len(line)
+            review = _review(doc, line, review)
+            heading = _heading_period(doc, line, heading)
+            passage = Passage(topic=passage.topic, past=review, ahead=heading)
         context = _opening(sentence, plan_period, carried, passage)
         yield from read_sentence(doc, sentence, context)
         passage.topic, passage.enumerated = context.topic, context.enumerated
+        if sentence.text.rstrip().endswith(("：", ":")) and context.timed and _ahead(context.period, doc.year):
+            heading = context.period
         if context.timed:
             past = bool(context.period.year and doc.year and context.period.year < doc.year)
             passage.past, passage.past_targets = (context.period, context.past_targets) if past else (None, False)
@@ -163,6 +167,22 @@ def _review(doc: Document, line: str, review: Period | None) -> Period | None:
     return named if named and named.year and named.year < doc.year else Period(str(doc.year - 1), doc.year - 1)
 
 
+def _heading_period(doc: Document, line: str, heading: Period | None) -> Period | None:
+    """The later target year a heading ("二、到2025年主要目标") or a line ending in a colon ("到2025年:")
+    sets for the lines under it, to the next heading or blank line."""
+    if not line.strip():
+        return None
+    if not words.SECTION.match(line):
+        return heading
+    named = last_period(line, doc.year, doc.dating)
+    return named if named and _ahead(named, doc.year) else None
+
+
+def _ahead(period: Period, plan_year: int | None) -> bool:
+    """A year after the plan year, or a span of years."""
+    return bool(period.year and plan_year) and (period.year > plan_year or "-" in period.label)
+
+
 def _line_end(text: str, position: int) -> int:
     end = text.find("\n", position)
     return len(text) if end < 0 else end
@@ -178,6 +198,7 @@ def _opening(sentence: Segment, plan_period: Period, carried: "Context | None", 
                            or words.PAST_FRAMING.search(sentence.text)):
         context.period, context.past_targets = passage.past, passage.past_targets or bool(
             words.PAST_FRAMING.search(sentence.text))
+        context.timed = True
     return context
 
 
@@ -329,7 +350,7 @@ def _is_target_figure(doc: Document, context: Context, clause: Segment, figure: 
     if not figure.is_count:
         return True
     return bool(words.TARGET_VERB.search(head) or words.PLAN_TIME.search(head) or context.commitment
-                or bound != "exact" or context.enumerated)
+                or bound != "exact" or context.enumerated or (context.read and words.QUALIFIED.search(head)))
 
 
 def _is_rank(figure: Figure, head: str, after: str, clause: str) -> bool:

@@ -189,12 +189,14 @@ def by_deadline(year: int | None, month: str) -> Period:
     return Period(deadline.code, year, unsure=True)
 
 
-def last_period(text: str, year: int | None) -> Period | None:
-    """The period set by the last time word in `text`, if any."""
+def last_period(text: str, year: int | None, dating: Dating | None = None) -> Period | None:
+    """The period set by the last time word in `text`, if any (今后五年 and 明年 as `dating` reads them)."""
     last = None
     for last in TIME.finditer(text):  # noqa: B007 - the last match is the one that counts
         pass
-    return period_of(last, year) if last else None
+    if not last:
+        return None
+    return period_of(last, year, dating.next_years_start, dating.coming_year) if dating else period_of(last, year)
 
 
 def whole_of(match: re.Match) -> bool:

@@ -123,6 +123,8 @@ TARGET_VERB = re.compile(
 #: "培育10个千亿级产业集群": a count in digits right after its verb (not "A和B两个万亿级集群" nor "打造两个
 #: 万亿级产业集群", a slogan's name).
 VERB_BEFORE = re.compile(rf"(?:{TARGET_VERB.pattern})\s?$")
+#: "其中100亿元以上项目3个": things qualified by a threshold, counted in a sentence that states targets.
+QUALIFIED = re.compile(r"以上[\u4e00-\u9fff]{1,8}$")
 #: 计划期: "今年", "全年", "到2025年" before a count also make it a target.
 PLAN_TIME = re.compile(r"今年|全年|年内|[到至]20\d\d年|[一二三四五两\d]年内")
 STOCK_CUE = re.compile(r"总量|总数|达到|累计|保有")
@@ -169,9 +171,10 @@ PARTS_AFTER = re.compile(r"^(?:个|大)?(?:方面|领域|环节|层面|维度|�
 #: by a threshold of the things counted ("10个千亿级产业集群") is a count of them.
 NUMERAL_START = "一二两三四五六七八九十百千万亿"
 THRESHOLD_CLASS = re.compile(r"^[一二两三四五六七八九十百千万亿]+级(?=[\u4e00-\u9fff])")
-#: 既成: "已建成…", "现有…", "同比增长…": a result already reached, not a target.
+#: 既成: "已建成…", "现有…", "同比增长…": a result already reached, not a target ("每千人口拥有" names a
+#: ratio).
 ACHIEVED = re.compile(
-    r"已于|已经?(?:建成|完成|实现|达到|引进|培育|累计|有|入驻|落地|开工|投产|突破|超过|认定)|现有|共有|拥有|同比"
+    r"已于|已经?(?:建成|完成|实现|达到|引进|培育|累计|有|入驻|落地|开工|投产|突破|超过|认定)|现有|共有|(?<!人口)(?<!人)拥有|同比"
 )
 #: 里程碑: "6月底前封关运行", "年底前建成投用": a step due by a deadline, with no figure.
 MILESTONE = re.compile(
