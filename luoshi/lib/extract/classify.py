@@ -37,6 +37,8 @@ def kind_of(figure: Figure, before: str, after: str, indicator: str, inherited_k
         return "growth" if indicator.startswith(GDP) else "share"
     if words.GROWTH_BEFORE_AMOUNT.search(cue):
         return "growth"
+    if words.PER_CAPITA.search(before):
+        return "share"
     return "count" if figure.is_count else "level"
 
 

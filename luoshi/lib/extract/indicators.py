@@ -43,6 +43,8 @@ PROJECTS = re.compile(r"(?:项目|工程)$")
 #: "新增高新技术企业150家": 新增 makes the count a flow; the things counted are the indicator.
 NEW = re.compile(r"^新增(?=..)")
 PEOPLE_UNITS = ("人", "名", "人次")
+#: Words that name a kind of place, never an indicator ("街道方面,…").
+NO_NAMES = {"街道", "各街道", "社区", "乡镇", "各乡镇"}
 
 
 def clean(words: str, gazetteer: Gazetteer | None = None) -> str:
@@ -58,7 +60,8 @@ def clean(words: str, gazetteer: Gazetteer | None = None) -> str:
     owned = HEAD.sub("", words[words.rfind("的") + 1:])
     words = owned if len(owned) > MIN_LENGTH or "的" not in words else words
     governed = GOVERNING.match(words)
-    return words[governed.end():] if governed and len(words) - governed.end() >= MIN_LENGTH else words
+    words = words[governed.end():] if governed and len(words) - governed.end() >= MIN_LENGTH else words
+    return "" if words in NO_NAMES else words
 
 
 def canonical(indicator: str) -> str:

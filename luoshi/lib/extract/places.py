@@ -43,6 +43,10 @@ ZONE_END = re.compile(f"(?:{ZONE.pattern})$")
 ZONE_NAMED = re.compile(f"(?<!以上)(?<!级)(?:{ZONE.pattern})")
 #: What may stand before a zone named alone: the start of the clause, a list mark or a separator.
 ZONE_OPENING = re.compile(r"^(?:[\s(（)）、一二三四五六七八九十\d.．]*|.*[、和及与])$")
+#: 街道: a sub-district of the plan's district, named at the head of its clause or in a list
+#: ("簇桥街道、机投桥街道分别…", "红牌楼街道力争…"); no division of the gazetteer, so written as is.
+STREET = re.compile(r"(?:^|(?<=[、和及与\s(（]))(?![各全本该每])(?P<name>[\u4e00-\u9fff]{2,5}?街道)(?!办|[\u4e00-\u9fff]*街道)")
+STREET_WORD = "街道"
 HEADING_LINES = 3
 HEADING_WEIGHT = 3
 FIRST_CHARACTER_GROUP = 80
@@ -195,6 +199,8 @@ def subjects(clause: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
     written ("开封综合保税区", a division's zone, stands for itself, not for 开封)."""
     found = gazetteer.find(clause)
     zones = _zones(clause, found) if "区" in clause else []
+    if STREET_WORD in clause:
+        zones += [(*street.span("name"), street["name"]) for street in STREET.finditer(clause)]
     places = [(start, end, place.name) for start, end, place in found
               if _subject(clause, start, end) and not any(a <= start < b for a, b, _ in zones)]
     return sorted(places + zones)
@@ -212,8 +218,8 @@ def _zones(clause: str, found: list[tuple[int, int, Place]]) -> list[tuple[int, 
 
 
 def is_zone(name: str) -> bool:
-    """A functional zone, no division of the gazetteer ("综保区", "洛阳高新区")."""
-    return bool(ZONE_END.search(name))
+    """A functional zone or a 街道, no division of the gazetteer ("综保区", "洛阳高新区", "玉林街道")."""
+    return bool(ZONE_END.search(name)) or name.endswith(STREET_WORD)
 
 
 def places_in(piece: str, named: list[tuple[int, int, str]], start: int, city: str) -> list[str]:
@@ -246,4 +252,5 @@ def strip_places(words: str, gazetteer: Gazetteer | None = None) -> str:
     """The words without the places (and "各县(市、区)") they name."""
     words = (gazetteer or national()).pattern.sub("", words)
     words = ZONE_NAMED.sub("", words) if "区" in words else words
+    words = STREET.sub("", words) if STREET_WORD in words else words
     return ALL_COUNTIES.sub("", words)

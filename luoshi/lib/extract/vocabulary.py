@@ -111,6 +111,8 @@ REDUCTION_CUE = re.compile(r"下降|降低|减少|压减|削减|减排|压缩|�
 #: "达到55%", "稳定在4.3%": a rate reached or held, a share whatever the clause before it was.
 #: Names of a ratio or level: "达到8%" after their growth is a share; after an amount's growth it is growth.
 RATIO_NAME = re.compile(r"率|比重|占比|比例|强度|覆盖|指数|水平|系数|弹性")
+#: "每千人口拥有…托位数4.5个", "每万人口…": a count per head of people is a ratio.
+PER_CAPITA = re.compile(r"每[一二两三四五六七八九十百千万\d]+(?:人|常住人口|户)")
 LEVEL_BEFORE = re.compile(r"(?:达到|提高到|提升到|保持在|稳定在|维持在)\s?$")
 GROWTH_BEFORE_AMOUNT = re.compile(r"(增长|增加|年均增长)\s?$")
 
