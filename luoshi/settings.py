@@ -205,7 +205,7 @@ LUOSHI_UPLOAD_LIMITS = {
     "max_cells": env_int("LUOSHI_UPLOAD_MAX_CELLS", 2_000_000),
     "max_unpacked": env_int("LUOSHI_UPLOAD_MAX_UNPACKED_MB", 100) * 1024 * 1024,
     "max_ratio": env_int("LUOSHI_UPLOAD_MAX_RATIO", 100),
-    "seconds": env_float("LUOSHI_UPLOAD_SECONDS", 4.0),
+    "seconds": env_float("LUOSHI_UPLOAD_SECONDS", 20.0),
     "max_pages": env_int("LUOSHI_UPLOAD_MAX_PAGES", 1000),
     "max_text": env_int("LUOSHI_UPLOAD_MAX_TEXT", 500_000),
     "max_sentence": env_int("LUOSHI_UPLOAD_MAX_SENTENCE", 10_000),

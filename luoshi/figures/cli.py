@@ -95,18 +95,23 @@ def run_status(args) -> int:
     return 0
 
 
+#: `luoshi import-figures` reads large files by an operator: the upload limits, with ten minutes to read.
+IMPORT_SECONDS = 600
+
+
 def run_import(args) -> int:
     from luoshi.accounts.models import User
     from luoshi.core.context import change_context
     from luoshi.figures.submission import FiguresRejected, submit
     from luoshi.figures.tabular import TableError, read_table
+    from luoshi.lib.bounded import limits
 
     user = User.objects.filter(username=args.username).first() if args.username else None
     if args.username and user is None:
         print(f"luoshi import-figures: no user {args.username!r}", file=sys.stderr)
         return 2
     try:
-        entries = read_table(Path(args.file), default_unit=args.unit)
+        entries = read_table(Path(args.file), default_unit=args.unit, bound=limits(seconds=IMPORT_SECONDS))
         with change_context(user=user):
             outcome = submit(user, entries, channel="import", dry_run=args.dry_run)
     except (TableError, OSError) as exc:

@@ -49,3 +49,10 @@ def test_the_bounds_are_settings(settings):
     settings.LUOSHI_UPLOAD_LIMITS = {**settings.LUOSHI_UPLOAD_LIMITS, "max_rows": 100, "max_columns": 3}
     with pytest.raises(TableError, match="第1行有 4 列"):
         read_table("十行.csv", csv_bytes(rows))
+
+
+def test_a_file_not_read_within_its_time_budget_is_refused_by_row(settings):
+    rows = [HEADER] + [("固定资产投资", "410105", "2023M03", str(n)) for n in range(1200)]
+    settings.LUOSHI_UPLOAD_LIMITS = {**settings.LUOSHI_UPLOAD_LIMITS, "seconds": 0}
+    with pytest.raises(TableError, match=r"0 秒内未能读完\(读到第500行\)"):
+        read_table("一千二百行.csv", csv_bytes(rows))
