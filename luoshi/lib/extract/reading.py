@@ -158,13 +158,14 @@ def read_targets(doc: Document) -> Iterator[Target]:
 
 
 def _review(doc: Document, line: str, review: Period | None) -> Period | None:
-    """The past period a review section is about, from its heading to the next heading."""
-    if not words.SECTION.match(line):
-        return review
-    if not (doc.year and words.REVIEW_HEADING.search(line)):
-        return None
-    named = last_period(line, doc.year)
-    return named if named and named.year and named.year < doc.year else Period(str(doc.year - 1), doc.year - 1)
+    """The past period a review section ("一、2023年工作回顾", "一、今年的工作" in a text of December
+    that plans next year) is about, from its heading to the next heading."""
+    if not words.SECTION.match(line) or not doc.year:
+        return review if words.SECTION.match(line) is None else None
+    named = last_period(line, doc.year, doc.dating)
+    if named and named.year and named.year < doc.year:
+        return named
+    return Period(str(doc.year - 1), doc.year - 1) if words.REVIEW_HEADING.search(line) else None
 
 
 def _heading_period(doc: Document, line: str, heading: Period | None) -> Period | None:

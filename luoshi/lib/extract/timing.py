@@ -54,6 +54,11 @@ class Dating:
     written: int | None = None
 
     @property
+    def current_year(self) -> int | None:
+        """今年: the year the text is written in."""
+        return self.written or self.year
+
+    @property
     def coming_year(self) -> int | None:
         """明年: the year after the one the text is written in (the plan year itself in a text of
         December that sets next year's targets)."""
@@ -147,7 +152,8 @@ def whole_year(year: int | None) -> Period:
 def period_of(match: re.Match, year: int | None, next_start: int | None = None,
               coming: int | None = None) -> Period:
     """The period a time word (matched by vocabulary.TIME) sets, in a plan for `year` (今后五年 and
-    五年内 from `next_start`, the plan year unless said otherwise; 明年 is `coming`, else year + 1)."""
+    五年内 from `next_start`, the plan year unless said otherwise; 明年 is `coming`, else year + 1, and
+    今年 the year before it)."""
     if match["year"]:
         return whole_year(int(match["year"]))
     if match["by_month"]:
@@ -175,7 +181,7 @@ def period_of(match: re.Match, year: int | None, next_start: int | None = None,
         return whole_year(year - 1)
     if match["coming"]:
         return whole_year(coming or year + 1)
-    return whole_year(year)
+    return whole_year(coming - 1 if coming and match["this"] in ("今年", "本年") else year)
 
 
 def by_deadline(year: int | None, month: str) -> Period:
