@@ -63,7 +63,7 @@ class ChangeFilter:
         """From query parameters (object_type, object_id, user, action, since, until); FieldErrors names each
         value that cannot be used."""
         errors, values = [], {}
-        get = lambda name: (params.get(name) or "").strip()  # noqa: E731
+        get = lambda name: (params.get(name) or "").replace("\x00", "").strip()  # noqa: E731  (NUL: no database holds it)
         if (kind := get("object_type")) and kind not in dict(object_types()):
             errors.append({"field": "object_type", "message": f"没有这种对象类型:{kind[:50]}"})
         if (pk := get("object_id")) and not (pk.isdigit() and 0 < int(pk) < 2**63):
