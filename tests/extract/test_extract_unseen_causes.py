@@ -144,3 +144,13 @@ def test_streets_named_before_the_indicator_own_their_targets():
     assert all("region" in t["unsure"] for t in found)
     assert all(t["indicator"] and "街道" not in t["indicator"] for t in found)
     assert found[-1]["commitment"] == "力争"
+
+
+def test_a_heading_of_planned_progress_is_no_review():
+    text = "2024年2月1日\n三、重点工作进展安排\n全年建设5G基站3000个。\n"
+    assert values(text) == [(3000, "个", "2024")]
+
+
+def test_a_verb_before_the_word_street_is_no_street():
+    found = extract("2025年,建设街道综合服务中心20个。", year=2025, region="鹤壁")
+    assert [(t["value"], t["region"]) for t in found] == [(20, "鹤壁")]

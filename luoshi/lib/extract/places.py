@@ -45,7 +45,7 @@ ZONE_NAMED = re.compile(f"(?<!以上)(?<!级)(?:{ZONE.pattern})")
 ZONE_OPENING = re.compile(r"^(?:[\s(（)）、一二三四五六七八九十\d.．]*|.*[、和及与])$")
 #: 街道: a sub-district of the plan's district, named at the head of its clause or in a list
 #: ("簇桥街道、机投桥街道分别…", "红牌楼街道力争…"); no division of the gazetteer, so written as is.
-STREET = re.compile(r"(?:^|(?<=[、和及与\s(（]))(?![各全本该每])(?P<name>[\u4e00-\u9fff]{2,5}?街道)(?!办|[\u4e00-\u9fff]*街道)")
+STREET = re.compile(r"(?:^|(?<=[、和及与\s(（]))(?![各全本该每]|建设|推进|加快|打造|改造|新建|完成|实施|推动|开展|提升|老旧|智慧|美丽|文明)(?P<name>[\u4e00-\u9fff]{2,5}?街道)(?!办|[\u4e00-\u9fff]*街道)")
 STREET_WORD = "街道"
 HEADING_LINES = 3
 HEADING_WEIGHT = 3

@@ -120,7 +120,7 @@ GROWTH_BEFORE_AMOUNT = re.compile(r"(增长|增加|年均增长)\s?$")
 TARGET_VERB = re.compile(
     r"新?引进|新建|新增|新开工|开工|建成|培育|新?认定|入库|吸引|新?培养|招引|签约|落地|"
     r"推进|实施|完成|达到|突破|超过|累计|总量|总数|创建|新设|新登记|改造|打造成|培训|带动|安置|"
-    r"转移|新发展|发展壮大|认证|评定|争创|接待|实现|打造|举办|增加到|增加至|增至|提高到|扩大到|扩大至|减少|脱贫"
+    r"转移|新发展|发展壮大|认证|评定|争创|接待|实现|打造|举办|建设|增加到|增加至|增至|提高到|扩大到|扩大至|减少|脱贫"
 )
 #: "培育10个千亿级产业集群": a count in digits right after its verb (not "A和B两个万亿级集群" nor "打造两个
 #: 万亿级产业集群", a slogan's name).
@@ -139,7 +139,7 @@ PAST_TARGET = re.compile(r"目标")
 SECTION = re.compile(r"^[ \t\u3000]*(?:[一二三四五六七八九十]{1,2}、|[(（][一二三四五六七八九十]{1,2}[)）]|"
                      r"第[一二三四五六七八九十]{1,2}[章部分节])[^。\n]{0,30}$")
 #: A heading of a review ("一、2022年工作回顾", "过去五年的主要成绩"): what follows it is past.
-REVIEW_HEADING = re.compile(r"回顾|主要成绩|工作总结|取得的成就|过去[一二三四五两]年|进展|成效|完成情况")
+REVIEW_HEADING = re.compile(r"回顾|主要成绩|工作总结|取得的成就|过去[一二三四五两]年|(?:实施|中期|工作|主要|总体)(?:进展|成效)(?:情况)?\s*$|完成情况")
 #: A sentence that states targets: a past period does not reach into it from the sentence before.
 TARGET_SENTENCE = re.compile(r"目标|预期|力争|确保|争取|计划")
 #: "年初确定的目标": last year's targets, cited as such.
