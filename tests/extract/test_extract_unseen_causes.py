@@ -154,3 +154,9 @@ def test_a_heading_of_planned_progress_is_no_review():
 def test_a_verb_before_the_word_street_is_no_street():
     found = extract("2025年,建设街道综合服务中心20个。", year=2025, region="鹤壁")
     assert [(t["value"], t["region"]) for t in found] == [(20, "鹤壁")]
+
+
+def test_a_sentence_runs_on_after_a_line_broken_at_a_comma():
+    text = "2024年6月1日\n明年,全市生产总值增长6%,\n固定资产投资增长8%。\n全年新增就业3万人。"
+    assert values(text) == [(6, "%", "2025"), (8, "%", "2025"), (3, "万人", "2024")]
+    assert [t["sentence"] for t in extract(text)][1] == "固定资产投资增长8%"

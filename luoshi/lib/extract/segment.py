@@ -4,12 +4,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-#: 句末: a sentence ends at 。！？；, a line break, or an ASCII . ! ? ; not inside a number.
-SENTENCE_END = re.compile(r"[。！？；!?;\n]|(?<!\d)\.|\.(?!\d)")
+#: 句末: a sentence ends at 。！？；, a line break (not one after a comma: the sentence runs on), or an
+#: ASCII . ! ? ; not inside a number.
+SENTENCE_END = re.compile(r"[。！？；!?;]|(?<![，,、])\n|(?<!\d)\.|\.(?!\d)")
 #: 分句: clauses are cut at commas, colons and the blanks of a headline (a comma between digits is a
 #: thousands separator).
 CLAUSE_END = re.compile(r"[，：:]|(?<!\d),|,(?!\d{3}(?!\d))|(?<=[\u4e00-\u9fff%％])[ \u3000]+(?=[\u4e00-\u9fff])")
-TRIM = " \t\r\u3000“”\"'‘’「」『』()（）《》…"
+TRIM = " \t\r\n\u3000“”\"'‘’「」『』()（）《》…"
 SHORT_QUOTE = re.compile(r"[“‘「『][^“”‘’「」『』\n]{1,12}[”’」』]")
 
 
