@@ -160,3 +160,8 @@ def test_a_sentence_runs_on_after_a_line_broken_at_a_comma():
     text = "2024年6月1日\n明年,全市生产总值增长6%,\n固定资产投资增长8%。\n全年新增就业3万人。"
     assert values(text) == [(6, "%", "2025"), (8, "%", "2025"), (3, "万人", "2024")]
     assert [t["sentence"] for t in extract(text)][1] == "固定资产投资增长8%"
+
+
+def test_an_amount_written_after_its_verb_is_named_by_the_noun_after_it():
+    found = extract("拟发行一万二千亿元特别国债。", year=2025)
+    assert [(t["indicator"], t["value"], t["unit"]) for t in found] == [("拟发行特别国债", 12000, "亿元")]

@@ -28,7 +28,7 @@ ITEM_MARK = re.compile(r"^\s?(?:[(（]?[一二三四五六七八九十\d]{1,3}[)
 #: "全市上下要奋力实现地区生产总值": the words up to the last verb that governs the indicator.
 GOVERNING = re.compile(r"^.*(?:奋力|努力|力求|推动|促进|确保|力争|争取|要|将)(?:实现|完成|达到|保持)?|^.*(?:实现|完成)(?!利润)")
 #: A verb, not an indicator ("强力推进", "即争创", "增加到").
-ACTION = re.compile(rf"(?:大力|强力|全力|着力|加快|积极|持续|重点|新)?(?:{TARGET_VERB.pattern})")
+ACTION = re.compile(rf"(?:拟|计划)?(?:大力|强力|全力|着力|加快|积极|持续|重点|新)?(?:{TARGET_VERB.pattern}|发行|安排|筹集)")
 #: 基数: "从目前的14.4万元" in the words before a target is the starting point, not the indicator.
 BASELINE = re.compile(r"(?:从|由)(?:目前|现在|现有|当前|20\d\d年[底末]?)?的?[\d.,]+[^\s提增降减到至]{0,3}"
                       r"|(?:比|较)20\d\d年[底末]?(?:的|水平)?")
