@@ -82,7 +82,7 @@ def _decimal_problem(field: models.DecimalField, value) -> str | None:
     if number is None:
         return "不是有效的数字(须为有限的数)"
     limit = decimal_limit(field)
-    if abs(number) >= limit:
+    if number.copy_abs() >= limit:  # copy_abs: exact, never overflows the context (1E+999999999)
         return f"超出可保存的范围(绝对值须小于 10 的 {field.max_digits - field.decimal_places} 次方),请检查单位和位数"
     rounded = number.quantize(Decimal(1).scaleb(-field.decimal_places), rounding=ROUND_HALF_EVEN)
     if abs(rounded) >= limit or abs(SQLITE_READ.create_decimal_from_float(float(rounded))) >= limit:
