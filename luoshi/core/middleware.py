@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.http import QueryDict
+from django.http import JsonResponse, QueryDict
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -42,12 +42,15 @@ class DefaultLanguageMiddleware:
 
 class NulFreeQueryMiddleware:
     """Drop NUL characters from query parameters: no database holds them (PostgreSQL refuses them in text),
-    and no name, code or period contains one, so a filter with NUL is read as the same filter without it."""
+    and no name, code or period contains one, so a filter with NUL is read as the same filter without it.
+    A JSON body with a NUL in it is refused (400) before any view could try to store it."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.content_type == "application/json" and b"\\u0000" in request.body.lower():
+            return JsonResponse({"error": "请求内容含有不允许的字符(NUL)", "detail": []}, status=400)
         if "%00" in request.META.get("QUERY_STRING", "") or any("\x00" in k or "\x00" in v
                                                                  for k, v in request.GET.items()):
             cleaned = QueryDict(mutable=True)
