@@ -8,7 +8,7 @@ database, never the real one:
     .venv/bin/python bench/province.py --db postgres                # full size, ≈ 6.2 M figures
 
 SQLite lives in $LUOSHI_BENCH_DIR (default /tmp/luoshi-bench); PostgreSQL is the database
-`luoshi_bench` on $LUOSHI_BENCH_POSTGRES (default postgres://postgres@127.0.0.1:5432), dropped and
+`$LUOSHI_BENCH_POSTGRES_DB` (default `luoshi_bench`) on $LUOSHI_BENCH_POSTGRES (default postgres://postgres@127.0.0.1:5432), dropped and
 created again on every generation. A JSON file next to the SQLite file records what was generated
 (scale, counts, time), so `status.py` and `excel_upload.py` can reuse the data.
 
@@ -40,7 +40,7 @@ sys.path.insert(0, str(REPO))
 
 BENCH_DIR = Path(os.environ.get("LUOSHI_BENCH_DIR", "/tmp/luoshi-bench"))
 POSTGRES_SERVER = os.environ.get("LUOSHI_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
-POSTGRES_DB = "luoshi_bench"
+POSTGRES_DB = os.environ.get("LUOSHI_BENCH_POSTGRES_DB", "luoshi_bench")
 PLAN_YEAR = 2025  # the plan year judged; figures run from PLAN_YEAR - years + 1 to PLAN_YEAR
 AT_MONTH = 8  # status is judged at 1–8月 of the plan year, "today" 20 September: a mid-year picture
 FRONTS = ["经济发展", "创新引领", "产业迭代", "枢纽经济", "城市治理", "营商环境"]
