@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "luoshi.projects",
     "luoshi.tasks",
     "luoshi.chains",
+    "luoshi.attraction",
     "luoshi.demo",
     "luoshi.dashboard",
     "luoshi.briefings",
