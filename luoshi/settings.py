@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "luoshi.core",
     "luoshi.units",
     "luoshi.accounts",
+    "luoshi.notices",
     "luoshi.plans",
     "luoshi.enterprises",
     "luoshi.review",
@@ -93,6 +94,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "luoshi.notices.context_processors.unread",
             ],
         },
     },
@@ -223,6 +225,11 @@ EMAIL_HOST_USER = env_str("LUOSHI_EMAIL_USER")
 EMAIL_HOST_PASSWORD = env_secret("LUOSHI_EMAIL_PASSWORD", required=False)
 EMAIL_USE_TLS = env_bool("LUOSHI_EMAIL_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("LUOSHI_EMAIL_FROM", "luoshi@localhost")
+EMAIL_TIMEOUT = env_int("LUOSHI_EMAIL_TIMEOUT", 10)
+# Notices (站内通知) also go by email when this is on and the person has an address and has not turned it off;
+# LUOSHI_SITE_URL (e.g. https://luoshi.example.gov.cn) puts each notice's page into the mail.
+LUOSHI_EMAIL_NOTICES = env_bool("LUOSHI_EMAIL_NOTICES", True)
+LUOSHI_SITE_URL = env_str("LUOSHI_SITE_URL")
 
 LOGGING = {
     "version": 1,

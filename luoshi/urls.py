@@ -21,6 +21,7 @@ urlpatterns = [
     path("compare/", include("luoshi.compare.urls")),
     path("projects/", include("luoshi.projects.urls")),
     path("tasks/", include("luoshi.tasks.urls")),
+    path("inbox/", include("luoshi.notices.urls")),
     path("changes/", include("luoshi.core.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),

@@ -83,6 +83,12 @@ def people(unit_code: str | None = None):
     return users.filter(unit__in=Unit.objects.within(unit_coded(unit_code))) if unit_code else users
 
 
+def active_in(units, roles=()):
+    """The active accounts of UNITS (units or their ids), with one of ROLES when given: who hears a unit's news."""
+    users = User.objects.filter(unit__in=units, is_active=True).select_related("unit").order_by("unit_id", "username")
+    return users.filter(role__in=roles) if roles else users
+
+
 @transaction.atomic
 def archive_person(username: str) -> User:
     """归档: the account can no longer sign in or use its API tokens; its history stays."""

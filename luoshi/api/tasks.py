@@ -1,4 +1,4 @@
-"""Supervision tasks through the API: list (with lights), issue, workflow steps, evidence, SLA, inbox."""
+"""Supervision tasks through the API: list (with lights), issue, workflow steps, evidence, SLA."""
 
 import datetime as dt
 from typing import Annotated
@@ -16,7 +16,7 @@ from luoshi.api.projects import attempt
 from luoshi.api.schemas import Date, ErrorOut, Id, LongText, text
 from luoshi.plans.models import Plan, Target
 from luoshi.tasks import workflow
-from luoshi.tasks.models import Evidence, Milestone, Notification, Task, TaskStep, TimeLimitClass
+from luoshi.tasks.models import Evidence, Milestone, Task, TaskStep, TimeLimitClass
 from luoshi.tasks.timers import Tally, by_class, by_unit, due_date, light, milestone_verdict, ordered_for
 from luoshi.units.models import Unit
 
@@ -210,21 +210,3 @@ def get_sla(request):
     tasks = list(tasks_of(request))
     today = timezone.localdate()
     return {"units": [_tally(t) for t in by_unit(tasks, today)], "classes": [_tally(t) for t in by_class(tasks, today)]}
-
-
-class NotificationOut(Schema):
-    id: int
-    day: dt.date
-    title: str
-    link: str
-    read: bool
-    emailed: bool
-
-
-@router.get("/notifications", response=list[NotificationOut])
-def list_notifications(request, unread: bool = False):
-    notes = Notification.objects.filter(recipient=request.user)
-    if unread:
-        notes = notes.filter(read_at__isnull=True)
-    return [{"id": n.pk, "day": n.day, "title": n.title, "link": n.link, "read": n.read_at is not None,
-             "emailed": n.emailed} for n in notes[:200]]

@@ -1,9 +1,9 @@
-"""系统管理: the time-limit classes (data, not code); tasks and reminders are read here."""
+"""系统管理: the time-limit classes (data, not code); tasks are read here."""
 
 from django.contrib import admin
 
 from luoshi.core import admin as core_admin
-from luoshi.tasks.models import Notification, Task, TaskStep, TimeLimitClass
+from luoshi.tasks.models import Task, TaskStep, TimeLimitClass
 
 
 @admin.register(TimeLimitClass)
@@ -31,10 +31,3 @@ class TaskAdmin(core_admin.ModelAdmin):
     readonly_fields = ("status", "received_at", "done_at", "assigned_by")
     filter_horizontal = ("co_units",)
     inlines = [StepInline]
-
-
-@admin.register(Notification)
-class NotificationAdmin(core_admin.ModelAdmin):
-    list_display = ("day", "recipient", "title", "emailed", "read_at")
-    list_filter = ("day", "emailed")
-    readonly_fields = ("recipient", "unit", "key", "day", "title", "body", "link", "emailed", "read_at")

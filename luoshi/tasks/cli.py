@@ -29,7 +29,7 @@ def once(args) -> int:
         deliveries = reminders.pending(today)
         for d in deliveries:
             unit = d.user.unit.name if d.user.unit_id else ""
-            print(f"{unit}\t{d.user.username}\t{d.user.email or '(无邮箱,仅站内)'}\t{d.reminder.title}")
+            print(f"{unit}\t{d.user.username}\t{d.user.email or '(无邮箱,仅站内)'}\t{d.notice.title}")
         print(f"would send {len(deliveries)} reminders (dry run, nothing sent)")
         return 0
     sent = reminders.send(today)

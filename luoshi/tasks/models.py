@@ -1,4 +1,4 @@
-"""督办事项: supervision tasks with deadlines, time limits, evidence and a logged workflow; and the inbox.
+"""督办事项: supervision tasks with deadlines, time limits, evidence and a logged workflow.
 
 A task serves a measure of the plan (a span of its text) or a target, is led by one unit with
 co-units, and moves 下达 → 签收 → 办理中 → 办结申请 → 办结 (or 退回 back to the lead unit).
@@ -151,26 +151,3 @@ class TaskStep(models.Model):
     def __str__(self) -> str:
         return f"{self.action} {self.by_name}"
 
-
-class Notification(models.Model):
-    """站内提醒: one reminder for one person about one item, at most once a day (key + day unique)."""
-
-    recipient = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    unit = models.ForeignKey("units.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    key = models.CharField(_("事项键"), max_length=120, help_text=_("如 task:12:overdue、figure:3:2023M03"))
-    day = models.DateField(_("日期"))
-    title = models.CharField(_("标题"), max_length=200)
-    body = models.TextField(_("内容"), blank=True)
-    link = models.CharField(_("链接"), max_length=300, blank=True)
-    emailed = models.BooleanField(_("已发邮件"), default=False)
-    created = models.DateTimeField(_("时间"), auto_now_add=True)
-    read_at = models.DateTimeField(_("已读时间"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created", "-pk"]
-        constraints = [models.UniqueConstraint(fields=["recipient", "key", "day"], name="notification_once_a_day")]
-        verbose_name = _("站内提醒")
-        verbose_name_plural = _("站内提醒")
-
-    def __str__(self) -> str:
-        return self.title

@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from luoshi.tasks import views
 
@@ -11,6 +12,6 @@ urlpatterns = [
     path("<int:pk>/evidence/", views.upload, name="upload"),
     path("evidence/<int:pk>/", views.evidence_file, name="evidence"),
     path("milestones/<int:pk>/done/", views.milestone_done, name="milestone_done"),
-    path("inbox/", views.inbox, name="inbox"),
-    path("inbox/read/", views.inbox_read, name="inbox_read"),
+    # The inbox moved to the notices app; notices stored before keep their links.
+    path("inbox/", RedirectView.as_view(pattern_name="notices:inbox", permanent=True), name="inbox"),
 ]

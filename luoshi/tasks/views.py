@@ -1,4 +1,4 @@
-"""督办事项 pages: thin views over `workflow`, `timers` and the inbox."""
+"""督办事项 pages: thin views over `workflow` and `timers`."""
 
 import datetime as dt
 from functools import wraps
@@ -15,7 +15,7 @@ from luoshi.core.redirects import safe_next
 from luoshi.plans.models import Plan
 from luoshi.tasks import workflow
 from luoshi.tasks.forms import EvidenceForm, StepForm, TaskForm
-from luoshi.tasks.models import Evidence, Milestone, Notification, Task
+from luoshi.tasks.models import Evidence, Milestone, Task
 from luoshi.tasks.timers import by_class, by_unit, due_date, light, milestone_verdict, ordered_for
 
 
@@ -141,16 +141,3 @@ def milestone_done(request, pk: int):
         raise workflow.TaskError(f"日期“{day}”应为 YYYY-MM-DD") from None
     workflow.reach_milestone(milestone, parsed, request.user)
     return redirect("tasks:detail", pk=milestone.task_id)
-
-
-@login_required
-def inbox(request):
-    notes = Notification.objects.filter(recipient=request.user)[:200]
-    return render(request, "tasks/inbox.html", {"notes": notes})
-
-
-@login_required
-@require_POST
-def inbox_read(request):
-    Notification.objects.filter(recipient=request.user, read_at__isnull=True).update(read_at=timezone.now())
-    return redirect("tasks:inbox")

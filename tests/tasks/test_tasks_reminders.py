@@ -9,8 +9,9 @@ import pytest
 from django.core import mail
 
 from luoshi.cli import main
+from luoshi.notices.models import Notification
 from luoshi.tasks import reminders
-from luoshi.tasks.models import Notification, Task
+from luoshi.tasks.models import Task
 
 TODAY = dt.date(2023, 4, 12)
 
@@ -24,7 +25,7 @@ def overdue(task, jinshui_reporter):
 
 
 def test_each_unit_hears_its_figures_due_and_its_tasks_overdue(overdue, assignments, other_task):
-    found = {(d.user.username, d.reminder.title) for d in reminders.pending(TODAY)}
+    found = {(d.user.username, d.notice.title) for d in reminders.pending(TODAY)}
     assert ("jinshui", "督办事项“测试督办事项”逾期 11 天") in found
     assert ("erqi", "督办事项“测试督办事项”逾期 11 天") in found  # co-unit
     assert ("leader", "您交办的“测试督办事项”(金水区牵头)逾期 11 天") in found  # 督办升级
@@ -63,10 +64,10 @@ def test_the_loop_stops_cleanly_on_sigterm(overdue, capsys):
 def test_the_inbox_shows_the_unread_count(overdue, client_for):
     reminders.send(TODAY)
     client = client_for(overdue.lead_unit.users.get())
-    page = client.get("/tasks/inbox/").content.decode()
+    page = client.get("/inbox/").content.decode()
     assert "测试督办事项" in page and 'class="badge"' in page
-    client.post("/tasks/inbox/read/")
-    assert 'class="badge"' not in client.get("/tasks/inbox/").content.decode()
+    client.post("/inbox/read/")
+    assert 'class="badge"' not in client.get("/inbox/").content.decode()
 
 
 def test_a_department_hears_of_an_obstacle_near_its_time_limit(units, leader, analyst):
@@ -79,7 +80,7 @@ def test_a_department_hears_of_an_obstacle_near_its_time_limit(units, leader, an
     o = obstacles.raise_obstacle(project, "land", "用地", None)
     obstacles.route(o, units["郑州市发展和改革委员会"], analyst, days=5, today=TODAY)
     assert not [d for d in reminders.pending(TODAY) if d.user == fgw]
-    [soon] = [d.reminder for d in reminders.pending(TODAY + dt.timedelta(days=3)) if d.user == fgw]
+    [soon] = [d.notice for d in reminders.pending(TODAY + dt.timedelta(days=3)) if d.user == fgw]
     assert soon.title == "项目“测试项目”的用地问题待答复,04月17日到期" and soon.key.endswith(":soon")
-    [late] = [d.reminder for d in reminders.pending(TODAY + dt.timedelta(days=6)) if d.user == fgw]
+    [late] = [d.notice for d in reminders.pending(TODAY + dt.timedelta(days=6)) if d.user == fgw]
     assert late.key.endswith(":overdue") and "逾期 1 天" in late.title
