@@ -20,6 +20,7 @@ urlpatterns = [
     path("pledge/", include("luoshi.pledge.urls")),
     path("compare/", include("luoshi.compare.urls")),
     path("projects/", include("luoshi.projects.urls")),
+    path("attraction/", include("luoshi.attraction.urls")),
     path("tasks/", include("luoshi.tasks.urls")),
     path("inbox/", include("luoshi.notices.urls")),
     path("changes/", include("luoshi.core.urls")),

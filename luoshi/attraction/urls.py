@@ -1,0 +1,18 @@
+from django.urls import path
+
+from luoshi.attraction import views
+
+app_name = "attraction"
+urlpatterns = [
+    path("", views.pipeline, name="pipeline"),
+    path("summary/", views.summary_view, name="summary"),
+    path("leads/new/", views.lead_new, name="lead_new"),
+    path("leads/<int:pk>/", views.lead_detail, name="lead"),
+    path("leads/<int:pk>/stage/", views.lead_stage, name="lead_stage"),
+    path("leads/<int:pk>/project/", views.lead_link, name="lead_link"),
+    path("leads/<int:pk>/funds/", views.lead_funds, name="lead_funds"),
+    path("task-forces/", views.task_force_list, name="task_forces"),
+    path("task-forces/<int:pk>/", views.task_force_detail, name="task_force"),
+    path("events/", views.event_list, name="events"),
+    path("events/<int:pk>/", views.event_detail, name="event"),
+]

@@ -1,0 +1,212 @@
+"""招商引资 pages: thin views over the domain modules (stages, rollup, batches, funds), scoped by jurisdiction."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from luoshi.attraction import funds
+from luoshi.attraction.batches import three_batches
+from luoshi.attraction.filters import FilterError, LeadFilter, read_by, read_filter, read_period
+from luoshi.attraction.forms import FundsForm, LeadForm, LinkForm, StageForm
+from luoshi.attraction.models import Event, Lead, TaskForce
+from luoshi.attraction.rollup import BY, summary, target_for
+from luoshi.attraction.stages import (
+    LeadError,
+    NotAllowed,
+    advance,
+    link_project,
+    may_edit,
+    next_stage,
+    open_lead,
+)
+from luoshi.chains.models import Chain
+from luoshi.core.redirects import safe_next
+from luoshi.plans.models import Target
+from luoshi.projects import stages as project_stages
+from luoshi.projects.forms import ObstacleForm
+from luoshi.projects.models import Obstacle, Project
+from luoshi.units.models import Unit
+
+
+def visible(user):
+    return Lead.objects.restrict(user).active().select_related("company", "task_force", "unit", "node__chain",
+                                                                "project")
+
+
+def acting(view):
+    """A POST action: domain refusals become a message and a redirect back, never a 500."""
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except NotAllowed as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except ValueError as exc:  # LeadError, a figure refused, a field out of range
+            messages.error(request, str(exc))
+            return redirect(safe_next(request, "attraction:pipeline"))
+    return login_required(require_POST(wrapper))
+
+
+def _filter(request) -> LeadFilter:
+    try:
+        return read_filter(request.GET, request.user)
+    except FilterError as exc:
+        messages.error(request, f"筛选条件无效({exc}),已按默认条件显示")
+        return LeadFilter()
+
+
+def _choices(user) -> dict:
+    return {"task_forces": TaskForce.objects.restrict(user).active(), "chains": Chain.objects.restrict(user).active(),
+            "units": Unit.objects.filter(pk__in=visible(user).values("unit")).order_by("kind", "order"),
+            "stages": Lead.Stage.choices}
+
+
+@login_required
+def pipeline(request):
+    """招商项目看板: one column per stage, filtered by 专班/chain/unit/stage; htmx asks for the board only."""
+    chosen = _filter(request)
+    leads = list(chosen.apply(visible(request.user)))
+    columns = [(code, label, [lead for lead in leads if lead.stage == code]) for code, label in Lead.Stage.choices
+               if not chosen.stage or code == chosen.stage]
+    context = {"columns": columns, "filter": chosen, "count": len(leads), **_choices(request.user)}
+    template = "attraction/_board.html" if request.headers.get("HX-Request") else "attraction/pipeline.html"
+    return render(request, template, context)
+
+
+@login_required
+def lead_new(request):
+    form = LeadForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            lead = open_lead(request.user, name=data["name"], company=data["company"], task_force=data["task_force"],
+                             unit=data["unit"], date=data["date"], node=data["node"], event=data["event"],
+                             planned_investment=data["planned_investment"])
+        except NotAllowed as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except LeadError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "招商线索已登记")
+            return redirect("attraction:lead", pk=lead.pk)
+    return render(request, "attraction/lead_form.html", {"form": form})
+
+
+@login_required
+def lead_detail(request, pk: int):
+    lead = get_object_or_404(visible(request.user), pk=pk)
+    user, stage = request.user, next_stage(lead)
+    project = lead.project
+    return render(request, "attraction/lead_detail.html", {
+        "lead": lead, "steps": lead.steps.select_related("by"), "editable": may_edit(user, lead),
+        "next_stage": Lead.Stage(stage) if stage else None,
+        "stage_form": StageForm(user=user, stage=stage, initial={"date": timezone.localdate()}) if stage else None,
+        "link_form": LinkForm(user=user) if project is None and lead.stage in (Lead.Stage.SIGNED, Lead.Stage.LANDED)
+        else None,
+        "project_visible": project is not None and Project.objects.restrict(user).filter(pk=project.pk).exists(),
+        "obstacles": Obstacle.objects.restrict(user).filter(project=project) if project else [],
+        "obstacle_form": ObstacleForm() if project and project_stages.may_edit(user, project) else None,
+        "figures": funds.figures_of(lead), "funds_form": FundsForm() if funds.may_report(user, lead) else None,
+    })
+
+
+@acting
+def lead_stage(request, pk: int):
+    lead = get_object_or_404(visible(request.user), pk=pk)
+    stage = next_stage(lead)
+    form = StageForm(request.POST, user=request.user, stage=stage)
+    if stage is None or not form.is_valid():
+        raise LeadError("；".join(e for errors in form.errors.values() for e in errors) or "已投产,没有下一阶段")
+    data = form.cleaned_data
+    advance(lead, stage, data["date"], request.user, data["note"], signed_investment=data.get("signed_investment"),
+            project=data.get("project"), create_project=data.get("create_project", False))
+    messages.success(request, f"已进入“{Lead.Stage(stage).label}”")
+    return redirect("attraction:lead", pk=pk)
+
+
+@acting
+def lead_link(request, pk: int):
+    lead = get_object_or_404(visible(request.user), pk=pk)
+    form = LinkForm(request.POST, user=request.user)
+    if not form.is_valid():
+        raise LeadError("请选择一个尚未关联招商项目的重点项目")
+    link_project(lead, form.cleaned_data["project"], request.user)
+    return redirect("attraction:lead", pk=pk)
+
+
+@acting
+def lead_funds(request, pk: int):
+    lead = get_object_or_404(visible(request.user), pk=pk)
+    form = FundsForm(request.POST)
+    if not form.is_valid():
+        raise LeadError("；".join(f"{form.fields[k].label}:{e[0]}" for k, e in form.errors.items()))
+    data = form.cleaned_data
+    revision = funds.report(request.user, lead, data["period"], data["value"], data["source"])
+    messages.success(request, f"到位资金已{revision.get_status_display()}")
+    return redirect("attraction:lead", pk=pk)
+
+
+def _summary(request, leads, by: str | None = None):
+    """The roll-up of LEADS at the requested period; the target and the bureau's figure only for a reader who
+    reaches the target's region."""
+    try:
+        at, by = read_period(request.GET.get("period")), by or read_by(request.GET.get("by"))
+    except FilterError as exc:
+        messages.error(request, f"汇总条件无效({exc}),已按默认条件显示")
+        at, by = read_period(None), by or "task-force"
+    target = target_for(Target.objects.restrict(request.user).active(), at)
+    if target is not None and not request.user.jurisdiction.contains(target.region_unit):
+        target = None
+    return summary(leads, at, by, target)
+
+
+@login_required
+def summary_view(request):
+    leads = _filter(request).apply(visible(request.user))
+    result = _summary(request, leads)
+    projects = Project.objects.restrict(request.user).active()
+    return render(request, "attraction/summary.html", {
+        "result": result, "groupings": BY.items(), "by_label": BY[result.by],
+        "link": "task_force" if result.by == "task-force" else "",
+        "batches": three_batches(leads, projects, result.at.start_date, result.at.end_date)})
+
+
+@login_required
+def task_force_list(request):
+    """专班 list with their ranking by signed amount in the period."""
+    result = _summary(request, visible(request.user), "task-force")
+    forces = {str(tf.pk): tf for tf in TaskForce.objects.restrict(request.user).active().prefetch_related(
+        "members", "regions", "chains").select_related("lead_department")}
+    ranked = [(n, forces[line.key], line) for n, line in enumerate(result.lines, start=1) if line.key in forces]
+    idle = [tf for key, tf in forces.items() if key not in {line.key for line in result.lines}]
+    return render(request, "attraction/task_force_list.html", {"result": result, "ranked": ranked, "idle": idle})
+
+
+@login_required
+def task_force_detail(request, pk: int):
+    force = get_object_or_404(TaskForce.objects.restrict(request.user).active().select_related("lead_department"),
+                              pk=pk)
+    leads = visible(request.user).filter(task_force=force)
+    return render(request, "attraction/task_force_detail.html", {
+        "force": force, "leads": leads, "months": _summary(request, leads, "month"),
+        "by_chain": _summary(request, leads, "chain"),
+        "events": Event.objects.restrict(request.user).active().filter(task_force=force)})
+
+
+@login_required
+def event_list(request):
+    events = Event.objects.restrict(request.user).active().select_related("task_force", "organizer")
+    return render(request, "attraction/event_list.html", {"events": events, "kinds": Event.Kind.choices})
+
+
+@login_required
+def event_detail(request, pk: int):
+    event = get_object_or_404(Event.objects.restrict(request.user).active().select_related("task_force", "organizer"),
+                              pk=pk)
+    return render(request, "attraction/event_detail.html", {
+        "event": event, "leads": visible(request.user).filter(event=event)})
