@@ -37,5 +37,5 @@ def three_batches(leads, projects, start: dt.date, end: dt.date) -> list[BatchCo
             .values("lead").distinct().count()
         n_projects = StageChange.objects.filter(project__in=own, to_stage=project_stage, date__range=(start, end)) \
             .values("project").distinct().count()
-        counts.append(BatchCount(kind, Batch.Kind(kind).label, n_leads, n_projects))
+        counts.append(BatchCount(kind, str(Batch.Kind(kind).label), n_leads, n_projects))
     return counts

@@ -1,0 +1,254 @@
+"""招商引资 through the API: leads (filtered like the pipeline), their stages and paid-in funds, task forces,
+events and the roll-up beside the 招商引资 target. The same scoped querysets and domain functions as the pages.
+"""
+
+import datetime as dt
+
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema, Status
+
+from luoshi.api.projects import attempt
+from luoshi.api.schemas import Date, ErrorOut, Id, amount, text
+from luoshi.attraction import funds
+from luoshi.attraction.batches import three_batches
+from luoshi.attraction.filters import FilterError, read_by, read_filter, read_period
+from luoshi.attraction.models import Event, Lead, LeadStep, TaskForce
+from luoshi.attraction.rollup import Line, summary, target_for
+from luoshi.attraction.stages import advance
+from luoshi.figures.models import Figure, FigureRevision
+from luoshi.plans.models import Target
+from luoshi.projects.models import Project
+
+router = Router(tags=["招商引资"])
+
+
+def _number(value) -> float | None:
+    return None if value is None else float(value)
+
+
+class LeadStepOut(Schema):
+    from_stage: str
+    to_stage: str
+    to_label: str
+    date: dt.date
+    note: str
+    by: str
+
+
+class LeadOut(Schema):
+    id: int
+    name: str
+    company: str
+    company_id: int
+    task_force: str
+    task_force_id: int
+    unit: str
+    unit_name: str
+    chain: str | None
+    node: str | None
+    node_id: int | None
+    event_id: int | None
+    planned_investment: float | None
+    signed_investment: float | None
+    stage: str
+    stage_label: str
+    stage_date: dt.date | None
+    project: str | None
+    simulated: bool
+    steps: list[LeadStepOut]
+
+
+def lead_out(lead: Lead) -> dict:
+    node = lead.node
+    return {
+        "id": lead.pk, "name": lead.name, "company": lead.company.name, "company_id": lead.company_id,
+        "task_force": lead.task_force.name, "task_force_id": lead.task_force_id, "unit": lead.unit.code,
+        "unit_name": lead.unit.name, "chain": node.chain.name if node else None, "node": node.name if node else None,
+        "node_id": lead.node_id, "event_id": lead.event_id, "planned_investment": _number(lead.planned_investment),
+        "signed_investment": _number(lead.signed_investment), "stage": lead.stage,
+        "stage_label": lead.get_stage_display(), "stage_date": lead.stage_date,
+        "project": lead.project.code if lead.project_id else None, "simulated": lead.simulated,
+        "steps": [{"from_stage": s.from_stage, "to_stage": s.to_stage, "to_label": s.get_to_stage_display(),
+                   "date": s.date, "note": s.note, "by": s.by_name} for s in lead.steps.all()],
+    }
+
+
+def leads_of(request):
+    return Lead.objects.restrict(request.user).active().select_related(
+        "company", "task_force", "unit", "node__chain", "project").prefetch_related("steps")
+
+
+@router.get("/leads", response={200: list[LeadOut], 422: ErrorOut})
+def list_leads(request, task_force: str | None = None, chain: str | None = None, unit: str | None = None,
+               stage: str | None = None):
+    """招商项目, filtered as on the pipeline page (`attraction.filters`)."""
+    try:
+        chosen = read_filter({"task_force": task_force, "chain": chain, "unit": unit, "stage": stage}, request.user)
+    except FilterError as exc:
+        return Status(422, {"error": "筛选条件无效", "detail": exc.detail})
+    return [lead_out(lead) for lead in chosen.apply(leads_of(request))]
+
+
+@router.get("/leads/{lead_id}", response=LeadOut)
+def get_lead(request, lead_id: Id):
+    return lead_out(get_object_or_404(leads_of(request), pk=lead_id))
+
+
+class LeadStageIn(Schema):
+    stage: text(Lead, "stage")
+    date: Date
+    note: text(LeadStep, "note") = ""
+    signed_investment: amount(Lead, "signed_investment") | None = None
+    project: text(Project, "code") | None = None
+    create_project: bool = False
+
+
+@router.post("/leads/{lead_id}/stage", response={200: LeadOut, 403: ErrorOut, 409: ErrorOut})
+def post_lead_stage(request, lead_id: Id, body: LeadStageIn):
+    """Move the lead to its next stage (签约 takes signed_investment; 开工 a project code or create_project)."""
+    lead = get_object_or_404(leads_of(request), pk=lead_id)
+    project = None
+    if body.project:
+        project = Project.objects.restrict(request.user).active().filter(code=body.project).first()
+        if project is None:
+            return Status(409, {"error": f"没有可关联的重点项目“{body.project}”", "detail": []})
+    return attempt(lambda: (advance(lead, body.stage, body.date, request.user, body.note,
+                                    signed_investment=body.signed_investment, project=project,
+                                    create_project=body.create_project),
+                            lead_out(leads_of(request).get(pk=lead_id)))[1])
+
+
+class PaidInOut(Schema):
+    period: str
+    value: float | None
+    status: str | None
+
+
+class PaidInIn(Schema):
+    period: text(Figure, "period")
+    value: amount(Figure, "value")
+    source: text(FigureRevision, "source") = ""
+
+
+@router.get("/leads/{lead_id}/paid-in", response=list[PaidInOut])
+def get_paid_in(request, lead_id: Id):
+    """到位资金: the lead's approved year-to-date figures, with the status of their latest revision."""
+    lead = get_object_or_404(leads_of(request), pk=lead_id)
+    return [{"period": f.period, "value": _number(f.value),
+             "status": f.head_revision.status if f.head_revision_id else None} for f in funds.figures_of(lead)]
+
+
+@router.post("/leads/{lead_id}/paid-in", response={201: list[PaidInOut], 403: ErrorOut, 409: ErrorOut, 422: ErrorOut})
+def post_paid_in(request, lead_id: Id, body: PaidInIn):
+    """Report the lead's year-to-date paid-in funds at a month-end period (a figure revision like any other)."""
+    lead = get_object_or_404(leads_of(request), pk=lead_id)
+    return attempt(lambda: (funds.report(request.user, lead, body.period, body.value, body.source),
+                            get_paid_in(request, lead_id))[1], ok=201)
+
+
+class TaskForceOut(Schema):
+    id: int
+    name: str
+    leader: str
+    lead_department: str
+    members: list[str]
+    regions: list[str]
+    chains: list[str]
+    scope: str
+
+
+@router.get("/task-forces", response=list[TaskForceOut])
+def list_task_forces(request):
+    rows = TaskForce.objects.restrict(request.user).active().select_related("lead_department").prefetch_related(
+        "members", "regions", "chains")
+    return [{"id": tf.pk, "name": tf.name, "leader": tf.leader, "lead_department": tf.lead_department.code,
+             "members": [u.code for u in tf.members.all()], "regions": [u.code for u in tf.regions.all()],
+             "chains": [c.name for c in tf.chains.all()], "scope": tf.scope} for tf in rows]
+
+
+class EventOut(Schema):
+    id: int
+    name: str
+    kind: str
+    kind_label: str
+    date: dt.date
+    place: str
+    organizer: str
+    task_force_id: int | None
+    leads: list[int]
+
+
+@router.get("/events", response=list[EventOut])
+def list_events(request):
+    visible = set(Lead.objects.restrict(request.user).values_list("pk", flat=True))
+    rows = Event.objects.restrict(request.user).active().select_related("organizer").prefetch_related("leads")
+    return [{"id": e.pk, "name": e.name, "kind": e.kind, "kind_label": e.get_kind_display(), "date": e.date,
+             "place": e.place, "organizer": e.organizer.code, "task_force_id": e.task_force_id,
+             "leads": [lead.pk for lead in e.leads.all() if lead.pk in visible]} for e in rows]
+
+
+class AttractionLineOut(Schema):
+    key: str
+    label: str
+    leads: int
+    stages: dict[str, int]
+    signed: int
+    signed_amount: float
+    started: int
+    producing: int
+    conversion_started: float | None
+    conversion_producing: float | None
+    paid_in: float
+
+
+class BatchCountOut(Schema):
+    kind: str
+    label: str
+    leads: int
+    projects: int
+    total: int
+
+
+class AttractionSummaryOut(Schema):
+    period: str
+    by: str
+    lines: list[AttractionLineOut]
+    total: AttractionLineOut
+    target_id: int | None
+    target_value: float | None
+    reported: float | None
+    difference: float | None
+    three_batches: list[BatchCountOut]
+
+
+def line_out(line: Line) -> dict:
+    return {"key": line.key, "label": line.label, "leads": line.leads, "stages": line.stages, "signed": line.signed,
+            "signed_amount": float(line.signed_amount), "started": line.started, "producing": line.producing,
+            "conversion_started": line.conversion_started, "conversion_producing": line.conversion_producing,
+            "paid_in": float(line.paid_in)}
+
+
+def summary_out(user, period: str | None, by: str | None) -> dict:
+    """The roll-up as USER may read it: the target and the bureau's figure only when USER reaches its region."""
+    at, by = read_period(period), read_by(by)
+    leads = Lead.objects.restrict(user).active()
+    target = target_for(Target.objects.restrict(user).active(), at)
+    if target is not None and not user.jurisdiction.contains(target.region_unit):
+        target = None
+    result = summary(leads, at, by, target)
+    batches = three_batches(leads, Project.objects.restrict(user).active(), at.start_date, at.end_date)
+    return {"period": at.code, "by": by, "lines": [line_out(line) for line in result.lines],
+            "total": line_out(result.total), "target_id": target.pk if target else None,
+            "target_value": _number(target.value) if target else None, "reported": _number(result.reported),
+            "difference": _number(result.difference),
+            "three_batches": [{"kind": b.kind, "label": b.label, "leads": b.leads, "projects": b.projects,
+                               "total": b.total} for b in batches]}
+
+
+@router.get("/attraction-summary", response={200: AttractionSummaryOut, 422: ErrorOut})
+def get_summary(request, period: str | None = None, by: str | None = None):
+    """招商汇总 by task-force, chain, unit or month for a year-to-date PERIOD, beside the 招商引资 target."""
+    try:
+        return summary_out(request.user, period, by)
+    except FilterError as exc:
+        return Status(422, {"error": "汇总条件无效", "detail": exc.detail})
