@@ -5,6 +5,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from luoshi.lib.numbers import number as plain  # noqa: F401  (the figures app writes numbers one way)
+
 ANY_BASE = object()  # bulk imports: no conflict check, unchanged values skipped
 
 
@@ -78,12 +80,6 @@ def parse_number(raw) -> Decimal | None:
     if number and not -30 <= number.adjusted() <= 30:
         raise NotANumber(raw, "数值的数量级超出可保存的范围(10的±30次方以内)")
     return number
-
-
-def plain(number: Decimal) -> str:
-    """A decimal as people write it: 1051, 7008.6 (no exponent, no trailing zeros)."""
-    text = format(number.normalize(), "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def as_float(number: Decimal | None) -> float | None:

@@ -11,6 +11,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.accounts.scoping import RestrictedQuerySetMixin
+from luoshi.core.labels import period_label
 from luoshi.core.models import ChangeLoggedModel
 from luoshi.lib.periods import Period, parse
 
@@ -123,7 +124,7 @@ class Figure(models.Model):
 
     def __str__(self) -> str:
         subject = self.project if self.project_id else self.unit
-        return f"{self.series.name} · {subject} · {self.period}"
+        return f"{self.series.name} · {subject} · {period_label(self.period)}"
 
     @property
     def period_obj(self) -> Period:

@@ -1,13 +1,12 @@
 """填报表: what one unit reports for one period — the rows of the web form and of the Excel template."""
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from django.conf import settings
 
 from luoshi.figures.models import Figure, Series
 from luoshi.figures.validation import normalized
-from luoshi.lib.periods import Frequency, Period, PeriodError, latest_period, parse, periods_in
+from luoshi.lib.periods import Period, PeriodError
 from luoshi.plans.models import Assignment, Target
 from luoshi.projects.models import Project
 from luoshi.units.models import Unit
@@ -109,20 +108,3 @@ def _attach_figures(slots: list[Slot]) -> None:
         slot.figure = next((f for f in same_year if f.period_end == slot.period.end_date), None)
         earlier = [f for f in same_year if f.period_end < slot.period.end_date]
         slot.previous = max(earlier, key=lambda f: f.period_end) if earlier else None
-
-
-def period_choices(today: dt.date, also: Period | None = None, years: int = 2) -> list[Period]:
-    """The periods a form offers: every ended month (1–2月 … 12月) of the last YEARS years and of the
-    year of ALSO (the period being shown), newest first."""
-    latest = latest_period(Frequency.MONTHLY, today)
-    wanted = set(range(latest.end_year, latest.end_year - years, -1)) | ({also.end_year} if also else set())
-    choices = []
-    for year in sorted(wanted, reverse=True):
-        months = [p for p in periods_in(year, Frequency.MONTHLY) if p.end_date <= latest.end_date]
-        choices += list(reversed(months))
-    return choices
-
-
-def period_or_default(code: str | None, today: dt.date) -> Period:
-    """The period asked for (PeriodError if malformed), else the latest ended month."""
-    return parse(code) if code else latest_period(Frequency.MONTHLY, today)

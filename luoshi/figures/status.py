@@ -27,6 +27,7 @@ from luoshi.figures.lateness import (
 )
 from luoshi.figures.models import Figure
 from luoshi.lib.judgement import Milestone, Observation, Status, TargetSpec, Tolerances, Verdict, judge
+from luoshi.lib.numbers import places_of, rounded
 from luoshi.lib.periods import Period, parse
 from luoshi.plans.models import Assignment, Target, TargetMilestone
 
@@ -236,6 +237,8 @@ def verdict_row(judged: Judged) -> dict:
     """One judged target as a flat record: what the CLI, API and briefings print."""
     target, verdict = judged.target, judged.verdict
     unit = judged.assignment.unit if judged.assignment else target.region_unit
+    goal = judged.assignment.value if judged.assignment and judged.assignment.value is not None else target.value
+    places = places_of(goal, _round(verdict.actual))  # 应达 and 预计 as precise as reported
     return {
         "target_id": target.pk,
         "assignment_id": judged.assignment.pk if judged.assignment else None,
@@ -246,8 +249,7 @@ def verdict_row(judged: Judged) -> dict:
         "period": target.period,
         "at": judged.at.code,
         "kind": target.kind,
-        "target": float(judged.assignment.value if judged.assignment and judged.assignment.value is not None
-                        else target.value),
+        "target": float(goal),
         "unit_of_measure": "%" if target.kind == "growth" and target.unit_of_measure == "%" else target.unit_of_measure,
         "bound": target.bound,
         "commitment": target.commitment,
@@ -258,12 +260,12 @@ def verdict_row(judged: Judged) -> dict:
         "gap": _round(verdict.gap),
         "status": verdict.status.value,
         "status_label": verdict.status.label_zh,
-        "forecast": _round(verdict.forecast),
+        "forecast": rounded(verdict.forecast, places),
         "forecast_basis": verdict.forecast_basis,
         "pace_ratio": _round(verdict.pace_ratio),
         "met": verdict.met,
         "reason": verdict.reason,
-        "expected_value": _round(expected_value(judged)),
+        "expected_value": rounded(expected_value(judged), places),
         "latest_period": verdict.period.code if verdict.period else None,
         "judged_period": period.code if (period := judged_period(target, judged.at)) else None,
         "late": verdict.late is not None,

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from luoshi.accounts.scoping import CHANGE, units_for
@@ -15,9 +16,10 @@ from luoshi.figures.catalogue import series_named
 from luoshi.figures.forms import entries_from_form, problems_by_row
 from luoshi.figures.marks import MarkError, mark_not_published
 from luoshi.figures.models import FigureRevision, Upload
-from luoshi.figures.slots import period_choices, period_or_default, slots_for
+from luoshi.figures.slots import slots_for
 from luoshi.figures.submission import FiguresRejected, ReviewError, approve, return_revision, submit
-from luoshi.lib.periods import PeriodError
+from luoshi.lib.periods import Frequency, Period, PeriodError, latest_period, parse
+from luoshi.plans.periods import ended_months
 from luoshi.units.models import Unit
 
 
@@ -37,12 +39,15 @@ def reporting_unit(request) -> Unit:
     return unit
 
 
-def _period(request):
-    try:
-        return period_or_default(request.GET.get("period"), dt.date.today())
-    except PeriodError as exc:
-        messages.error(request, f"期间无效:{exc}")
-        return period_or_default(None, dt.date.today())
+def _period(request) -> Period:
+    """The period asked for, else the newest ended month of the user's plan years."""
+    if code := request.GET.get("period"):
+        try:
+            return parse(code)
+        except PeriodError as exc:
+            messages.error(request, _("期间无效:%(error)s") % {"error": exc})
+    months = ended_months(request.user)
+    return months[0] if months else latest_period(Frequency.MONTHLY, dt.date.today())
 
 
 @login_required
@@ -63,7 +68,7 @@ def entry(request):
             return redirect(f"{reverse('figures:entry')}?unit={unit.code}&period={period.code}")
     return render(request, "figures/entry.html", {
         "unit": unit, "period": period, "slots": slots, "problems": problems,
-        "periods": period_choices(dt.date.today(), also=period), "units": _units_for(request.user),
+        "periods": ended_months(request.user, also=period), "units": _units_for(request.user),
         "can_mark": request.user.edits_plans})
 
 

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.accounts.scoping import RestrictedQuerySetMixin
+from luoshi.core.labels import period_label
 from luoshi.core.models import ChangeLoggedModel
 
 
@@ -163,7 +164,7 @@ class Target(QuotesPlan, ChangeLoggedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.indicator} {self.period}"
+        return f"{self.indicator} {period_label(self.period)}"
 
     @property
     def is_rate(self) -> bool:

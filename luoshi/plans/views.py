@@ -17,7 +17,7 @@ from luoshi.figures.rollup import decomposition
 from luoshi.plans import quota_sheet
 from luoshi.plans.decomposition import QuotaProblem, QuotaResult, QuotasRejected, assignable_units, set_quotas
 from luoshi.plans.models import Front, Plan, Target
-from luoshi.plans.wording import describe, format_number
+from luoshi.plans.wording import describe
 
 
 @dataclass
@@ -67,7 +67,6 @@ def target_detail(request, pk: int):
     text = target.plan.text
     return render(request, "plans/target_detail.html", {
         "target": target, "plan": target.plan, "wording": wording_of(target),
-        "baseline": format_number(target.baseline) if target.baseline is not None else "",
         "before": text[:target.span_start], "after": text[target.span_end:],
         "standing": standing(request.user, target, request.GET.get("period", "")),
         "quotas": decomposition(target).quotas,

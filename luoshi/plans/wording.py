@@ -1,22 +1,12 @@
 """How a target reads to a Chinese reader: "确保 7000 亿元", "力争 突破 6000 家", "增长 15% 以上"."""
 
-from decimal import Decimal
+from luoshi.lib.numbers import number as format_number
+from luoshi.lib.numbers import quantity
+
+__all__ = ["describe", "format_number", "quantity", "verb"]
 
 PREFIX_WORDS = {"突破", "超过", "不低于", "不少于", "约", "控制在", "达到", "高于", "低于", "不超过"}
 DEFAULT_WORD = {"min": "以上", "max": "以内", "approx": "左右", "exact": ""}
-PERCENT_UNITS = {"%", "‰"}
-
-
-def format_number(value) -> str:
-    """7000 → "7000", 2.60 → "2.6", 1500.0 → "1500" (no trailing zeros, no exponent)."""
-    number = Decimal(str(value)).normalize()
-    text = format(number, "f")
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def quantity(value, unit: str) -> str:
-    number = format_number(value)
-    return f"{number}{unit}" if unit in PERCENT_UNITS else f"{number} {unit}".strip()
 
 
 def verb(kind: str, unit: str) -> str:

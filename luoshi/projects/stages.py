@@ -40,6 +40,11 @@ def may_edit(user, project: Project) -> bool:
     return user.edits_plans or (user.role == user.Role.REPORTER and user.unit_id == project.owner_id)
 
 
+def may_import(user) -> bool:
+    """导入项目清单: analysts for their jurisdiction, reporters for their own unit; leaders only read."""
+    return user.edits_plans or user.role == user.Role.REPORTER
+
+
 def require_edit(user, project: Project) -> None:
     if not may_edit(user, project):
         raise NotAllowed("只有项目属地单位或分析员可以修改该项目")

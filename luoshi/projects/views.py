@@ -33,7 +33,15 @@ from luoshi.projects.models import Batch, Obstacle, Project
 from luoshi.projects.planning import monthly_plan, set_monthly_plan
 from luoshi.projects.progress import judge_projects, series_name
 from luoshi.projects.rollup import rollup
-from luoshi.projects.stages import NotAllowed, ProjectError, change_stage, join_batch, may_edit, next_stages
+from luoshi.projects.stages import (
+    NotAllowed,
+    ProjectError,
+    change_stage,
+    join_batch,
+    may_edit,
+    may_import,
+    next_stages,
+)
 from luoshi.tasks.models import Task
 
 
@@ -67,7 +75,8 @@ def _filter(request) -> ProjectFilter:
 def project_list(request):
     chosen = _filter(request)
     return render(request, "projects/project_list.html", {
-        "rows": filtered(visible(request.user), chosen), "stages": Project.Stage.choices, "filter": chosen})
+        "rows": filtered(visible(request.user), chosen), "stages": Project.Stage.choices, "filter": chosen,
+        "may_import": may_import(request.user)})
 
 
 def _plan_form(project: Project, year: int) -> MonthlyPlanForm:
@@ -267,7 +276,7 @@ def import_template(request):
 
 @login_required
 def import_view(request):
-    if not request.user.edits_plans and request.user.role != request.user.Role.REPORTER:
+    if not may_import(request.user):
         raise PermissionDenied("无权导入项目")
     errors, written = [], None
     form = ImportForm(request.POST or None, request.FILES or None)

@@ -1,24 +1,19 @@
 from django import template
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from luoshi.core import labels
 from luoshi.core.history import history_query, may_read
-from luoshi.lib.periods import PeriodError, parse
-from luoshi.plans.wording import format_number
+from luoshi.lib import numbers
 
 register = template.Library()
 
 
 @register.filter
-def period_label(code: str) -> str:
-    """A period code as its reader says it: 2023Q1 → 2023年一季度 (2023 Q1 in English)."""
-    try:
-        period = parse(str(code))
-    except PeriodError:
-        return code
-    return period.label_zh_full if (get_language() or "zh-hans").startswith("zh") else period.label_en
+def period_label(code, short: bool = False) -> str:
+    """A period code as its reader says it: 2023Q1 → 2023年一季度 (Q1 2023 in English); |period_label:1 → 一季度."""
+    return labels.period_label(code, short=bool(short))
 
 
 @register.filter
@@ -33,7 +28,13 @@ def get_item(mapping, key):
 @register.filter
 def plain(value) -> str:
     """A number as written, without trailing zeros: 7008.6000 → 7008.6 ("—" for none)."""
-    return "—" if value is None or value == "" else format_number(value)
+    return numbers.number(value)
+
+
+@register.filter
+def quantity(value, unit: str = "") -> str:
+    """A figure with its unit at the precision it carries: 15%, 6.8%, 7000 亿元 ("—" for none)."""
+    return numbers.quantity(value, unit)
 
 
 @register.simple_tag(takes_context=True)
