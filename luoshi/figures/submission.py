@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, OuterRef, Subquery
 from django.utils import timezone
 
+from luoshi.figures import notices
 from luoshi.figures.entries import ANY_BASE, Entry, as_float, plain
 from luoshi.figures.models import Figure, FigureRevision
 from luoshi.figures.validation import Change, Conflict, Validation, validate
@@ -183,6 +184,7 @@ def approve(revision: FigureRevision, user, note: str = "") -> FigureRevision:
     _reviewable(revision, user)
     _refuse_if_stale(revision)
     _approve(revision, user, note, timezone.now())
+    notices.reviewed(revision)
     return revision
 
 
@@ -197,4 +199,5 @@ def return_revision(revision: FigureRevision, user, reason: str) -> FigureRevisi
     revision.reviewed_by, revision.reviewed_by_name = user, _name(user)
     revision.reviewed_at, revision.review_note = timezone.now(), reason.strip()[:500]
     revision.save(update_fields=["status", "reviewed_by", "reviewed_by_name", "reviewed_at", "review_note"])
+    notices.reviewed(revision)
     return revision

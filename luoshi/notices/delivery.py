@@ -136,8 +136,9 @@ def email(user: User, notes: list[Notification]) -> bool:
 
 
 def said(notice: Notice) -> None:
-    log.warning("无人接收:%s(单位 %s 没有可接收该通知的在用账户,请用 luoshi users add 添加)",
-                notice.title, notice.unit_id)
+    unit = Unit.objects.filter(pk=notice.unit_id).first()
+    log.warning("无人接收:%s(%s没有可接收该通知的在用账户,请用 luoshi users add 添加)", notice.title,
+                unit.display_name if unit else "")
 
 
 def notify(*notices: Notice, day=None) -> list[Notification]:

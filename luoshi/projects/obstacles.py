@@ -7,6 +7,7 @@ from django.db import transaction
 
 from luoshi.accounts.scoping import in_reach
 from luoshi.core import limits
+from luoshi.projects import notices
 from luoshi.projects.models import Obstacle, ObstacleStep, Project
 from luoshi.projects.stages import InvalidProject, NotAllowed, ProjectError, actor, may_edit
 
@@ -62,9 +63,11 @@ def route(obstacle: Obstacle, department, user, days: int = DEFAULT_DAYS, today:
     if reason:
         raise InvalidProject([{"field": "days", "message": f"办理时限(天){reason}"}])
     due = (today or dt.date.today()) + dt.timedelta(days=days)
-    return _move(obstacle, (Status.RAISED, Status.ROUTED), Status.ROUTED, "转办", user,
-                 note or f"转{department.name}办理,时限 {days} 天(至 {due:%Y-%m-%d})", department=department,
-                 due=due)
+    obstacle = _move(obstacle, (Status.RAISED, Status.ROUTED), Status.ROUTED, "转办", user,
+                     note or f"转{department.name}办理,时限 {days} 天(至 {due:%Y-%m-%d})", department=department,
+                     due=due)
+    notices.routed(obstacle)
+    return obstacle
 
 
 def answer(obstacle: Obstacle, text: str, user) -> Obstacle:
@@ -74,7 +77,9 @@ def answer(obstacle: Obstacle, text: str, user) -> Obstacle:
         raise NotAllowed("只有责任部门可以答复该问题")
     if not text.strip():
         raise ProjectError("请写明答复内容")
-    return _move(obstacle, (Status.ROUTED,), Status.ANSWERED, "答复", user, text.strip(), answer=text.strip())
+    obstacle = _move(obstacle, (Status.ROUTED,), Status.ANSWERED, "答复", user, text.strip(), answer=text.strip())
+    notices.answered(obstacle)
+    return obstacle
 
 
 def confirm(obstacle: Obstacle, user, note: str = "") -> Obstacle:

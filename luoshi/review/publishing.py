@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from luoshi.plans.models import Plan, Target
+from luoshi.review import notices
 from luoshi.review.acting import acting_as
 
 
@@ -75,6 +76,7 @@ def publish(plan: Plan, user, *, confirmed: bool = False) -> Readiness:
             raise PublishRefused(result)
         plan.status = Plan.Status.PUBLISHED
         plan.save()
+    notices.published(plan)
     return result
 
 

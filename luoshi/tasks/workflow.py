@@ -15,6 +15,7 @@ from luoshi.core import limits
 from luoshi.core.bulk import logged_rows
 from luoshi.projects import stages
 from luoshi.projects.stages import actor
+from luoshi.tasks import notices
 from luoshi.tasks.models import Evidence, Milestone, Task, TaskStep
 
 Status = Task.Status
@@ -114,6 +115,7 @@ def issue(user, *, title: str, lead_unit, co_units=(), deadline: dt.date | None 
     with logged_rows(task, "milestones", task.milestones, ("name", "due")):
         Milestone.objects.bulk_create(Milestone(task=task, name=name, due=due) for name, due in milestones)
     _log(task, "下达", "", Status.ISSUED, user, f"牵头单位:{lead_unit.name}")
+    notices.issued(task)
     return task
 
 
@@ -133,6 +135,7 @@ def take(task: Task, action: str, user, note: str = "") -> Task:
     _stamp(task, step)
     task.save()
     _log(task, step.label, before, step.target, user, note)
+    notices.stepped(task, action)
     return task
 
 

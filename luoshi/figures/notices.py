@@ -1,0 +1,25 @@
+"""数据审核's notices: the reporting unit hears that a submitted figure was approved or returned."""
+
+from django.urls import reverse
+
+from luoshi.figures.models import FigureRevision
+from luoshi.notices.delivery import DOERS, Notice, notify
+
+
+def _link(revision: FigureRevision) -> str:
+    figure = revision.figure
+    if figure.project_id:
+        return reverse("projects:detail", args=[figure.project_id])
+    if revision.status == FigureRevision.Status.RETURNED:
+        return f"{reverse('figures:entry')}?period={figure.period}"
+    return reverse("figures:review")
+
+
+def reviewed(revision: FigureRevision) -> None:
+    """审核通过 or 退回 (with the reason), for the reporters of the figure's unit."""
+    figure = revision.figure
+    if revision.status == FigureRevision.Status.RETURNED:
+        words = f"数据“{figure}”被退回,请修改后重新报送:{revision.review_note}"
+    else:
+        words = f"数据“{figure}”已审核通过"
+    notify(Notice(figure.unit_id, f"figure-revision:{revision.pk}:{revision.status}", words, _link(revision), DOERS))
