@@ -6,6 +6,7 @@ with an obstacle, a task with a milestone and evidence, a pending proposal and a
 and every API operation is walked with the other city's ids: nothing of it is read or written.
 """
 
+import datetime as dt
 import json
 import re
 
@@ -17,6 +18,9 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from luoshi.accounts.models import User
 from luoshi.accounts.scoping import CHANGE, in_reach, units_for
 from luoshi.api.urls import api
+from luoshi.attraction.models import Event, TaskForce
+from luoshi.attraction.stages import open_lead
+from luoshi.enterprises.models import Enterprise
 from luoshi.figures.entries import Entry
 from luoshi.figures.models import Figure, FigureRevision, Series, Upload
 from luoshi.figures.submission import FiguresRejected, submit
@@ -40,6 +44,7 @@ ROUTE_OBJECTS = {
     "figures/review/": "revision", "figures/upload/": "upload", "projects/": "project",
     "projects/obstacles/": "obstacle", "tasks/": "task", "tasks/evidence/": "evidence",
     "tasks/milestones/": "milestone", "units/": "unit",
+    "attraction/leads/": "lead", "attraction/task-forces/": "task_force", "attraction/events/": "event",
 }
 #: Which object fills a path parameter of the API.
 API_OBJECTS = {
@@ -47,6 +52,7 @@ API_OBJECTS = {
     "task_id": "task", "evidence_id": "evidence", "revision_id": "revision", "figure_id": "figure",
     "milestone_id": "milestone", "proposal_id": "proposal", "assignment_id": "assignment", "unit_id": "unit",
     "code": "unit.code",
+    "lead_id": "lead",
 }
 ACTIONS = {"action": ("receive", "start", "request", "approve", "return", "route", "answer", "confirm", "reopen")}
 
@@ -89,10 +95,22 @@ def city_world(city: Unit, district: Unit, gdp: Series, analyst: User) -> dict:
                                        unit_of_measure="%", kind="growth", period="2023", span_start=0,
                                        span_end=4, sentence=text[:4])
     upload = Upload.objects.create(user=analyst, file_name=f"{city.short_name}.xlsx", content=b"")
-    return {"plan": plan, "front": front, "target": target, "assignment": assignment, "figure": figure,
+    attraction = attraction_world(city, district)
+    return {**attraction, "plan": plan, "front": front, "target": target, "assignment": assignment, "figure": figure,
             "revision": figure.approved_revision, "project": project, "obstacle": obstacle, "task": task,
             "milestone": milestone, "evidence": evidence, "proposal": proposal, "upload": upload,
             "unit": city}
+
+
+def attraction_world(city: Unit, district: Unit) -> dict:
+    """A task force of CITY, an event it held and a lead landing in DISTRICT."""
+    company = Enterprise.objects.create(name=f"{district.name}招商测试企业", register_unit=city, outside=True)
+    task_force = TaskForce.objects.create(name=f"{city.short_name}测试专班", lead_department=district)
+    event = Event.objects.create(name=f"{city.short_name}测试推介会", kind="yrd", date="2023-02-01", organizer=city,
+                                 task_force=task_force)
+    lead = open_lead(None, name=f"{district.name}招商项目", company=company, task_force=task_force, unit=district,
+                     event=event, date=dt.date(2023, 1, 5))
+    return {"task_force": task_force, "event": event, "lead": lead}
 
 
 @pytest.fixture
