@@ -15,6 +15,7 @@ from luoshi.projects import cli as projects_cli
 from luoshi.review import cli as review_cli
 from luoshi.tasks import cli as tasks_cli
 
+from luoshi.verdicts import cli as verdicts_cli
 
 def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "luoshi.settings")
@@ -187,6 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     figures_cli.add_parsers(sub)
     briefings_cli.add_parsers(sub)
+    verdicts_cli.add_parsers(sub)
     compare_cli.add_parsers(sub)
     extract_cli.add_parser(sub)
     tasks_cli.add_parsers(sub)

@@ -8,7 +8,6 @@ from luoshi.figures.catalogue import series_named
 from luoshi.figures.entries import Entry
 from luoshi.figures.marks import MarkError, mark_not_published
 from luoshi.figures.models import Figure, FigureRevision
-from luoshi.figures.status import judge_assignments, judge_targets, verdict_row
 from luoshi.figures.submission import (
     FiguresRejected,
     ReviewError,
@@ -21,6 +20,7 @@ from luoshi.lib.periods import PeriodError, parse
 from luoshi.plans.export import number
 from luoshi.plans.models import Assignment, Target
 from luoshi.units.models import Unit
+from luoshi.verdicts.keeping import assignment_rows, target_rows
 
 router = Router(tags=["数据"])
 
@@ -203,11 +203,9 @@ def status(request, plan: Id | None = None, period: str | None = None):
         at = parse(period) if period else None
     except PeriodError as exc:
         return Status(422, {"error": "期间无效", "detail": [{"field": "period", "value": period, "reason": str(exc)}]})
-    targets = Target.objects.restrict(request.user).active().select_related("plan", "front", "series", "region_unit")
+    targets = Target.objects.restrict(request.user).active()
     if plan:
         targets = targets.filter(plan_id=plan)
     if request.user.jurisdiction.several:
-        return [verdict_row(j) for j in judge_targets(targets, at)]
-    assignments = Assignment.objects.restrict(request.user).filter(target__in=targets).select_related(
-        "unit", "target__plan", "target__front", "target__series", "target__region_unit")
-    return [verdict_row(j) for j in judge_assignments(assignments, at)]
+        return target_rows(targets, at)
+    return assignment_rows(Assignment.objects.restrict(request.user).filter(target__in=targets), at)

@@ -1,7 +1,7 @@
 """看板: a plan's targets (or one unit's assignments) judged at a period, grouped by front, worst first.
 
-Pure assembly over `figures.status`: the verdicts come from the judgement engine, never from here.
-The number of queries is fixed whatever the number of targets.
+Pure assembly over the kept verdicts (`verdicts.keeping`, the judgement engine's output): no verdict is
+computed here. The number of queries is fixed whatever the number of targets.
 """
 
 import datetime as dt
@@ -12,11 +12,12 @@ from luoshi.dashboard.charts import bullet
 from luoshi.dashboard.filters import BoardFilter
 from luoshi.dashboard.ranking import RankRow, late_units, rank_units
 from luoshi.figures.lateness import Owed
-from luoshi.figures.status import Judged, default_at, judge_assignments, judge_targets, verdict_row
+from luoshi.figures.status import default_at
 from luoshi.lib.periods import Frequency, Period, parse, periods_in
 from luoshi.plans.models import Assignment, Plan, Target
 from luoshi.plans.views import wording_of
 from luoshi.units.models import Unit
+from luoshi.verdicts.keeping import Kept, kept_assignments, kept_targets
 
 WORST_FIRST = {"red": 0, "yellow": 1, "grey": 2, "green": 3}
 TARGET_RELATED = ("plan", "front", "series", "region_unit", "owner")
@@ -24,9 +25,9 @@ TARGET_RELATED = ("plan", "front", "series", "region_unit", "owner")
 
 @dataclass
 class Card:
-    """One target (or assignment) on the board: its verdict row, wording and chart data."""
+    """One target (or assignment) on the board: its kept verdict row, wording and chart data."""
 
-    judged: Judged
+    judged: Kept
     row: dict
     wording: str
 
@@ -36,7 +37,7 @@ class Card:
 
     @property
     def key(self) -> str:
-        return f"{self.row['target_id']}-{self.row['assignment_id'] or 0}"
+        return self.judged.key
 
     @property
     def json_id(self) -> str:
@@ -48,7 +49,7 @@ class Card:
 
     @cached_property
     def chart(self) -> dict:
-        return bullet(self.judged, self.row)
+        return bullet(self.row, self.judged.chart)
 
 
 @dataclass
@@ -98,27 +99,27 @@ def pick_plan(plans: list[Plan], plan_id: int | None) -> Plan | None:
     return (published or plans or [None])[0]
 
 
-def judge_units(user, targets, at: Period, today: dt.date, unit_code: str = "") -> list[Judged]:
+def judge_units(user, targets, at: Period, today: dt.date, unit_code: str = "") -> list[Kept]:
     """The assignments of TARGETS that USER may see (all for USER None: the CLI), of UNIT_CODE if given."""
     scope = Assignment.objects.all() if user is None else Assignment.objects.restrict(user)
     assignments = scope.filter(target__in=targets).select_related(
         "unit", *(f"target__{name}" for name in TARGET_RELATED))
     if unit_code:
         assignments = assignments.filter(unit__code=unit_code)
-    return judge_assignments(assignments, at, today)
+    return kept_assignments(assignments, at, today)
 
 
-def city_judged(user, targets, at: Period, today: dt.date) -> list[Judged]:
+def city_judged(user, targets, at: Period, today: dt.date) -> list[Kept]:
     """The city-level TARGETS judged, for those who see more than their own unit (their figures' lateness)."""
     if user is not None and not user.jurisdiction.several:
         return []
-    return judge_targets(targets.select_related(*TARGET_RELATED), at, today)
+    return kept_targets(targets.select_related(*TARGET_RELATED), at, today)
 
 
-def judge_board(user, plan: Plan, board_filter: BoardFilter, at: Period, today: dt.date) -> list[Judged]:
+def judge_board(user, plan: Plan, board_filter: BoardFilter, at: Period, today: dt.date) -> list[Kept]:
     targets = board_filter.narrow(plan.targets.active().select_related(*TARGET_RELATED))
     if not board_filter.unit:
-        return judge_targets(targets, at, today)
+        return kept_targets(targets, at, today)
     return judge_units(user, targets, at, today, board_filter.unit)
 
 
@@ -150,7 +151,7 @@ def build_board(user, board_filter: BoardFilter, plans: list[Plan], today: dt.da
     at = parse(board_filter.period) if board_filter.period else default_at(plan.year, today)
     unit = Unit.objects.filter(code=board_filter.unit).first() if board_filter.unit else None
     judged = judge_board(user, plan, board_filter, at, today)
-    cards = [Card(j, verdict_row(j), wording_of(j.target)) for j in judged]
+    cards = [Card(k, k.row, wording_of(k.target)) for k in judged]
     front_names = [f.name for f in plan.fronts.all()]
     return Board(plan, board_filter, at, unit, group(cards, board_filter, front_names), front_names, count(cards),
                  late_units(judged))

@@ -2,36 +2,18 @@
 
 from luoshi.figures.status import Judged, spec_of, tolerances
 from luoshi.lib.judgement import Observation
-from luoshi.lib.judgement.readings import judged_figure
 from luoshi.lib.periods import Frequency, Period, parse, periods_in
+from luoshi.verdicts.rows import figures_of
 
 
-def figures_of(judged: Judged, observations) -> list[tuple[Observation, float | None]]:
-    """Each observation with the number the target is judged on (growth for growth targets, else the value)."""
-    spec = spec_of(judged.target)
-    return [(obs, judged_figure(spec, obs)) for obs in observations]
-
-
-def last_year_figure(judged: Judged) -> float | None:
-    """去年同期: last year's figure for the span of the judged figure."""
-    period = judged.verdict.period
-    if period is None or period.is_multi_year:
-        return None
-    previous = period.previous_year()
-    return next((v for o, v in figures_of(judged, judged.last_year) if o.period.same_span(previous)), None)
-
-
-def sparkline(judged: Judged) -> list[list]:
-    return [[o.period.label_zh, v] for o, v in figures_of(judged, judged.series_points) if v is not None]
-
-
-def bullet(judged: Judged, row: dict) -> dict:
-    """A bullet chart: actual bar, expected-by-now and last-year marks, target line; the forecast for hover."""
+def bullet(row: dict, marks: dict) -> dict:
+    """A bullet chart from a kept verdict row and its MARKS (`verdicts.rows.stored_chart`): actual bar,
+    expected-by-now and last-year marks, target line; the forecast for hover."""
     return {
         "status": row["status"], "label": row["status_label"], "unit": row["unit_of_measure"],
         "actual": row["actual"], "target": row["target"], "expected": row["expected_value"],
-        "last_year": last_year_figure(judged), "forecast": row["forecast"], "basis": row["forecast_basis"],
-        "spark": sparkline(judged),
+        "last_year": marks["last_year"], "forecast": row["forecast"], "basis": row["forecast_basis"],
+        "spark": marks["spark"],
     }
 
 

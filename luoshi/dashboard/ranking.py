@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from statistics import mean
 
 from luoshi.figures.lateness import Owed, late_list
-from luoshi.figures.status import Judged
 from luoshi.lib.judgement import Status
 from luoshi.units.models import Unit
+from luoshi.verdicts.keeping import Kept
 
 WORST_FIRST = {"red": 0, "yellow": 1, "grey": 2, "green": 3}
 
@@ -17,13 +17,13 @@ class RankRow:
     """One unit's standing: its verdicts and their mean pace (progress ÷ expected; 1 = on schedule)."""
 
     unit: Unit
-    judged: list[Judged]
+    judged: list[Kept]
     score: float | None
     rank: int | None = None
 
     @property
     def worst(self) -> str:
-        return min((j.verdict.status.value for j in self.judged), key=WORST_FIRST.__getitem__)
+        return min((j.status for j in self.judged), key=WORST_FIRST.__getitem__)
 
     @property
     def worst_label(self) -> str:
@@ -33,17 +33,17 @@ class RankRow:
     def counts(self) -> dict[str, int]:
         counts = dict.fromkeys(WORST_FIRST, 0)
         for item in self.judged:
-            counts[item.verdict.status.value] += 1
+            counts[item.status] += 1
         return counts
 
 
-def unit_of(judged: Judged) -> Unit | None:
+def unit_of(judged: Kept) -> Unit | None:
     return judged.assignment.unit if judged.assignment else judged.target.region_unit
 
 
-def rank_units(judged: list[Judged]) -> list[RankRow]:
+def rank_units(judged: list[Kept]) -> list[RankRow]:
     """Units by mean pace, best first (排名); units with no comparable figure come last, unranked."""
-    by_unit: dict[int, list[Judged]] = defaultdict(list)
+    by_unit: dict[int, list[Kept]] = defaultdict(list)
     units = {}
     for item in judged:
         unit = unit_of(item)
@@ -52,7 +52,7 @@ def rank_units(judged: list[Judged]) -> list[RankRow]:
             units[unit.pk] = unit
     rows = []
     for pk, items in by_unit.items():
-        paces = [j.verdict.pace_ratio for j in items if j.verdict.pace_ratio is not None]
+        paces = [j.row["pace_ratio"] for j in items if j.row["pace_ratio"] is not None]
         rows.append(RankRow(units[pk], items, round(mean(paces), 4) if paces else None))
     rows.sort(key=lambda r: (r.score is None, -(r.score or 0), r.unit.order, r.unit.code))
     for number, row in enumerate((r for r in rows if r.score is not None), start=1):

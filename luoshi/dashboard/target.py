@@ -3,12 +3,13 @@
 import datetime as dt
 from dataclasses import dataclass
 
-from luoshi.dashboard.charts import last_year_figure, year_chart
+from luoshi.dashboard.charts import year_chart
 from luoshi.figures.models import FigureRevision
-from luoshi.figures.status import Judged, default_at, judge_assignments, judge_targets, verdict_row
+from luoshi.figures.status import Judged, default_at, judge_targets
 from luoshi.lib.periods import Period, PeriodError, parse
 from luoshi.plans.milestones import steps_of
 from luoshi.plans.models import Assignment, Target, TargetMilestone
+from luoshi.verdicts.keeping import kept_assignments, kept_targets
 
 
 @dataclass
@@ -43,15 +44,16 @@ def revisions_of(user, target: Target):
 
 def assignment_rows(user, target: Target, at: Period, today: dt.date) -> list[dict]:
     assignments = Assignment.objects.restrict(user).filter(target=target).select_related(
-        "unit", "target__plan", "target__front", "target__series", "target__region_unit")
-    return [{**verdict_row(j), "note": j.assignment.note} for j in judge_assignments(assignments, at, today)]
+        "unit", "target__plan", "target__front", "target__series", "target__region_unit", "target__owner")
+    return [{**k.row, "note": k.assignment.note} for k in kept_assignments(assignments, at, today)]
 
 
 def standing(user, target: Target, code: str = "", today: dt.date | None = None) -> TargetStanding:
     today = today or dt.date.today()
     at = period_at(code, target, today)
-    judged = judge_targets([target], at, today)[0]
-    row = verdict_row(judged)
-    return TargetStanding(judged, row, year_chart(judged, row), row["expected_value"], last_year_figure(judged),
+    judged = judge_targets([target], at, today)[0]  # the figures behind the year chart
+    kept = kept_targets([target], at, today)[0]  # the verdict, as every other page shows it
+    row = kept.row
+    return TargetStanding(judged, row, year_chart(judged, row), row["expected_value"], kept.chart["last_year"],
                           list(revisions_of(user, target)), assignment_rows(user, target, at, today),
                           steps_of(target) if target.kind == Target.Kind.MILESTONE else [])

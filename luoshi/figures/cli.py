@@ -1,4 +1,4 @@
-"""`luoshi status`, `import-figures`, `approve` and `catalogue`: thin wrappers over the figures domain functions."""
+"""`luoshi import-figures`, `approve` and `catalogue`: thin wrappers over the figures domain functions."""
 
 import json
 import sys
@@ -6,13 +6,6 @@ from pathlib import Path
 
 
 def add_parsers(subparsers) -> None:
-    status = subparsers.add_parser("status", help="every target's progress, expectation, status and forecast, by plan")
-    status.add_argument("--plan", type=int, help="only the plan with this id")
-    status.add_argument("--period", help="judge at this period (e.g. 2023, 2023H1, 2023M1-2)")
-    status.add_argument("--unit", help="the assignments of the unit with this code instead of the targets")
-    status.add_argument("--format", choices=["table", "json"], default="table")
-    status.set_defaults(func=run_status, django=True)
-
     load = subparsers.add_parser("import-figures", help="load figures from a CSV or Excel file (all or nothing)")
     load.add_argument("file")
     load.add_argument("--unit", default="", help="unit code for rows that name none")
@@ -34,65 +27,6 @@ def add_parsers(subparsers) -> None:
     listing.add_argument("--format", choices=["table", "json"], default="table")
     listing.add_argument("--archived", action="store_true", help="also the archived series")
     listing.set_defaults(func=run_catalogue_list, django=True)
-
-
-COLUMNS = [("indicator", "指标"), ("unit_name", "地区/单位"), ("period", "期间"), ("target", "目标"), ("unit_of_measure", "单位"),
-           ("bound", "界限"), ("commitment", "承诺"), ("actual", "实际"), ("progress", "进度"),
-           ("expected", "应达"), ("status_label", "状态"), ("forecast", "预计"), ("forecast_basis", "依据")]
-
-
-def _cell(value) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, float):
-        return f"{value:.4g}" if abs(value) < 1 else f"{value:,.2f}".rstrip("0").rstrip(".")
-    return str(value)
-
-
-def _table(rows: list[dict]) -> str:
-    """One block per plan, each under a line naming the plan: two plans' targets are never mixed unmarked."""
-    header = "\t".join(title for _, title in COLUMNS)
-    blocks = {}
-    for row in rows:
-        blocks.setdefault((row["plan_id"], row["plan"]), []).append(row)
-    return "\n\n".join("\n".join([f"规划 {plan_id}:{title}", header,
-                                   *("\t".join(_cell(row[key]) for key, _ in COLUMNS) for row in block)])
-                       for (plan_id, title), block in blocks.items()) or header
-
-
-def status_rows(plan_id=None, period=None, unit_code=None) -> list[dict]:
-    from luoshi.figures.status import judge_assignments, judge_targets, verdict_row
-    from luoshi.lib.periods import parse
-    from luoshi.plans.models import Assignment, Target
-
-    at = parse(period) if period else None
-    targets = Target.objects.active().filter(plan__archived=False).select_related(
-        "plan", "front", "series", "region_unit")
-    if plan_id:
-        targets = targets.filter(plan_id=plan_id)
-    if unit_code:
-        assignments = Assignment.objects.filter(target__in=targets, unit__code=unit_code).select_related(
-            "unit", "target__plan", "target__front", "target__series", "target__region_unit")
-        judged = judge_assignments(assignments, at)
-    else:
-        judged = judge_targets(targets, at)
-    return [{"plan_id": j.target.plan_id, "plan": j.target.plan.title, **verdict_row(j)} for j in judged]
-
-
-def run_status(args) -> int:
-    from luoshi.lib.periods import PeriodError
-    from luoshi.plans.models import Plan
-
-    if args.plan and not Plan.objects.filter(pk=args.plan, archived=False).exists():
-        print(f"luoshi status: no plan with id {args.plan}", file=sys.stderr)
-        return 2
-    try:
-        rows = status_rows(args.plan, args.period, args.unit)
-    except PeriodError as exc:
-        print(f"luoshi status: --period {args.period}: {exc}", file=sys.stderr)
-        return 2
-    print(json.dumps(rows, ensure_ascii=False, indent=1) if args.format == "json" else _table(rows))
-    return 0
 
 
 #: `luoshi import-figures` reads large files by an operator: the upload limits, with ten minutes to read.

@@ -10,6 +10,7 @@ from luoshi.core.context import change_context, current
 from luoshi.core.models import ObjectChange
 from luoshi.core.signals import record
 from luoshi.figures.models import Figure, Series
+from luoshi.figures.signals import figures_changed
 from luoshi.figures.validation import normalized
 from luoshi.lib.periods import Period, PeriodError, parse
 from luoshi.units.models import Unit
@@ -44,6 +45,7 @@ def mark_not_published(series: Series, unit: Unit, period: Period | str, user, n
     before = None if created else _mark_fields(figure)
     figure.not_published, figure.not_published_note = value, (note or "").strip()[:300] if value else ""
     figure.save(update_fields=["not_published", "not_published_note"])
+    figures_changed.send(Figure, figure_ids=[figure.pk])
     with change_context(user=user, request_id=current().request_id):
         record(figure, ObjectChange.Action.CREATE if created else ObjectChange.Action.UPDATE, before,
                _mark_fields(figure))

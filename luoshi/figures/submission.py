@@ -14,6 +14,7 @@ from django.utils import timezone
 from luoshi.figures import notices
 from luoshi.figures.entries import ANY_BASE, Entry, as_float, plain
 from luoshi.figures.models import Figure, FigureRevision
+from luoshi.figures.signals import figures_changed
 from luoshi.figures.validation import Change, Conflict, Validation, validate
 
 
@@ -144,6 +145,7 @@ def _point_figures_at_latest(figure_ids: list[int]) -> None:
     Figure.objects.filter(pk__in=figure_ids).update(
         head_revision=Subquery(newest.values("pk")[:1]), approved_revision=Subquery(approved.values("pk")[:1]),
         value=Subquery(approved.values("value")[:1]), growth=Subquery(approved.values("growth")[:1]))
+    figures_changed.send(Figure, figure_ids=figure_ids)
 
 
 def _name(user) -> str:

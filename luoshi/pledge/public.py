@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from django.db.models import QuerySet
 
 from luoshi.figures.models import FigureRevision
-from luoshi.figures.status import Judged, judge_assignments, judge_targets, verdict_row
 from luoshi.plans.models import Plan, Target
 from luoshi.plans.views import wording_of
+from luoshi.verdicts.keeping import Kept, kept_assignments, kept_targets
 
 TARGET_RELATED = ("plan", "front", "series", "region_unit", "owner")
 PUBLIC_REVISION_FIELDS = ("figure__series_id", "figure__unit_id", "figure__period", "value", "growth", "source",
@@ -42,7 +42,7 @@ class Published:
 class Pledge:
     """承诺: a target with its sentence, status in words, latest figure with its source, and history."""
 
-    judged: Judged
+    judged: Kept
     row: dict
     wording: str
     history: list[Published] = field(default_factory=list)
@@ -77,12 +77,12 @@ def pledges(targets, today=None) -> list[Pledge]:
     """The TARGETS as the public reads them, judged on TODAY (default: today)."""
     targets = list(targets)
     history = approved_history(targets)
-    return [Pledge(j, verdict_row(j), wording_of(j.target), history.get((j.target.series_id, j.target.region_unit_id), []))
-            for j in judge_targets(targets, today=today)]
+    return [Pledge(k, k.row, wording_of(k.target), history.get((k.target.series_id, k.target.region_unit_id), []))
+            for k in kept_targets(targets, today=today)]
 
 
 def public_assignments(target: Target) -> list[dict]:
     """The target's assignments to public units (对外公开), each with its verdict row."""
     assignments = target.assignments.filter(unit__is_public=True).select_related(
         "unit", *(f"target__{name}" for name in TARGET_RELATED))
-    return [verdict_row(j) for j in judge_assignments(assignments)]
+    return [k.row for k in kept_assignments(assignments)]

@@ -1,0 +1,290 @@
+"""研判结果 kept: every verdict stored per target (or assignment) and judged period, read without recomputing.
+
+The engine (`figures.status`, on `lib.judgement`) stays the only thing that computes a verdict; this
+module keeps what it said and is the one read path of the status CLI and API, the dashboard and its
+API, the ranking, the briefing and the public pledge page, so they never disagree:
+
+- `kept_targets` / `kept_assignments` (objects loaded by the caller) and `target_rows` /
+  `assignment_rows` (rows only, nothing loaded: the status CLI and API) read the kept verdicts judged
+  on TODAY at each item's period in a fixed number of queries. A verdict with no such row — fresh
+  install, new target, another period picked, the calendar moved on, or marked stale because its
+  target, plan, series or unit changed — is judged by the engine and kept on that read (once).
+- `refresh` judges items again at the periods they are kept at for today, in the caller's transaction:
+  an approval refreshes the verdicts its figure feeds (see `receivers`), and `luoshi verdicts refresh`
+  (run daily: lateness and expected-by-now move with the calendar) refreshes all of them.
+- Every status change is a `Flip` row, and `signals.verdict_flipped` is sent for it: "newly red since
+  last week" is `Flip.objects.filter(new_status="red", created__gte=…)`. A verdict first kept at a
+  later period than the item's previous one (the month moved on) flips from that previous status.
+"""
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from django.db import connection, transaction
+from django.db.models import Q
+
+from luoshi.figures.lateness import Owed, debtor_of, judging_at, subject_of, with_owners
+from luoshi.figures.status import default_at, judge_assignments, judge_targets, verdict_row
+from luoshi.lib.periods import parse
+from luoshi.plans.models import Assignment, Target
+from luoshi.verdicts.models import Flip, StoredVerdict
+from luoshi.verdicts.rows import stored_chart, stored_owed
+from luoshi.verdicts.signals import verdict_flipped
+
+CHUNK = 5000  # ids per IN (…): well under SQLite's variable limit
+RELATED = ("plan", "front", "series", "region_unit", "owner")  # what the engine reads of a target
+
+Key = tuple[int, int, str]  # target id, assignment id (0: the target itself), period code judged at
+
+
+class Stored(NamedTuple):
+    status: str
+    row: dict
+    chart: dict
+    owed: dict | None
+    version: int
+
+
+@dataclass
+class Kept:
+    """One kept verdict with the target (and assignment) it is of: what a page lists."""
+
+    target: Target
+    assignment: Assignment | None
+    row: dict  # verdict_row
+    chart: dict  # last_year, spark
+    owed: Owed | None
+    version: int
+
+    @property
+    def status(self) -> str:
+        return self.row["status"]
+
+    @property
+    def key(self) -> str:
+        return f"{self.target.pk}-{self.assignment.pk if self.assignment else 0}"
+
+
+def key_text(key: Key) -> str:
+    return f"{key[0]}:{key[1]}:{key[2]}"
+
+
+def _json(value):
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _chunks(ids) -> list[list[int]]:
+    ids = sorted(set(ids))
+    return [ids[i:i + CHUNK] for i in range(0, len(ids), CHUNK)]
+
+
+def _select(where: Q, today: dt.date | None) -> dict[Key, Stored]:
+    """The kept rows matching WHERE (judged on TODAY unless None), read with the cursor: no model objects."""
+    query = StoredVerdict.objects.filter(where)
+    if today is not None:
+        query = query.filter(judged_on=today)
+    sql, params = query.order_by().values_list(
+        "target_id", "assignment_id", "at", "status", "row", "chart", "owed", "version").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {(t, a or 0, at): Stored(status, _json(row), _json(chart), _json(owed), version)
+                for t, a, at, status, row, chart, owed, version in cursor.fetchall()}
+
+
+def _stored(keys: set[Key], today: dt.date | None) -> dict[Key, Stored]:
+    """The kept rows of KEYS, by target ids for targets and by assignment ids for assignments."""
+    found = {}
+    targets = [k[0] for k in keys if not k[1]]
+    assignments = [k[1] for k in keys if k[1]]
+    for ids in _chunks(targets):
+        found.update(_select(Q(target_id__in=ids, assignment__isnull=True), today))
+    for ids in _chunks(assignments):
+        found.update(_select(Q(assignment_id__in=ids), today))
+    return {k: v for k, v in found.items() if k in keys}
+
+
+def _keys(items, at_of) -> dict[Key, object]:
+    """Each target or assignment by its key (at AT_OF(target))."""
+    found = {}
+    for item in items:
+        target, assignment = (item.target, item) if isinstance(item, Assignment) else (item, None)
+        found[(target.pk, assignment.pk if assignment else 0, at_of(target).code)] = item
+    return found
+
+
+def _judge(items: list, at, today: dt.date) -> list:
+    """The engine's verdicts of ITEMS (all targets or all assignments) at AT (None: each plan year's default)."""
+    if items and isinstance(items[0], Assignment):
+        return judge_assignments(items, at, today)
+    return judge_targets(items, at, today)
+
+
+def _judged_key(judged) -> Key:
+    return (judged.target.pk, judged.assignment.pk if judged.assignment else 0, judged.at.code)
+
+
+def _previous(new: list[Key]) -> dict[tuple[int, int], tuple[str, str]]:
+    """For keys kept for the first time: the item's latest kept period before theirs and its status."""
+    found: dict[tuple[int, int], tuple[str, str]] = {}
+    wanted = {(t, a): parse(at) for t, a, at in new}
+    for ids in _chunks(t for t, _ in wanted):
+        rows = StoredVerdict.objects.filter(target_id__in=ids).values_list("target_id", "assignment_id", "at", "status")
+        for t, a, at, status in rows:
+            item, period = (t, a or 0), parse(at)
+            if item in wanted and period.end_date < wanted[item].end_date and (
+                    item not in found or parse(found[item][0]).end_date < period.end_date):
+                found[item] = (at, status)
+    return found
+
+
+def _flip(judged, old: str, new: str) -> Flip:
+    return Flip(target_id=judged.target.pk, assignment_id=judged.assignment.pk if judged.assignment else None,
+                at=judged.at.code, old_status=old, new_status=new, reason=judged.verdict.reason[:500])
+
+
+def keep(judged_list: list, today: dt.date) -> dict[Key, Stored]:
+    """Store the engine's JUDGED_LIST as judged on TODAY; record a Flip (and send `verdict_flipped`) for
+    every status that changed. Returns what was kept, by key."""
+    if not judged_list:
+        return {}
+    keys = {_judged_key(j): j for j in judged_list}
+    before = _stored(set(keys), None)
+    previous = _previous([k for k in keys if k not in before])
+    rows, flips, kept = [], [], {}
+    for key, judged in keys.items():
+        new = Stored(judged.verdict.status.value, verdict_row(judged), stored_chart(judged), stored_owed(judged), 0)
+        old = before.get(key)
+        status = new.status
+        version = 1 if old is None else old.version + (list(old[:4]) != json.loads(json.dumps(new[:4])))
+        kept[key] = new._replace(version=version)
+        rows.append(StoredVerdict(key=key_text(key), target_id=key[0], assignment_id=key[1] or None, at=key[2],
+                                  status=status, row=new.row, chart=new.chart, owed=new.owed, judged_on=today,
+                                  version=version))
+        was = old.status if old is not None else previous.get(key[:2], (None, None))[1]
+        if was is not None and was != status:
+            flips.append((_flip(judged, was, status), judged))
+    with transaction.atomic():
+        StoredVerdict.objects.bulk_create(
+            rows, batch_size=500, update_conflicts=True, unique_fields=["key"],
+            update_fields=["status", "row", "chart", "owed", "judged_on", "version", "updated"])
+        Flip.objects.bulk_create([f for f, _ in flips])
+        for flip, judged in flips:
+            verdict_flipped.send(Flip, flip=flip, target=judged.target, assignment=judged.assignment,
+                                 old=flip.old_status, new=flip.new_status)
+    return kept
+
+
+def _owed(item, stored: Stored) -> Owed | None:
+    if stored.owed is None:
+        return None
+    target, assignment = (item.target, item) if isinstance(item, Assignment) else (item, None)
+    period, due = parse(stored.owed["period"]), dt.date.fromisoformat(stored.owed["due"])
+    return Owed(debtor_of(target, assignment), target.series, subject_of(target, assignment), period, due,
+                stored.owed["days"], target, assignment)
+
+
+def _read(items: list, at, today: dt.date | None) -> list[Kept]:
+    today = today or dt.date.today()
+    by_key = _keys(items, judging_at(at, today))
+    found = _stored(set(by_key), today)
+    missing = [item for key, item in by_key.items() if key not in found]
+    if missing:
+        found.update(keep(_judge(missing, at, today), today))
+    with_owners([(i.target, i) if isinstance(i, Assignment) else (i, None) for i in items])
+    return [Kept(*((item.target, item) if isinstance(item, Assignment) else (item, None)), found[key].row,
+                 found[key].chart, _owed(item, found[key]), found[key].version) for key, item in by_key.items()]
+
+
+def kept_targets(targets, at=None, today: dt.date | None = None) -> list[Kept]:
+    """The kept verdicts of TARGETS (with plan, series, region_unit and owner loaded) at AT (None: each plan
+    year's `default_at`), as judged on TODAY; those not kept yet are judged and kept first."""
+    return _read(list(targets), at, today)
+
+
+def kept_assignments(assignments, at=None, today: dt.date | None = None) -> list[Kept]:
+    """The kept verdicts of ASSIGNMENTS (with unit and target loaded as for `kept_targets`)."""
+    return _read(list(assignments), at, today)
+
+
+def _rows(keys: dict[Key, int], load, at, today: dt.date) -> list[dict]:
+    """The rows of KEYS (key → id), loading and judging only the items not kept for TODAY."""
+    found = _stored(set(keys), today)
+    missing = [pk for key, pk in keys.items() if key not in found]
+    if missing:
+        found.update(keep(_judge(list(load(missing)), at, today), today))
+    return [found[key].row for key in keys]
+
+
+class _DefaultCodes(dict):
+    """Period code judged at, per plan year: AT's, else each year's `default_at` on TODAY."""
+
+    def __init__(self, at, today):
+        super().__init__()
+        self.at, self.today = at, today
+
+    def __missing__(self, year: int) -> str:
+        code = self.at.code if self.at is not None else default_at(year, self.today).code
+        self[year] = code
+        return code
+
+
+def target_rows(targets, at=None, today: dt.date | None = None) -> list[dict]:
+    """The kept rows of the TARGETS queryset, in its order, without loading a model object when all are kept."""
+    today = today or dt.date.today()
+    codes = _DefaultCodes(at, today)
+    keys = {(pk, 0, codes[year]): pk for pk, year in targets.values_list("pk", "plan__year")}
+    return _rows(keys, lambda ids: Target.objects.filter(pk__in=ids).select_related(*RELATED).defer("plan__text"),
+                 at, today)
+
+
+def assignment_rows(assignments, at=None, today: dt.date | None = None) -> list[dict]:
+    """The kept rows of the ASSIGNMENTS queryset, as `target_rows`."""
+    today = today or dt.date.today()
+    codes = _DefaultCodes(at, today)
+    keys = {(t, pk, codes[year]): pk for pk, t, year in assignments.values_list("pk", "target_id", "target__plan__year")}
+    return _rows(keys, lambda ids: Assignment.objects.filter(pk__in=ids).select_related(
+        "unit", *(f"target__{name}" for name in RELATED)).defer("target__plan__text"), at, today)
+
+
+def refresh(targets=(), assignments=(), today: dt.date | None = None, at=None) -> int:
+    """Judge TARGETS and ASSIGNMENTS again at AT (None: each plan year's default) and at every other period
+    they are kept at for TODAY, and keep the verdicts (flips recorded). Returns how many were kept."""
+    today = today or dt.date.today()
+    count = 0
+    for items in (list(targets), list(assignments)):
+        if not items:
+            continue
+        count += len(keep(_judge(items, at, today), today))
+        for code, group in _kept_at_other_periods(items, at, today).items():
+            count += len(keep(_judge(group, parse(code), today), today))
+    return count
+
+
+def _kept_at_other_periods(items: list, at, today: dt.date) -> dict[str, list]:
+    """ITEMS by each other period they are kept at for TODAY (picked on the board, a briefing's period)."""
+    at_of = judging_at(at, today)
+    own = {(k[0], k[1]): k[2] for k in _keys(items, at_of)}
+    by_item = {(k[0], k[1]): item for k, item in _keys(items, at_of).items()}
+    found: dict[str, list] = {}
+    is_assignment = isinstance(items[0], Assignment)
+    for ids in _chunks(k[1] if is_assignment else k[0] for k in own):
+        where = Q(assignment_id__in=ids) if is_assignment else Q(target_id__in=ids, assignment__isnull=True)
+        for t, a, code in StoredVerdict.objects.filter(where, judged_on=today).values_list(
+                "target_id", "assignment_id", "at"):
+            item = (t, a or 0)
+            if item in own and code != own[item]:
+                found.setdefault(code, []).append(by_item[item])
+    return found
+
+
+def refresh_plans(plans, today: dt.date | None = None, at=None):
+    """`refresh` every active target of PLANS and their assignments (at AT, default each plan year's), one
+    plan (one transaction) at a time; yields each plan with how many verdicts were kept."""
+    for plan in plans:
+        targets = plan.targets.active().select_related(*RELATED).defer("plan__text")
+        assignments = Assignment.objects.filter(target__in=targets).select_related(
+            "unit", *(f"target__{name}" for name in RELATED)).defer("target__plan__text")
+        with transaction.atomic():
+            yield plan, refresh(targets, assignments, today, at)

@@ -1,0 +1,11 @@
+"""Signals of the kept verdicts.
+
+`verdict_flipped`: sent (sender=Flip) once for every kept verdict whose status changed, inside the
+transaction that changed it, with `flip` (the Flip row), `target`, `assignment` (or None), `old` and
+`new` (status codes: green, yellow, red, grey). Receivers that send mail should defer it with
+`transaction.on_commit`.
+"""
+
+from django.dispatch import Signal
+
+verdict_flipped = Signal()
