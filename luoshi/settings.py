@@ -204,6 +204,14 @@ LUOSHI_TOLERANCES = {
 LUOSHI_JUMP_FACTOR = env_float("LUOSHI_JUMP_FACTOR", 3.0)
 # The statistical series in which key projects report their completed investment (重点项目完成投资).
 LUOSHI_PROJECT_SERIES = env_str("LUOSHI_PROJECT_SERIES", "重点项目完成投资")
+# The briefing (通报) as a 公文 (GB/T 9704): the issuing organ (default: the region's 发展和改革委员会), its red
+# 发文机关标志 (default: organ + 文件), the 文号 template ({year} of issue, {n} the serial), the 印发机关
+# (default: organ + 办公室) and the 公开属性.
+LUOSHI_ORGAN_NAME = env_str("LUOSHI_ORGAN_NAME")
+LUOSHI_ORGAN_MARK = env_str("LUOSHI_ORGAN_MARK")
+LUOSHI_DOC_NUMBER = env_str("LUOSHI_DOC_NUMBER", "落实通〔{year}〕{n}号")
+LUOSHI_DOC_PRINTER = env_str("LUOSHI_DOC_PRINTER")
+LUOSHI_DOC_OPENNESS = env_str("LUOSHI_DOC_OPENNESS", "此件不公开")
 # Uploads are read within bounds (luoshi.lib.bounded.Limits; each is LUOSHI_UPLOAD_<NAME>, see .env.example).
 LUOSHI_UPLOAD_LIMITS = {
     "max_bytes": env_int("LUOSHI_UPLOAD_MAX_MB", 10) * 1024 * 1024,

@@ -46,12 +46,21 @@ class Briefing:
     late: list[Owed] = field(default_factory=list)  # 未报送单位 (see figures.lateness)
     sources: list[Source] = field(default_factory=list)
     issued: dt.date = field(default_factory=dt.date.today)
+    serial: int | None = None  # the n of its 文号 (see LUOSHI_DOC_NUMBER); default the judged period's end month
+
+    @property
+    def region(self) -> str:
+        region = self.plan.region
+        return region if region.endswith(("市", "省", "县", "区", "自治州", "盟")) else f"{region}市"
+
+    @property
+    def number_serial(self) -> int:
+        return self.serial or self.at.end_month
 
     @property
     def title(self) -> str:
-        region = self.plan.region if self.plan.region.endswith(("市", "省", "县", "区", "自治州", "盟")) else f"{self.plan.region}市"
         prefix = f"【{SIMULATED}】" if self.plan.simulated else ""
-        return f"{prefix}{region}{self.plan.year}年发展目标落实情况通报({self.at.label_zh_full})"
+        return f"{prefix}{self.region}{self.plan.year}年发展目标落实情况通报({self.at.label_zh_full})"
 
     @property
     def summary(self) -> list[tuple[str, int]]:
@@ -81,18 +90,27 @@ def sources_of(plan: Plan, targets) -> list[Source]:
     return [Source(*row) for row in sorted(set(rows))]
 
 
-def build_briefing(plan: Plan, period: str | None = None, user=None, today: dt.date | None = None) -> Briefing:
-    """The briefing of PLAN at PERIOD (default: the plan year's latest published period)."""
-    today = today or dt.date.today()
+def briefing_period(plan: Plan, period: str | None, today: dt.date) -> Period:
+    """PERIOD parsed (default: the plan year's latest published period); one of another year is refused."""
     try:
         at = parse(period) if period else default_at(plan.year, today)
     except ValueError as exc:
         raise BriefingError(f"无法识别的期间 {period!r}:{exc}") from exc
+    if at.start_year != plan.year:
+        raise BriefingError(f"期间 {at.label_zh_full} 不属于所选规划({plan.title},{plan.year}年):请选择该规划的期间。")
+    return at
+
+
+def build_briefing(plan: Plan, period: str | None = None, user=None, today: dt.date | None = None,
+                   serial: int | None = None) -> Briefing:
+    """The briefing of PLAN at PERIOD (default: the plan year's latest published period), 文号 number SERIAL."""
+    today = today or dt.date.today()
+    at = briefing_period(plan, period, today)
     targets = list(plan.targets.active().select_related(*TARGET_RELATED))
     judged = kept_targets(targets, at, today)
     units = judge_units(user, targets, at, today)
     return Briefing(plan, at, [k.row for k in judged], rank_units(units), late_units(judged + units),
-                    sources_of(plan, targets), today)
+                    sources_of(plan, targets), today, serial)
 
 
 def find_plan(plan_id: int | None) -> Plan:

@@ -9,10 +9,12 @@ from luoshi.lib.periods import parse
 
 @dataclass(frozen=True)
 class Column:
-    """A table column; `fmt` is text, number (2 decimals), percent (a share) or int."""
+    """A table column; `fmt` is text, number (2 decimals), percent (a share) or int; `layout` tells the page
+    renderers how its cells break: "" as the text flows, "nowrap" on one line, "source" a web address."""
 
     title: str
     fmt: str = "text"
+    layout: str = ""
 
 
 @dataclass(frozen=True)
@@ -59,16 +61,17 @@ def _status(row: dict) -> str:
     return row["status_label"] + {True: "(已完成)", False: "(未完成)"}.get(row["met"], "")
 
 
-FRONT_COLUMNS = (Column("指标"), Column("目标", "number"), Column("单位"), Column("实际", "number"),
-                 Column("实际期间"), Column("进度", "percent"), Column("应达", "number"), Column("状态"),
-                 Column("预计", "number"), Column("预计依据"))
+SHORT = "nowrap"
+FRONT_COLUMNS = (Column("指标"), Column("目标", "number"), Column("单位", layout=SHORT), Column("实际", "number"),
+                 Column("实际期间", layout=SHORT), Column("进度", "percent"), Column("应达", "number"),
+                 Column("状态", layout=SHORT), Column("预计", "number"), Column("预计依据"))
 ATTENTION_COLUMNS = (Column("方面"), Column("指标"), Column("目标", "number"), Column("实际", "number"),
-                     Column("差距", "number"), Column("状态"), Column("预计", "number"), Column("预计依据"),
-                     Column("说明"))
+                     Column("差距", "number"), Column("状态", layout=SHORT), Column("预计", "number"),
+                     Column("预计依据"), Column("说明"))
 RANKING_COLUMNS = (Column("名次", "int"), Column("单位"), Column("进度比", "number"), Column("最差状态"))
-LATE_COLUMNS = (Column("应报单位"), Column("指标"), Column("数据所属"), Column("应报期间"), Column("截止日"),
-                Column("逾期天数", "int"))
-SOURCE_COLUMNS = (Column("指标"), Column("期间"), Column("来源"))
+LATE_COLUMNS = (Column("应报单位"), Column("指标"), Column("数据所属"), Column("应报期间", layout=SHORT),
+                Column("截止日", layout=SHORT), Column("逾期天数", "int"))
+SOURCE_COLUMNS = (Column("指标"), Column("期间", layout=SHORT), Column("来源", layout="source"))
 
 
 def front_row(row: dict) -> list:
@@ -90,8 +93,7 @@ def head(briefing: Briefing) -> list:
     blocks: list = [Heading(briefing.title, 0)]
     if briefing.plan.simulated:
         blocks.append(Paragraph(f"【{SIMULATED}】本通报所依据的规划和数据为模拟生成,仅供测试,不代表真实情况。"))
-    blocks.append(Paragraph(f"规划:{briefing.plan.title};研判期间:{briefing.at.label_zh_full};"
-                            f"印发日期:{briefing.issued:%Y年%m月%d日}。"))
+    blocks.append(Paragraph(f"现将{briefing.plan.title}所定目标{briefing.at.label_zh_full}落实情况通报如下。"))
     return blocks
 
 

@@ -1,4 +1,4 @@
-"""The briefing in three formats: docx (Word styles), xlsx (typed numbers with formats), PDF (CJK font embedded)."""
+"""The briefing in three formats: docx and PDF as a 公文 (GB/T 9704), xlsx with typed numbers and formats."""
 
 import io
 import re
@@ -6,42 +6,15 @@ from pathlib import Path
 
 from django.template.loader import render_to_string
 
-from luoshi.briefings.content import BriefingError
-from luoshi.briefings.outline import Heading, Paragraph, Table
+from luoshi.briefings.content import Briefing, BriefingError
+from luoshi.briefings.gongwen import Letterhead, letterhead, mark_size, numbered, sections, title_of
+from luoshi.briefings.outline import Heading, Table, outline
 from luoshi.core.spreadsheet import text_cell
 
 FORMATS = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
            "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
            "pdf": "application/pdf"}
 NUMBER_FORMATS = {"number": "#,##0.00", "percent": "0.0%", "int": "0"}
-FONT_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/noto", "/usr/share/fonts")
-FONT_NAMES = ("NotoSansCJK-Regular.ttc", "NotoSansCJKsc-Regular.otf", "NotoSerifCJK-Regular.ttc")
-
-
-def to_docx(blocks: list) -> bytes:
-    """Word's own styles (Title, Heading 1/2, Table Grid), so an editor restyles the whole document at once."""
-    from docx import Document
-
-    document = Document()
-    for block in blocks:
-        if isinstance(block, Heading):
-            document.add_heading(block.text, level=block.level)
-        elif isinstance(block, Paragraph):
-            document.add_paragraph(block.text)
-        else:
-            _docx_table(document, block)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def _docx_table(document, table: Table) -> None:
-    grid = document.add_table(rows=1, cols=len(table.columns), style="Table Grid")
-    for cell, column in zip(grid.rows[0].cells, table.columns, strict=True):
-        cell.text = column.title
-    for values in table.cells():
-        for cell, value in zip(grid.add_row().cells, values, strict=True):
-            cell.text = value
 
 
 def to_xlsx(blocks: list) -> bytes:
@@ -89,26 +62,48 @@ def _xlsx_sheet(sheet, table: Table, bold) -> None:
     sheet.freeze_panes = "A2"
 
 
-def cjk_font() -> Path:
-    """The Noto CJK font file (Debian fonts-noto-cjk); a clear error when it is not installed."""
-    for directory in FONT_DIRS:
-        for name in FONT_NAMES:
-            found = next(Path(directory).rglob(name), None) if Path(directory).is_dir() else None
-            if found:
-                return found
-    raise BriefingError("找不到中文字体 Noto Sans CJK:请安装 fonts-noto-cjk(apt-get install fonts-noto-cjk)后再生成 PDF。")
+def fonts() -> dict[str, Path]:
+    """The open fonts the PDF embeds for the official ones: Noto Serif SC (宋/仿宋/楷/小标宋) and Noto Sans SC
+    (黑体), from the pylopdf-fonts-zh-cn package (SIL OFL 1.1), so no system font package is needed."""
+    try:
+        import pylopdf_fonts_zh_cn as package
+    except ImportError as exc:
+        raise BriefingError("找不到中文字体包:请安装 pylopdf-fonts-zh-cn(pip install -r requirements.lock)后再生成 PDF。") from exc
+    found = {"serif": package.serif_path(), "sans": package.sans_path()}
+    missing = [str(path) for path in found.values() if not path.is_file()]
+    if missing:
+        raise BriefingError(f"找不到中文字体文件 {'、'.join(missing)}:请重新安装 pylopdf-fonts-zh-cn。")
+    return found
 
 
-def to_pdf(blocks: list) -> bytes:
-    """PDF through WeasyPrint, with the CJK font embedded so it reads the same on every machine."""
+def _pdf_table(block: Table) -> dict:
+    classes = [c.layout or ("n" if c.fmt != "text" else "") for c in block.columns]
+    return {"kind": "table", "columns": list(zip(block.columns, classes, strict=True)),
+            "cells": [list(zip(row, classes, strict=True)) for row in block.cells()]}
+
+
+def to_pdf(blocks: list, head: Letterhead) -> bytes:
+    """The 公文 as PDF through WeasyPrint: GB/T 9704 page, red header, wide tables on landscape pages."""
     from weasyprint import HTML
 
-    html = render_to_string("briefings/briefing_pdf.html", {"blocks": blocks, "font": cjk_font().as_uri()})
+    runs = [(wide, [_pdf_table(b) if isinstance(b, Table) else b for b in run]) for wide, run in sections(blocks)]
+    html = render_to_string("briefings/gongwen_pdf.html", {
+        "head": head, "title": title_of(blocks), "sections": runs, "fonts": {k: v.as_uri() for k, v in fonts().items()},
+        "mark_size": mark_size(head)})
     return HTML(string=html).write_pdf()
 
 
-def render(blocks: list, fmt: str) -> bytes:
-    renderers = {"docx": to_docx, "xlsx": to_xlsx, "pdf": to_pdf}
+def render(blocks: list, fmt: str, head: Letterhead) -> bytes:
+    """BLOCKS as FMT; docx and PDF are 公文 under HEAD, xlsx is the data."""
+    from luoshi.briefings.word import to_docx
+
+    renderers = {"docx": to_docx, "xlsx": lambda b, _head: to_xlsx(b), "pdf": to_pdf}
     if fmt not in renderers:
         raise BriefingError(f"不支持的格式 {fmt!r}:应为 docx、xlsx 或 pdf")
-    return renderers[fmt](blocks)
+    return renderers[fmt](numbered(blocks), head)
+
+
+def briefing_file(briefing: Briefing, fmt: str) -> bytes:
+    """A plan's briefing as FMT, under the installation's letterhead."""
+    head = letterhead(briefing.region, briefing.issued, briefing.number_serial)
+    return render(outline(briefing), fmt, head)

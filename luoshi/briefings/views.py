@@ -7,9 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import content_disposition_header
 
 from luoshi.briefings.content import BriefingError, build_briefing
-from luoshi.briefings.outline import outline
-from luoshi.briefings.render import FORMATS
-from luoshi.briefings.render import render as render_file
+from luoshi.briefings.render import FORMATS, briefing_file
 from luoshi.dashboard.board import pick_plan, picker_periods, visible_plans
 
 
@@ -35,7 +33,7 @@ def download(request):
     plan = get_object_or_404(visible_plans(request.user), pk=request.GET.get("plan") or 0)
     fmt = request.GET.get("format", "pdf")
     try:
-        briefing = build_briefing(plan, request.GET.get("period") or None, request.user)
+        briefing = build_briefing(plan, request.GET.get("period") or None, request.user, serial=_serial(request))
         content = _render(briefing, fmt)
     except BriefingError as exc:
         return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
@@ -44,7 +42,12 @@ def download(request):
     return response
 
 
+def _serial(request) -> int | None:
+    raw = request.GET.get("number", "")
+    return int(raw) if raw.isdigit() and 0 < int(raw) < 10000 else None
+
+
 def _render(briefing, fmt: str) -> bytes:
     if fmt not in FORMATS:
         raise BriefingError(f"不支持的格式 {fmt!r}")
-    return render_file(outline(briefing), fmt)
+    return briefing_file(briefing, fmt)

@@ -4,21 +4,19 @@ nothing — laid out as the briefings app's blocks and rendered by its docx/xlsx
 import dataclasses
 import datetime as dt
 
-from django.template.loader import render_to_string
-
+from luoshi.briefings.gongwen import letterhead
 from luoshi.briefings.outline import Column, Heading, Paragraph, Table
-from luoshi.briefings.render import cjk_font, render
+from luoshi.briefings.render import render
 from luoshi.compare.comparison import NO_DATA, Comparison, Pledge, Row
 from luoshi.units.models import Unit
 
-COLUMNS = (Column("单位"), Column("目标(原文)"), Column("实际", "number"), Column("实际期间"),
-           Column("差距", "number"), Column("状态"), Column("来源"))
-RED_COLUMNS = (Column("单位"), Column("目标(原文)"), Column("实际", "number"), Column("差距", "number"),
-               Column("说明"))
-
-
-#: The PDF columns that wrap (the rest stay on one line): the targets as written, the sources, the reason.
-WRAPPED = {"目标(原文)": "wrap", "来源": "source", "说明": "wrap"}
+#: In the PDF the names, periods and statuses stay on one line; the targets as written, the reason and the
+#: sources (addresses broken anywhere) wrap.
+COLUMNS = (Column("单位", layout="nowrap"), Column("目标(原文)"), Column("实际", "number"),
+           Column("实际期间", layout="nowrap"), Column("差距", "number"), Column("状态", layout="nowrap"),
+           Column("来源", layout="source"))
+RED_COLUMNS = (Column("单位", layout="nowrap"), Column("目标(原文)"), Column("实际", "number"),
+               Column("差距", "number"), Column("说明"))
 PUBLISHED_ONLY = "本通报只计入已发布规划中的目标,草稿规划的目标不列入。"
 
 BELOW = {Unit.Kind.PROVINCE: "各市", Unit.Kind.CITY: "各县(市、区)"}
@@ -66,7 +64,7 @@ def _reference(comparison: Comparison) -> str:
             "各地数据按其公布数列示,上级数据按上级公布数列示,不由各地加总或平均得出。")
 
 
-def outline(comparison: Comparison, issued: dt.date | None = None) -> list:
+def outline(comparison: Comparison) -> list:
     """The briefing in reading order, of published targets only."""
     comparison = published_only(comparison)
     rows = comparison.rows
@@ -74,8 +72,7 @@ def outline(comparison: Comparison, issued: dt.date | None = None) -> list:
     red = [r for r in rows if r.status == "red"]
     silent = [r for r in rows if r.headline and r.actual is None]
     blocks = [Heading(title(comparison), 0),
-              Paragraph(f"指标:{comparison.series.name};期间:{comparison.period.label_zh_full};"
-                        f"印发日期:{(issued or dt.date.today()):%Y年%m月%d日}。{PUBLISHED_ONLY}"),
+              Paragraph(f"指标:{comparison.series.name};期间:{comparison.period.label_zh_full}。{PUBLISHED_ONLY}"),
               Heading("一、总体情况"), Paragraph(f"共 {len(rows)} 个地区:{counts}。"),
               *([Paragraph(_reference(comparison))] if comparison.reference else []),
               Heading("二、各地目标与完成情况"), Table("各地对比", COLUMNS, [_row(r) for r in rows]),
@@ -88,21 +85,8 @@ def outline(comparison: Comparison, issued: dt.date | None = None) -> list:
     return blocks
 
 
-def _pdf_table(block: Table) -> dict:
-    classes = [WRAPPED.get(c.title, "n" if c.fmt == "number" else "") for c in block.columns]
-    return {"kind": "table", "columns": list(zip(block.columns, classes, strict=True)),
-            "cells": [list(zip(row, classes, strict=True)) for row in block.cells()]}
-
-
-def to_pdf(blocks: list) -> bytes:
-    """The briefing as a landscape PDF whose tables keep names, numbers and statuses on one line."""
-    from weasyprint import HTML
-
-    laid_out = [_pdf_table(b) if isinstance(b, Table) else b for b in blocks]
-    html = render_to_string("compare/briefing_pdf.html", {"blocks": laid_out, "font": cjk_font().as_uri()})
-    return HTML(string=html).write_pdf()
-
-
-def briefing_file(comparison: Comparison, fmt: str) -> bytes:
-    blocks = outline(comparison)
-    return to_pdf(blocks) if fmt == "pdf" else render(blocks, fmt)
+def briefing_file(comparison: Comparison, fmt: str, issued: dt.date | None = None) -> bytes:
+    """The briefing as FMT: docx and PDF a 公文 under the installation's letterhead, as the plan briefing."""
+    issued = issued or dt.date.today()
+    region = comparison.parent.name if comparison.parent else ""
+    return render(outline(comparison), fmt, letterhead(region, issued, comparison.period.end_month))

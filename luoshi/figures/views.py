@@ -64,7 +64,7 @@ def entry(request):
             problems = problems_by_row(rejected.validation)
             messages.error(request, f"未保存:{rejected}。请按提示修改后重新提交。")
         else:
-            messages.success(request, _saved_message(request.user, outcome))
+            _tell_saved(request, outcome)
             return redirect(f"{reverse('figures:entry')}?unit={unit.code}&period={period.code}")
     return render(request, "figures/entry.html", {
         "unit": unit, "period": period, "slots": slots, "problems": problems,
@@ -72,11 +72,19 @@ def entry(request):
         "can_mark": request.user.edits_plans})
 
 
-def _saved_message(user, outcome) -> str:
+def _tell_saved(request, outcome) -> None:
+    """What a 提交 did: how many figures were stored, or — a warning, not a success — that none was."""
     written = len(outcome.written)
     unchanged = len(outcome.validation.changes) - written
-    state = "已采用" if user.edits_plans else "已提交,待审核"
-    return f"{written} 条数据{state}" + (f";{unchanged} 条无变化" if unchanged else "")
+    if not written:
+        messages.warning(request, _("没有提交任何数据:各行都未填写数值,或与已有数据相同。") if not unchanged else
+                         _("没有提交任何数据:所填 %(count)d 条与已有数据相同。") % {"count": unchanged})
+        return
+    text = (_("%(count)d 条数据已采用") if request.user.edits_plans else _("%(count)d 条数据已提交,待审核")) % {
+        "count": written}
+    if unchanged:
+        text += _(";%(count)d 条无变化") % {"count": unchanged}
+    messages.success(request, text)
 
 
 def _units_for(user):
@@ -152,7 +160,7 @@ def upload_apply(request, pk: int):
     except uploads.UploadRejected as rejected:
         return render(request, "figures/upload.html", {"rejected": rejected, "validation": rejected.validation},
                       status=409)
-    messages.success(request, _saved_message(request.user, outcome))
+    _tell_saved(request, outcome)
     return redirect("figures:review")
 
 

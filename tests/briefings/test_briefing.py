@@ -29,14 +29,14 @@ def rows(actuals):
     return {(r["indicator"], r["period"], r["target"]): r for r in status_rows(actuals.pk, "2023")}
 
 
-def blocks(plan, period="2023"):
-    return outline(build_briefing(plan, period))
+def briefing_bytes(plan, fmt, period="2023"):
+    return rendering.briefing_file(build_briefing(plan, period), fmt)
 
 
 def test_xlsx_has_real_numbers_with_formats_matching_luoshi_status(actuals, rows):
     from openpyxl import load_workbook
 
-    book = load_workbook(io.BytesIO(rendering.render(blocks(actuals), "xlsx")))
+    book = load_workbook(io.BytesIO(briefing_bytes(actuals, "xlsx")))
     assert book["概况"]["A1"].value == TITLE
     economy = book["经济发展"]
     header = [c.value for c in economy[1]]
@@ -61,10 +61,10 @@ def test_xlsx_has_real_numbers_with_formats_matching_luoshi_status(actuals, rows
 def test_docx_uses_word_styles_and_carries_the_figures(actuals, rows):
     from docx import Document
 
-    document = Document(io.BytesIO(rendering.render(blocks(actuals), "docx")))
+    document = Document(io.BytesIO(briefing_bytes(actuals, "docx")))
     styles = {(p.style.name, p.text) for p in document.paragraphs}
     assert ("Title", TITLE) in styles and ("Heading 1", "一、总体情况") in styles
-    assert ("Heading 2", "经济发展") in styles and ("Heading 1", "六、数据来源") in styles
+    assert ("Heading 2", "(一)经济发展") in styles and ("Heading 1", "六、数据来源") in styles
     assert all(t.style.name == "Table Grid" for t in document.tables)
     cells = [[c.text for c in row.cells] for t in document.tables for row in t.rows]
     gdp = rows[("地区生产总值", "2023", 7.0)]
@@ -75,15 +75,15 @@ def test_docx_uses_word_styles_and_carries_the_figures(actuals, rows):
 
 def test_pdf_is_readable_chinese_with_the_font_embedded(actuals, rows, tmp_path):
     path = tmp_path / "briefing.pdf"
-    path.write_bytes(rendering.render(blocks(actuals), "pdf"))
+    path.write_bytes(briefing_bytes(actuals, "pdf"))
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
                           check=True).stdout
-    assert TITLE in text and "三、滞后和预警目标" in text
+    assert TITLE in "".join(text.split()) and "三、滞后和预警目标" in text
     for indicator in ("地区生产总值", "招商引资总额", "社会消费品零售额"):
         assert indicator in text
     assert "7,797" in text and "5,623" in text and "6.8" in text and "7.7" in text
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
-    assert "LuoshiCJK" in fonts and all(" yes " in line for line in fonts.splitlines()[2:])
+    assert "LuoshiSerif" in fonts and all(" yes " in line for line in fonts.splitlines()[2:])
 
 
 def test_sources_red_list_and_summary(actuals):
@@ -102,10 +102,12 @@ def test_a_simulated_plan_is_labelled(actuals):
     assert any("模拟" in getattr(b, "text", "") for b in outline(briefing)[1:2])
 
 
-def test_missing_cjk_font_is_a_clear_error(actuals, monkeypatch):
-    monkeypatch.setattr(rendering, "FONT_DIRS", ("/nonexistent",))
-    with pytest.raises(BriefingError, match="fonts-noto-cjk"):
-        rendering.render(blocks(actuals), "pdf")
+def test_a_missing_font_file_is_a_clear_error(actuals, monkeypatch, tmp_path):
+    import pylopdf_fonts_zh_cn
+
+    monkeypatch.setattr(pylopdf_fonts_zh_cn, "serif_path", lambda: tmp_path / "gone.otf")
+    with pytest.raises(BriefingError, match="pylopdf-fonts-zh-cn"):
+        briefing_bytes(actuals, "pdf")
 
 
 def test_cli_writes_each_format(actuals, tmp_path, capsys):

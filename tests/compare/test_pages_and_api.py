@@ -56,13 +56,6 @@ def test_the_api_wants_a_client_for_user(scene, client):
 
 
 def test_the_pdf_briefing_embeds_its_font(scene, henan_analyst, client_for):
-    from luoshi.briefings.content import BriefingError
-    from luoshi.briefings.render import cjk_font
-
-    try:
-        cjk_font()
-    except BriefingError:
-        pytest.skip("fonts-noto-cjk is not installed")
     response = client_for(henan_analyst).get("/compare/briefing/", {"period": "2023", "under": "410000", "format": "pdf"})
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
 

@@ -38,8 +38,9 @@ def judge(
     if closed:
         at = spec.period
     is_final = at.end_date >= spec.period.end_date
-    if spec.kind is Kind.MILESTONE:
-        return judge_milestones(spec, at, is_final, tolerances, today)
+    if spec.kind is Kind.MILESTONE:  # not final on a day before the period's end, though `at` reaches it
+        final = is_final and (today is None or today > spec.period.end_date)
+        return judge_milestones(spec, at, final, tolerances, today)
     found = _latest(spec, at, actuals)
     if found is not None and found[0].period.end_date >= at.end_date:
         late, not_published = None, False
