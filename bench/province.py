@@ -330,7 +330,8 @@ def build_province(cities: int = 18, targets_per_city: int = 300, units_per_city
             units = Unit.objects.bulk_create([
                 Unit(name=f"模拟市{c:02d}" + (f"第{u:02d}区" if u <= 12 else f"部门{u:02d}"),
                      code=f"SIM41{c:02d}{u:02d}", kind="district" if u <= 12 else "department",
-                     parent=city, order=u) for u in range(1, units_per_city + 1)])
+                     parent=city, order=u, path=f"{city.path}SIM41{c:02d}{u:02d}/")  # bulk_create skips save()
+                for u in range(1, units_per_city + 1)])
             units = list(Unit.objects.filter(parent=city).order_by("order"))
             weights = [rng.uniform(0.5, 1.5) for _ in units]
             total_weight = sum(weights)

@@ -240,14 +240,14 @@ EMAIL_TIMEOUT = env_int("LUOSHI_EMAIL_TIMEOUT", 10)
 LUOSHI_EMAIL_NOTICES = env_bool("LUOSHI_EMAIL_NOTICES", True)
 LUOSHI_SITE_URL = env_str("LUOSHI_SITE_URL")
 
+# Rendered dashboard cards, keyed by their kept verdict's version (luoshi/dashboard/templatetags/cards.py): one
+# process's memory; a city's board is 300 cards.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                      "OPTIONS": {"MAX_ENTRIES": 50000}}}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LUOSHI_LOG_LEVEL", "WARNING")},
 }
-# Rendered dashboard cards, keyed by their kept verdict's version (luoshi/dashboard/templatetags/cards.py): one
-# process's memory; a city's board is 300 cards.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                      "OPTIONS": {"MAX_ENTRIES": 50000}}}
-

@@ -1,0 +1,184 @@
+"""Kept verdicts on the simulated province: every read of them against the bare SQL that feeds it, side by side.
+
+On the simulated province of `province.py` (generated first when missing or at another scale):
+
+    .venv/bin/python bench/verdicts.py --scale 0.01            # both databases, quick
+    .venv/bin/python bench/verdicts.py --db postgres --scale 0.1
+
+First the daily refresh (`luoshi verdicts refresh --all --period 2025M08`) keeps every verdict judged
+today at 1–8月 of the plan year (as `status.py`), and is timed. Then, median of --repeat
+runs after one warm-up, each beside its bare SQL in the same run:
+
+- status, one city and the province: `target_rows` + `assignment_rows` (what `luoshi status` and
+  GET /api/v1/status read), and `luoshi status --plan` (the command's rows, plan titles added), against
+  the one figure SELECT the engine would read for the same verdicts (as `status.py`);
+- dashboard of one city (all cards), one unit's dashboard, the ranking and GET /api/v1/dashboard as a
+  signed-in leader of the province, each against (a) the queries that page ran, executed again with
+  `connection.cursor()` and fetched (`dashboard.py`'s floor), and (b) the figure SELECT the engine
+  would need for its verdicts.
+The goal is each ratio ≤ 1.5×.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import dashboard  # noqa: E402
+import province  # noqa: E402
+import status  # noqa: E402
+
+AT = dashboard.AT
+
+
+def _leader():
+    from luoshi.accounts.models import User
+    from luoshi.units.models import Unit
+
+    user, _ = User.objects.update_or_create(username="bench-city-leader", defaults={
+        "role": User.Role.LEADER, "display_name": "基准测试市领导(模拟)", "unit": Unit.objects.get(code="SIM4101")})
+    return user
+
+
+def _figure_sql(targets, unit_ids):
+    from luoshi.figures.status import _years
+
+    targets = list(targets.select_related("plan"))
+    series_ids = sorted({t.series_id for t in targets if t.series_id})
+    years = _years(targets)
+    return lambda: status._bare_sql(series_ids, unit_ids, years)
+
+
+def _line(name: str, seconds: float, floor: float, floor_name: str) -> None:
+    print(f"    {name:<52} {seconds:8.4f} s   ratio {seconds / floor:5.2f}× the {floor_name}", flush=True)
+
+
+def _status(repeat: int) -> None:
+    from luoshi.lib.periods import parse
+
+    for name, (targets, assignments, unit_ids) in status._scopes().items():
+        _status_of(name, targets, assignments, unit_ids, parse(AT), repeat)
+
+
+def _status_of(name, targets, assignments, unit_ids, at, repeat: int) -> None:
+    from luoshi.verdicts.cli import status_rows
+    from luoshi.verdicts.keeping import assignment_rows, target_rows
+
+    bare, figures = status._median_time(_figure_sql(targets, unit_ids), repeat)
+    rows_time, rows = status._median_time(
+        lambda: target_rows(targets, at) + assignment_rows(assignments, at), repeat)
+    print(f"  status, {name}: {len(rows):,} kept verdicts; the engine would read {len(figures):,} figures")
+    print(f"    {'bare SQL (the figures, one SELECT, fetchall)':<52} {bare:8.4f} s")
+    _line("target_rows + assignment_rows (kept, no recompute)", rows_time, bare, "bare SQL")
+    if name == "one city":
+        plan = targets.first().plan_id
+        cli, _ = status._median_time(lambda: status_rows(plan, AT), repeat)
+        _line("luoshi status --plan (its rows, plans named)", cli, bare, "bare SQL")
+
+
+def _client(user):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _page(client, url: str):
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return response
+
+
+def _pages(repeat: int) -> None:
+    from luoshi.plans.models import Assignment, Plan
+    from luoshi.units.models import Unit
+
+    user = _leader()
+    client = _client(user)
+    plan = Plan.objects.filter(simulated=True, issuer__code="SIM4101").first()
+    city = Unit.objects.get(code="SIM4101")
+    city_ids = [city.pk, *Unit.objects.filter(parent=city).values_list("pk", flat=True)]
+    unit = Assignment.objects.filter(target__plan=plan).values_list("unit__code", flat=True).first()
+    query = f"plan={plan.pk}&period={AT}"
+    figures_of_city = _figure_sql(plan.targets.all(), [city.pk])
+    figures_of_units = _figure_sql(plan.targets.all(), city_ids[1:])
+    unit_pk = Unit.objects.get(code=unit).pk
+    figures_of_unit = _figure_sql(plan.targets.all(), [unit_pk])
+    for name, url, figures in [
+            ("dashboard, one city (all cards)", f"/dashboard/?{query}", figures_of_city),
+            (f"dashboard, one unit ({unit})", f"/dashboard/?{query}&unit={unit}", figures_of_unit),
+            ("ranking, one city", f"/dashboard/ranking/?{query}", figures_of_units),
+            ("GET /api/v1/dashboard, one city", f"/api/v1/dashboard?{query}", figures_of_city)]:
+        _page_of(name, client, url, figures, repeat)
+
+
+def _page_of(name: str, client, url: str, figures, repeat: int) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        _page(client, url)
+    statements = [(q["sql"], ()) for q in captured.captured_queries]
+    own, rows = status._median_time(lambda: dashboard._bare_sql(statements), repeat)
+    bare, figure_rows = status._median_time(figures, repeat)
+    page, response = status._median_time(lambda: _page(client, url), repeat)
+    print(f"  {name}: {len(statements)} queries, {rows:,} rows, {len(response.content):,} bytes; "
+          f"the engine would read {len(figure_rows):,} figures")
+    print(f"    {'its own queries, fetchall':<52} {own:8.4f} s")
+    print(f"    {'bare SQL (the figures its verdicts are judged on)':<52} {bare:8.4f} s")
+    _line("the page (client, middleware, view, template)", page, own, "own queries")
+    _line("", page, bare, "figure SQL")
+
+
+def child(db: str, repeat: int) -> int:
+    province.django_for(db)
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import override_settings
+
+    plain = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    override_settings(STORAGES=plain, ALLOWED_HOSTS=["*"]).enable()
+    call_command("migrate", verbosity=0)  # the verdicts table, on a province generated before it
+
+    from luoshi.lib.periods import parse
+    from luoshi.plans.models import Plan
+    from luoshi.verdicts.keeping import refresh_plans
+
+    meta = province.read_meta(db)
+    print(f"{db} ({connection.vendor}), scale {meta['scale']}: {meta['figures']:,} figures; judged at {AT}, "
+          f"today {dt.date.today()}; median of {repeat} runs", flush=True)
+    for run in ("first (every verdict new)", "again (unchanged)"):
+        started = time.perf_counter()
+        kept = sum(count for _, count in refresh_plans(Plan.objects.filter(simulated=True), at=parse(AT)))
+        print(f"  daily refresh, {run}: {kept:,} verdicts judged and kept in {time.perf_counter() - started:.1f} s",
+              flush=True)
+    _status(repeat)
+    _pages(repeat)
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--db", action="append", choices=["sqlite", "postgres"],
+                        help="sqlite and/or postgres (default both)")
+    parser.add_argument("--scale", type=float, help="generate at this scale if the data is missing or differs "
+                        "(default: whatever was generated, else 0.1)")
+    parser.add_argument("--regenerate", action="store_true")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        return child(args.child, args.repeat)
+    province.run_per_database(args, __file__, ["--repeat", str(args.repeat)])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
