@@ -5,6 +5,7 @@ import os
 import sys
 from pathlib import Path
 
+from luoshi.attraction import cli as attraction_cli
 from luoshi.briefings import cli as briefings_cli
 from luoshi.compare import cli as compare_cli
 from luoshi.conf import PROXY_HEADERS, env_int, trusted_proxy
@@ -193,6 +194,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract_cli.add_parser(sub)
     tasks_cli.add_parsers(sub)
     projects_cli.add_parsers(sub)
+    attraction_cli.add_parsers(sub)
     review_cli.add_parsers(sub)
     plans_cli.add_parsers(sub)
     add_command(sub, "units", "units (单位): import China's divisions (luoshi units import --under 410000)")

@@ -10,13 +10,10 @@ from ninja import Router, Schema, Status
 from luoshi.api.projects import attempt
 from luoshi.api.schemas import Date, ErrorOut, Id, amount, text
 from luoshi.attraction import funds
-from luoshi.attraction.batches import three_batches
-from luoshi.attraction.filters import FilterError, read_by, read_filter, read_period
-from luoshi.attraction.models import Event, Lead, LeadStep, TaskForce
-from luoshi.attraction.rollup import Line, summary, target_for
+from luoshi.attraction.filters import FilterError, read_filter
+from luoshi.attraction.models import Event, Lead, LeadStep, PaidIn, TaskForce
+from luoshi.attraction.overview import overview
 from luoshi.attraction.stages import advance
-from luoshi.figures.models import Figure, FigureRevision
-from luoshi.plans.models import Target
 from luoshi.projects.models import Project
 
 router = Router(tags=["招商引资"])
@@ -120,27 +117,30 @@ def post_lead_stage(request, lead_id: Id, body: LeadStageIn):
 
 class PaidInOut(Schema):
     period: str
-    value: float | None
-    status: str | None
+    value: float
+    by: str
+    at: dt.datetime
+    source: str
+    revisions: int
 
 
 class PaidInIn(Schema):
-    period: text(Figure, "period")
-    value: amount(Figure, "value")
-    source: text(FigureRevision, "source") = ""
+    period: text(PaidIn, "period")
+    value: amount(PaidIn, "value")
+    source: text(PaidIn, "source") = ""
 
 
 @router.get("/leads/{lead_id}/paid-in", response=list[PaidInOut])
 def get_paid_in(request, lead_id: Id):
-    """到位资金: the lead's approved year-to-date figures, with the status of their latest revision."""
+    """到位资金: the lead's year-to-date figures month by month (each its latest report, and how many there were)."""
     lead = get_object_or_404(leads_of(request), pk=lead_id)
-    return [{"period": f.period, "value": _number(f.value),
-             "status": f.head_revision.status if f.head_revision_id else None} for f in funds.figures_of(lead)]
+    return [{"period": f.period, "value": float(f.value), "by": f.by_name, "at": f.at, "source": f.source,
+             "revisions": f.revisions} for f in funds.figures_of(lead)]
 
 
 @router.post("/leads/{lead_id}/paid-in", response={201: list[PaidInOut], 403: ErrorOut, 409: ErrorOut, 422: ErrorOut})
 def post_paid_in(request, lead_id: Id, body: PaidInIn):
-    """Report the lead's year-to-date paid-in funds at a month-end period (a figure revision like any other)."""
+    """Report the lead's year-to-date paid-in funds at a month (2023M06); each report is a new revision."""
     lead = get_object_or_404(leads_of(request), pk=lead_id)
     return attempt(lambda: (funds.report(request.user, lead, body.period, body.value, body.source),
                             get_paid_in(request, lead_id))[1], ok=201)
@@ -221,34 +221,10 @@ class AttractionSummaryOut(Schema):
     three_batches: list[BatchCountOut]
 
 
-def line_out(line: Line) -> dict:
-    return {"key": line.key, "label": line.label, "leads": line.leads, "stages": line.stages, "signed": line.signed,
-            "signed_amount": float(line.signed_amount), "started": line.started, "producing": line.producing,
-            "conversion_started": line.conversion_started, "conversion_producing": line.conversion_producing,
-            "paid_in": float(line.paid_in)}
-
-
-def summary_out(user, period: str | None, by: str | None) -> dict:
-    """The roll-up as USER may read it: the target and the bureau's figure only when USER reaches its region."""
-    at, by = read_period(period), read_by(by)
-    leads = Lead.objects.restrict(user).active()
-    target = target_for(Target.objects.restrict(user).active(), at)
-    if target is not None and not user.jurisdiction.contains(target.region_unit):
-        target = None
-    result = summary(leads, at, by, target)
-    batches = three_batches(leads, Project.objects.restrict(user).active(), at.start_date, at.end_date)
-    return {"period": at.code, "by": by, "lines": [line_out(line) for line in result.lines],
-            "total": line_out(result.total), "target_id": target.pk if target else None,
-            "target_value": _number(target.value) if target else None, "reported": _number(result.reported),
-            "difference": _number(result.difference),
-            "three_batches": [{"kind": b.kind, "label": b.label, "leads": b.leads, "projects": b.projects,
-                               "total": b.total} for b in batches]}
-
-
 @router.get("/attraction-summary", response={200: AttractionSummaryOut, 422: ErrorOut})
 def get_summary(request, period: str | None = None, by: str | None = None):
     """招商汇总 by task-force, chain, unit or month for a year-to-date PERIOD, beside the 招商引资 target."""
     try:
-        return summary_out(request.user, period, by)
+        return overview(request.user, period, by)
     except FilterError as exc:
         return Status(422, {"error": "汇总条件无效", "detail": exc.detail})

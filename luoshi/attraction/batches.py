@@ -27,6 +27,10 @@ class BatchCount:
     def total(self) -> int:
         return self.leads + self.projects
 
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "label": self.label, "leads": self.leads, "projects": self.projects,
+                "total": self.total}
+
 
 def three_batches(leads, projects, start: dt.date, end: dt.date) -> list[BatchCount]:
     """How many LEADS and PROJECTS (both scoped) were signed, started and put into production START–END."""

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from urllib.parse import urlencode
 
-from luoshi.attraction.models import Lead
+from luoshi.attraction.models import Lead, LeadStep
 from luoshi.attraction.rollup import BY
 from luoshi.core.errors import FieldErrors
 from luoshi.lib.periods import Period, PeriodError, parse
@@ -76,12 +76,21 @@ def read_filter(params: Mapping, user) -> LeadFilter:
     return chosen
 
 
-def read_period(value: str | None, today: dt.date | None = None) -> Period:
-    """The roll-up's period: a code (2023, 2023Q1, 2023M06), else this year to date."""
+def default_period(leads, today: dt.date | None = None) -> Period:
+    """The year of the latest step of LEADS (this year to date while it runs), else this year to date."""
     today = today or dt.date.today()
+    latest = LeadStep.objects.filter(lead__in=leads, date__lte=today).order_by("-date").values_list("date", flat=True)
+    year = next(iter(latest), today).year
+    if year < today.year or today.month == 12:
+        return Period.year(year)
+    return Period(year, year, max(today.month, 2))
+
+
+def read_period(value: str | None, leads=None, today: dt.date | None = None) -> Period:
+    """The roll-up's period: a code (2023, 2023Q1, 2023M06), else `default_period` of LEADS."""
     code = (value or "").replace("\x00", "").strip()
     if not code:
-        return Period.year(today.year) if today.month == 12 else Period(today.year, today.year, max(today.month, 2))
+        return default_period(leads if leads is not None else Lead.objects.none(), today)
     try:
         period = parse(code)
     except PeriodError as exc:

@@ -122,7 +122,7 @@ class Lead(ChangeLoggedModel):
     stage = models.CharField(_("阶段"), max_length=10, choices=Stage.choices, default=Stage.CLUE)
     stage_date = models.DateField(_("进入本阶段日期"), null=True, blank=True)
     project = models.OneToOneField("projects.Project", verbose_name=_("重点项目"), null=True, blank=True,
-                                   on_delete=models.PROTECT, related_name="lead",
+                                   on_delete=models.SET_NULL, related_name="lead",
                                    help_text=_("开工时转为(或关联)重点项目,“三个一批”只计一次"))
     simulated = models.BooleanField(_("模拟数据"), default=False, help_text=_("演示用模拟情景生成;处处标明“模拟”"))
     archived = models.BooleanField(_("已归档"), default=False)
@@ -167,3 +167,32 @@ class LeadStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.get_to_stage_display()}"
+
+
+class PaidInQuerySet(RestrictedQuerySetMixin, models.QuerySet):
+    unit_field = ("lead__unit", "lead__task_force__lead_department", "lead__task_force__members")
+
+
+class PaidIn(models.Model):
+    """到位资金: one reported year-to-date amount paid in to a lead by the end of a month (亿元). Append-only:
+    each report is a new row (who, when, source); the latest row of a month is the lead's figure for it."""
+
+    lead = models.ForeignKey(Lead, verbose_name=_("招商项目"), on_delete=models.PROTECT, related_name="paid_in")
+    period = models.CharField(_("期间"), max_length=16)
+    period_end = models.DateField(_("期末"))
+    value = models.DecimalField(_("累计到位资金(亿元)"), max_digits=14, decimal_places=4)
+    source = models.CharField(_("来源"), max_length=500, blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("填报人"), null=True, blank=True,
+                           on_delete=models.SET_NULL, related_name="+")
+    by_name = models.CharField(_("填报人姓名"), max_length=150)
+    at = models.DateTimeField(_("填报时间"), auto_now_add=True)
+
+    objects = PaidInQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["lead", "period_end", "pk"]
+        verbose_name = _("到位资金")
+        verbose_name_plural = _("到位资金")
+
+    def __str__(self) -> str:
+        return f"{self.lead} · {self.period}"

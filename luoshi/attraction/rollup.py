@@ -53,6 +53,12 @@ class Line:
         started = self.reached[Stage.STARTED]
         return self.reached[Stage.PRODUCING] / started if started else None
 
+    def as_dict(self) -> dict:
+        return {"key": self.key, "label": self.label, "leads": self.leads, "stages": self.stages,
+                "signed": self.signed, "signed_amount": float(self.signed_amount), "started": self.started,
+                "producing": self.producing, "conversion_started": self.conversion_started,
+                "conversion_producing": self.conversion_producing, "paid_in": float(self.paid_in)}
+
     def add(self, lead: Lead, dates: dict[str, dt.date], start: dt.date, end: dt.date, paid: Decimal) -> None:
         """Count LEAD, whose stages were reached on DATES, in the window START–END."""
         known = {stage: day for stage, day in dates.items() if day <= end}
@@ -87,6 +93,14 @@ class Summary:
     @property
     def share_of_target(self) -> float | None:
         return float(self.total.signed_amount / self.target.value) if self.target and self.target.value else None
+
+    def as_dict(self) -> dict:
+        target = self.target
+        return {"period": self.at.code, "by": self.by, "lines": [line.as_dict() for line in self.lines],
+                "total": self.total.as_dict(), "target_id": target.pk if target else None,
+                "target_value": float(target.value) if target else None,
+                "reported": None if self.reported is None else float(self.reported),
+                "difference": None if self.difference is None else float(self.difference)}
 
 
 def _group(lead: Lead, by: str) -> tuple[str, str]:
@@ -156,3 +170,13 @@ def summary(leads, at: Period, by: str = "task-force", target: Target | None = N
     if target is not None and target.region_unit_id:
         reported = bureau_figures(target, [target.region_unit_id], at).get(target.region_unit_id)
     return Summary(at, by, lines, total, target, reported)
+
+
+def summary_for(user, leads, at: Period, by: str = "task-force") -> Summary:
+    """`summary` of LEADS beside the 招商引资 target USER may read (None: the system reads every one), the
+    target and the bureau's figure only when USER reaches the target's region."""
+    targets = Target.objects.active() if user is None else Target.objects.restrict(user).active()
+    target = target_for(targets, at)
+    if target is not None and user is not None and not user.jurisdiction.contains(target.region_unit):
+        target = None
+    return summary(leads, at, by, target)

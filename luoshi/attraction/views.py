@@ -14,7 +14,7 @@ from luoshi.attraction.batches import three_batches
 from luoshi.attraction.filters import FilterError, LeadFilter, read_by, read_filter, read_period
 from luoshi.attraction.forms import FundsForm, LeadForm, LinkForm, StageForm
 from luoshi.attraction.models import Event, Lead, TaskForce
-from luoshi.attraction.rollup import BY, summary, target_for
+from luoshi.attraction.rollup import BY, summary_for
 from luoshi.attraction.stages import (
     LeadError,
     NotAllowed,
@@ -26,7 +26,6 @@ from luoshi.attraction.stages import (
 )
 from luoshi.chains.models import Chain
 from luoshi.core.redirects import safe_next
-from luoshi.plans.models import Target
 from luoshi.projects import stages as project_stages
 from luoshi.projects.forms import ObstacleForm
 from luoshi.projects.models import Obstacle, Project
@@ -146,8 +145,8 @@ def lead_funds(request, pk: int):
     if not form.is_valid():
         raise LeadError("；".join(f"{form.fields[k].label}:{e[0]}" for k, e in form.errors.items()))
     data = form.cleaned_data
-    revision = funds.report(request.user, lead, data["period"], data["value"], data["source"])
-    messages.success(request, f"到位资金已{revision.get_status_display()}")
+    funds.report(request.user, lead, data["period"], data["value"], data["source"])
+    messages.success(request, "到位资金已填报")
     return redirect("attraction:lead", pk=pk)
 
 
@@ -155,14 +154,11 @@ def _summary(request, leads, by: str | None = None):
     """The roll-up of LEADS at the requested period; the target and the bureau's figure only for a reader who
     reaches the target's region."""
     try:
-        at, by = read_period(request.GET.get("period")), by or read_by(request.GET.get("by"))
+        at, by = read_period(request.GET.get("period"), leads), by or read_by(request.GET.get("by"))
     except FilterError as exc:
         messages.error(request, f"汇总条件无效({exc}),已按默认条件显示")
-        at, by = read_period(None), by or "task-force"
-    target = target_for(Target.objects.restrict(request.user).active(), at)
-    if target is not None and not request.user.jurisdiction.contains(target.region_unit):
-        target = None
-    return summary(leads, at, by, target)
+        at, by = read_period(None, leads), by or "task-force"
+    return summary_for(request.user, leads, at, by)
 
 
 @login_required

@@ -8,6 +8,7 @@ from pathlib import Path
 from django.db import transaction
 
 from luoshi.accounts.models import User
+from luoshi.attraction import demo as attraction_demo
 from luoshi.compare import demo as compare_demo
 from luoshi.core.context import change_context
 from luoshi.figures.catalogue import load_default_catalogue
@@ -168,4 +169,5 @@ def load_demo() -> Plan:
         mark_uncollected(Plan.objects.filter(simulated=False))
         load_projects(plan)
         load_tasks(plan)
+        attraction_demo.load_task_forces()
     return plan
