@@ -100,7 +100,7 @@ class ApiToken(models.Model):
     @classmethod
     def active(cls, key: str) -> "ApiToken | None":
         """The live token of KEY (not revoked, its user active), its last use noted; else None."""
-        token = cls.objects.select_related("user").filter(key_hash=cls.digest(key), revoked=False).first()
+        token = cls.objects.select_related("user__unit").filter(key_hash=cls.digest(key), revoked=False).first()
         if token is None or not token.user.is_active:
             return None
         now = timezone.now()

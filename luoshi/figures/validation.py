@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
+from django.db.models import Q
 
 from luoshi.accounts.scoping import CHANGE, in_reach
 from luoshi.figures.entries import (
@@ -109,18 +110,12 @@ class Validation:
 
 
 class Lookup:
-    """Everything the checks need, read in a few queries whatever the number of rows."""
+    """Everything the checks need, read in a few queries whatever the number of rows or of series and
+    units in the database: only the series and units the entries name."""
 
-    def __init__(self, user):
-        self.series = {}
-        for series in Series.objects.all():
-            for name in (*series.names(), str(series.pk)):
-                self.series.setdefault(name, series)
-        self.units = {}
-        for unit in Unit.objects.all():
-            for key in (unit.code, unit.name, unit.short_name):
-                if key:
-                    self.units.setdefault(key, unit)
+    def __init__(self, user, entries: list[Entry]):
+        self.series = _series_named({str(e.series).strip() for e in entries})
+        self.units = _units_named({str(e.unit).strip() for e in entries if e.unit})
         self.projects = {}
         for project in Project.objects.select_related("owner"):
             self.projects.setdefault(project.code, project)
@@ -156,6 +151,33 @@ class Lookup:
                           figure.period_end)] = figure
 
 
+def _series_named(names: set[str]) -> dict[str, Series]:
+    """NAMES → their series: by name, else by id, else by alias (aliases read only when a name is missing)."""
+    ids = {int(n) for n in names if n.isdigit() and len(n) < 19}
+    rows = list(Series.objects.filter(Q(name__in=names) | Q(pk__in=ids)))
+    found = {s.name: s for s in rows}
+    for series in rows:
+        found.setdefault(str(series.pk), series)
+    missing = names - found.keys()
+    if missing:
+        for series in Series.objects.exclude(aliases=[]).order_by("pk"):
+            for alias in missing.intersection(series.aliases):
+                found.setdefault(alias, series)
+    return found
+
+
+def _units_named(keys: set[str]) -> dict[str, Unit]:
+    """KEYS → their units, by code, else name, else short name."""
+    keys = keys - {""}
+    units = list(Unit.objects.filter(Q(code__in=keys) | Q(name__in=keys) | Q(short_name__in=keys)))
+    found = {}
+    for field_name in ("code", "name", "short_name"):
+        for unit in units:
+            if getattr(unit, field_name) in keys:
+                found.setdefault(getattr(unit, field_name), unit)
+    return found
+
+
 def normalized(period: Period, frequency: str) -> Period:
     """PERIOD in the series' own calendar (上半年 of a monthly series is 1–6月; a quarterly series' year
     stays 全年); PeriodError if the series publishes no such period."""
@@ -176,7 +198,7 @@ def normalized(period: Period, frequency: str) -> Period:
 def validate(user, entries: list[Entry], *, today: dt.date | None = None) -> Validation:
     """Check ENTRIES submitted by USER (None: a system import with every right)."""
     today = today or dt.date.today()
-    lookup = Lookup(user)
+    lookup = Lookup(user, entries)
     result = Validation()
     checked = []
     for entry in entries:
