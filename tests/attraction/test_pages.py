@@ -96,3 +96,10 @@ def test_events_and_summary(client_for, analyst, leads, event, plan):
     html = page(client, "/attraction/summary/?period=2023&by=unit")
     assert "招商引资总额" in html and "金水区" in html and "签约一批" in html
     assert "汇总条件无效" in page(client, "/attraction/summary/?period=whenever")
+
+
+def test_a_chain_nodes_page_shows_its_leads(client_for, analyst, erqi_reporter, leads, node, firm):
+    html = page(client_for(analyst), f"/chains/nodes/{node.pk}/")
+    assert 'id="node-leads"' in html and "金水签约项目" in html and "二七线索项目" not in html
+    assert "在谈招商项目" in page(client_for(analyst), f"/chains/{node.chain_id}/")
+    assert "金水签约项目" in page(client_for(analyst), f"/enterprises/{firm.pk}/")
