@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from typing import ClassVar
 
+from luoshi.attraction import briefing as attraction
 from luoshi.briefings.content import SIMULATED, Briefing
 from luoshi.lib.periods import parse
 
@@ -109,6 +110,10 @@ def outline(briefing: Briefing) -> list:
     blocks.append(Heading("二、分方面落实情况"))
     for name, rows in briefing.fronts:
         blocks += [Heading(name, 2), Table(name, FRONT_COLUMNS, [front_row(r) for r in rows])]
+    found = attraction.section(briefing.plan, briefing.at)
+    if found.paragraphs:
+        blocks += [Heading("招商引资(按专班汇总)", 2), *map(Paragraph, found.paragraphs)]
+        blocks += [Table("招商引资", tuple(Column(*c) for c in attraction.COLUMNS), found.rows)] if found.rows else []
     blocks.append(Heading("三、滞后和预警目标"))
     blocks += table_or_none("滞后和预警", ATTENTION_COLUMNS, [attention_row(r) for r in briefing.attention],
                             "本期没有滞后或预警的目标。")
