@@ -99,13 +99,23 @@ def pick_plan(plans: list[Plan], plan_id: int | None) -> Plan | None:
     return (published or plans or [None])[0]
 
 
+def with_plan_text(targets: list[Target]) -> list[Target]:
+    """TARGETS with their plans read once: select_related would copy a plan's whole text into every row."""
+    plans = Plan.objects.in_bulk({t.plan_id for t in targets})
+    for target in targets:
+        target.plan = plans[target.plan_id]
+    return targets
+
+
 def judge_units(user, targets, at: Period, today: dt.date, unit_code: str = "") -> list[Kept]:
     """The assignments of TARGETS that USER may see (all for USER None: the CLI), of UNIT_CODE if given."""
     scope = Assignment.objects.all() if user is None else Assignment.objects.restrict(user)
     assignments = scope.filter(target__in=targets).select_related(
-        "unit", *(f"target__{name}" for name in TARGET_RELATED))
+        "unit", *(f"target__{name}" for name in TARGET_RELATED)).defer("target__plan__text")
     if unit_code:
         assignments = assignments.filter(unit__code=unit_code)
+    assignments = list(assignments)
+    with_plan_text([a.target for a in assignments])
     return kept_assignments(assignments, at, today)
 
 
@@ -113,13 +123,13 @@ def city_judged(user, targets, at: Period, today: dt.date) -> list[Kept]:
     """The city-level TARGETS judged, for those who see more than their own unit (their figures' lateness)."""
     if user is not None and not user.jurisdiction.several:
         return []
-    return kept_targets(targets.select_related(*TARGET_RELATED), at, today)
+    return kept_targets(with_plan_text(list(targets.select_related(*TARGET_RELATED).defer("plan__text"))), at, today)
 
 
 def judge_board(user, plan: Plan, board_filter: BoardFilter, at: Period, today: dt.date) -> list[Kept]:
-    targets = board_filter.narrow(plan.targets.active().select_related(*TARGET_RELATED))
+    targets = board_filter.narrow(plan.targets.active().select_related(*TARGET_RELATED).defer("plan__text"))
     if not board_filter.unit:
-        return kept_targets(targets, at, today)
+        return kept_targets(with_plan_text(list(targets)), at, today)
     return judge_units(user, targets, at, today, board_filter.unit)
 
 
