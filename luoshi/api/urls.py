@@ -11,7 +11,7 @@ from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
-from luoshi.api import changes, figures, notices, plans, projects, series, tasks, units
+from luoshi.api import chains, changes, enterprises, figures, notices, plans, projects, series, tasks, units
 from luoshi.api.auth import AUTH
 from luoshi.api.attraction import router as attraction_router
 from luoshi.api.compare import router as compare_router
@@ -26,7 +26,8 @@ api = NinjaAPI(
     openapi_url="/openapi.json", docs_url="/docs", auth=AUTH, urls_namespace="api",
 )
 ROUTERS = [plans.router, figures.router, series.router, dashboard_api.router, projects.router, tasks.router,
-           compare_router, units.router, changes.router, attraction_router, notices.router]
+           compare_router, units.router, changes.router, attraction_router, notices.router,
+           enterprises.router, chains.router]
 
 
 def declare_errors(router) -> None:

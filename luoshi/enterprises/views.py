@@ -9,22 +9,11 @@ from django.views.decorators.http import require_POST
 
 from luoshi.core.errors import FieldErrors
 from luoshi.enterprises import register
-from luoshi.enterprises.forms import EnterpriseForm, SearchForm
+from luoshi.enterprises.filters import filtered
+from luoshi.enterprises.forms import EnterpriseForm
 from luoshi.enterprises.panels import ENTERPRISE_PANELS
 
 PAGE_SIZE = 50
-
-
-def filtered(rows, params):
-    """ROWS narrowed by the search form's PARAMS (the same reading serves the API's query parameters)."""
-    form = SearchForm(params)
-    chosen = form.cleaned_data if form.is_valid() else {}
-    rows = register.search(rows, chosen.get("q", ""))
-    if chosen.get("scale"):
-        rows = rows.filter(scale=chosen["scale"])
-    if chosen.get("where"):
-        rows = rows.filter(outside=chosen["where"] == "outside")
-    return (rows if chosen.get("archived") else rows.active()), form
 
 
 @login_required
