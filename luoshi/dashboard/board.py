@@ -13,13 +13,13 @@ from luoshi.dashboard.filters import BoardFilter
 from luoshi.dashboard.ranking import RankRow, late_units, rank_units
 from luoshi.figures.lateness import Owed
 from luoshi.figures.status import default_at
+from luoshi.lib import status as vocabulary
 from luoshi.lib.periods import Frequency, Period, parse, periods_in
 from luoshi.plans.models import Assignment, Plan, Target
 from luoshi.plans.views import wording_of
 from luoshi.units.models import Unit
 from luoshi.verdicts.keeping import Kept, kept_assignments, kept_targets
 
-WORST_FIRST = {"red": 0, "yellow": 1, "grey": 2, "green": 3}
 TARGET_RELATED = ("plan", "front", "series", "region_unit", "owner")
 
 
@@ -68,7 +68,7 @@ class Board:
     unit: Unit | None = None
     panels: list[Panel] = field(default_factory=list)
     fronts: list[str] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(WORST_FIRST, 0))
+    counts: dict[str, int] = field(default_factory=lambda: vocabulary.tally(()))
     late: list[Owed] = field(default_factory=list)  # 逾期未报 behind the cards (see figures.lateness)
 
     @property
@@ -141,15 +141,12 @@ def group(cards: list[Card], board_filter: BoardFilter, front_names: list[str]) 
             name = card.row["front"] or "其他"
             panels.setdefault(name, Panel(name, [])).cards.append(card)
     for panel in panels.values():
-        panel.cards.sort(key=lambda c: (WORST_FIRST[c.status], c.target.order, c.target.pk))
+        panel.cards.sort(key=lambda c: (vocabulary.worst_first(c.status), c.target.order, c.target.pk))
     return [p for p in panels.values() if p.cards]
 
 
 def count(cards: list[Card]) -> dict[str, int]:
-    counts = dict.fromkeys(WORST_FIRST, 0)
-    for card in cards:
-        counts[card.status] += 1
-    return counts
+    return vocabulary.tally(card.status for card in cards)
 
 
 def build_board(user, board_filter: BoardFilter, plans: list[Plan], today: dt.date | None = None) -> Board:

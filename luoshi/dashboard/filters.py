@@ -5,12 +5,12 @@ from dataclasses import asdict, dataclass
 from urllib.parse import urlencode
 
 from luoshi.core.errors import FieldErrors
-from luoshi.lib.judgement import Status
 from luoshi.lib.periods import PeriodError, parse
+from luoshi.lib.status import VERDICTS_WORST_FIRST
 from luoshi.plans.models import Target
 from luoshi.units.models import Unit
 
-STATUS_CHOICES = [(s.value, s.label_zh) for s in (Status.RED, Status.YELLOW, Status.GREEN, Status.GREY)]
+STATUS_CHOICES = [(s.value, s.label_zh) for s in VERDICTS_WORST_FIRST]
 COMMITMENT_CHOICES = [(c.value, c.label) for c in Target.Commitment if c.value]
 
 

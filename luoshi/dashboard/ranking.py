@@ -5,11 +5,10 @@ from dataclasses import dataclass
 from statistics import mean
 
 from luoshi.figures.lateness import Owed, late_list
+from luoshi.lib import status as vocabulary
 from luoshi.lib.judgement import Status
 from luoshi.units.models import Unit
 from luoshi.verdicts.keeping import Kept
-
-WORST_FIRST = {"red": 0, "yellow": 1, "grey": 2, "green": 3}
 
 
 @dataclass
@@ -23,7 +22,7 @@ class RankRow:
 
     @property
     def worst(self) -> str:
-        return min((j.status for j in self.judged), key=WORST_FIRST.__getitem__)
+        return vocabulary.worst(j.status for j in self.judged)
 
     @property
     def worst_label(self) -> str:
@@ -31,10 +30,7 @@ class RankRow:
 
     @property
     def counts(self) -> dict[str, int]:
-        counts = dict.fromkeys(WORST_FIRST, 0)
-        for item in self.judged:
-            counts[item.status] += 1
-        return counts
+        return vocabulary.tally(j.status for j in self.judged)
 
 
 def unit_of(judged: Kept) -> Unit | None:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from luoshi.accounts.scoping import RestrictedQuerySetMixin
 from luoshi.core.models import ChangeLoggedModel
+from luoshi.lib.status import DORMANT, FINISHED, PROGRESS
 from luoshi.plans.models import QuotesPlan
 
 
@@ -76,8 +77,9 @@ class Project(QuotesPlan, ChangeLoggedModel):
 
 
 
-STAGE_COLOURS = {"": "grey", "reserve": "grey", "signed": "blue", "started": "yellow", "building": "yellow",
-                 "operating": "green", "completed": "green"}
+#: A stage is a workflow state: a progress mark, never a judgement (the investment verdict judges).
+STAGE_COLOURS = {"": DORMANT, "reserve": DORMANT, "signed": PROGRESS, "started": PROGRESS, "building": PROGRESS,
+                 "operating": FINISHED, "completed": FINISHED}
 
 
 class PlannedInvestment(models.Model):
@@ -225,7 +227,8 @@ class Obstacle(ChangeLoggedModel):
         return OBSTACLE_COLOURS[self.status]
 
 
-OBSTACLE_COLOURS = {"raised": "red", "routed": "yellow", "answered": "blue", "solved": "green"}
+#: An obstacle's workflow state is a progress mark; overdue (逾期) is the judgement shown beside it.
+OBSTACLE_COLOURS = {"raised": PROGRESS, "routed": PROGRESS, "answered": PROGRESS, "solved": FINISHED}
 
 
 class ObstacleStep(models.Model):

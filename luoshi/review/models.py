@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from luoshi.accounts.scoping import RestrictedQuerySetMixin
 from luoshi.core.models import ChangeLoggedModel
+from luoshi.lib.status import FINISHED, PROGRESS, Colour
 from luoshi.plans.models import Target
 from luoshi.plans.wording import describe
 
@@ -32,8 +33,8 @@ class Proposal(ChangeLoggedModel):
     #: Statuses whose proposal stands as a target of the plan.
     TAKEN = (Status.ACCEPTED, Status.EDITED, Status.ADDED)
     #: Display colour of each status (the page also says the status in words).
-    COLOURS = {"pending": "yellow", "accepted": "green", "edited": "green", "added": "green",
-               "rejected": "grey", "stale": "red"}
+    COLOURS = {"pending": PROGRESS, "accepted": FINISHED, "edited": FINISHED, "added": FINISHED,
+               "rejected": Colour.GREY, "stale": Colour.RED}
 
     plan = models.ForeignKey("plans.Plan", verbose_name=_("规划"), on_delete=models.CASCADE,
                              related_name="proposals")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from luoshi.accounts.scoping import RestrictedQuerySetMixin
 from luoshi.core.models import ChangeLoggedModel
+from luoshi.lib.status import FINISHED, PROGRESS
 from luoshi.plans.models import QuotesPlan
 
 
@@ -87,8 +88,9 @@ class Task(QuotesPlan, ChangeLoggedModel):
 
 
 
-STATUS_COLOURS = {"issued": "blue", "received": "blue", "in_progress": "yellow", "requested": "yellow",
-                  "done": "green", "returned": "red"}
+#: A task's workflow state is a progress mark, never a judgement (its timer light says overdue or due soon).
+STATUS_COLOURS = {"issued": PROGRESS, "received": PROGRESS, "in_progress": PROGRESS, "requested": PROGRESS,
+                  "done": FINISHED, "returned": PROGRESS}
 
 
 class Milestone(models.Model):

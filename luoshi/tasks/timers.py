@@ -14,6 +14,7 @@ from django.utils import timezone
 from luoshi.figures.status import tolerances
 from luoshi.lib.judgement import Milestone, Status, TargetSpec, Verdict, judge
 from luoshi.lib.periods import Period
+from luoshi.lib.status import Colour, worst_first
 from luoshi.tasks.models import Task
 
 WARN_DAYS = 3
@@ -73,17 +74,17 @@ def light(task: Task, today: dt.date) -> Light:
     if task.status == Task.Status.DONE:
         due = due_date(task)
         on_time = due is None or task.done_at is None or _day(task.done_at) <= due
-        return Light("green", "按时办结" if on_time else "超时办结")
+        return Light(Colour.GREEN, "按时办结") if on_time else Light(Colour.YELLOW, "超时办结")
     due, what = next_due(task)
     if due is None:
-        return Light("grey", "无时限")
+        return Light(Colour.GREY, "无时限")
     left = (due - today).days
     if left < 0:
-        return Light("red", f"{what}逾期 {-left} 天", left)
+        return Light(Colour.RED, f"{what}逾期 {-left} 天", left)
     if left <= warn_days():
-        return Light("yellow", f"{what}今日到期" if left == 0 else f"{what}{left} 天后到期", left)
+        return Light(Colour.YELLOW, f"{what}今日到期" if left == 0 else f"{what}{left} 天后到期", left)
     due = due_date(task)
-    return Light("green", f"剩余 {(due - today).days if due else left} 天", left)
+    return Light(Colour.GREEN, f"剩余 {(due - today).days if due else left} 天", left)
 
 
 def milestone_verdict(task: Task, today: dt.date) -> Verdict:
@@ -123,7 +124,12 @@ class Tally:
 
     @property
     def colour(self) -> str:
-        return "red" if self.red else "yellow" if self.yellow else "green"
+        """Red when a task is overdue or none was done on time; yellow when one is due soon or was done late."""
+        if self.red or self.sla_rate == 0:
+            return Colour.RED
+        if self.yellow or (self.sla_rate is not None and self.sla_rate < 1):
+            return Colour.YELLOW
+        return Colour.GREEN
 
 
 def _count(tally: Tally, task: Task, today: dt.date) -> None:
@@ -166,5 +172,4 @@ def ordered_for(user, tasks, today: dt.date) -> list[tuple[Task, Light, bool]]:
         state = light(task, today)
         escalated = state.overdue and user is not None and task.assigned_by_id == user.pk
         rows.append((task, state, escalated))
-    order = {"red": 0, "yellow": 1, "green": 2, "grey": 3}
-    return sorted(rows, key=lambda r: (not r[2], order[r[1].colour], due_date(r[0]) or dt.date.max, r[0].pk))
+    return sorted(rows, key=lambda r: (not r[2], worst_first(r[1].colour), due_date(r[0]) or dt.date.max, r[0].pk))

@@ -1,16 +1,15 @@
 from django import template
 
+from luoshi.lib import status as vocabulary
 from luoshi.plans.wording import format_number
 
 register = template.Library()
 
-ICONS = {"green": "✓", "yellow": "!", "red": "✕", "grey": "?"}
-
 
 @register.filter
 def status_icon(status: str) -> str:
-    """A shape for each status, so that it reads without colour (grey print, colour-blind readers)."""
-    return ICONS.get(status, "?")
+    """A shape for each status, so that it reads without colour (see `luoshi.lib.status`)."""
+    return vocabulary.icon(status)
 
 
 @register.filter

@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Any, NamedTuple
 
 from luoshi.lib.periods import Period, due_date
+from luoshi.lib.status import Status
 
 
 class Kind(StrEnum):
@@ -50,24 +51,6 @@ class Commitment(StrEnum):
     def is_stretch(self) -> bool:
         """力争目标: a stretch target."""
         return self in (Commitment.STRIVE, Commitment.AIM)
-
-
-class Status(StrEnum):
-    """状态: green 正常, yellow 滞后 (within tolerance), red 严重滞后, grey 无数据 (no figure at all)."""
-
-    GREEN = "green"
-    YELLOW = "yellow"
-    RED = "red"
-    GREY = "grey"
-
-    @property
-    def label_zh(self) -> str:
-        return {"green": "正常", "yellow": "预警", "red": "滞后", "grey": "无数据"}[self.value]
-
-    @property
-    def rank(self) -> int:
-        """Order for comparisons: red 0 < yellow 1 < green 2; grey −1 (not comparable)."""
-        return {"red": 0, "yellow": 1, "green": 2, "grey": -1}[self.value]
 
 
 @dataclass(frozen=True)

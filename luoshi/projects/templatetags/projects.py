@@ -2,15 +2,15 @@
 
 from django import template
 
-register = template.Library()
+from luoshi.lib import status as vocabulary
 
-ICONS = {"green": "✓", "yellow": "!", "red": "✕", "grey": "–", "blue": "•"}
+register = template.Library()
 
 
 @register.inclusion_tag("projects/_light.html")
 def light(colour: str, label: str):
-    """状态灯: colour, icon and word together, never colour alone."""
-    return {"colour": colour or "grey", "icon": ICONS.get(colour or "grey", "–"), "label": label}
+    """状态灯: colour, icon and word together, never colour alone (see `luoshi.lib.status`)."""
+    return {"colour": colour or vocabulary.Colour.GREY, "icon": vocabulary.icon(colour), "label": label}
 
 
 @register.filter
