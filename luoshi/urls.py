@@ -20,6 +20,8 @@ urlpatterns = [
     path("pledge/", include("luoshi.pledge.urls")),
     path("compare/", include("luoshi.compare.urls")),
     path("projects/", include("luoshi.projects.urls")),
+    path("chains/", include("luoshi.chains.urls")),
+    path("enterprises/", include("luoshi.enterprises.urls")),
     path("attraction/", include("luoshi.attraction.urls")),
     path("tasks/", include("luoshi.tasks.urls")),
     path("inbox/", include("luoshi.notices.urls")),
