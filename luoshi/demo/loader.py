@@ -9,6 +9,7 @@ from django.db import transaction
 
 from luoshi.accounts.models import User
 from luoshi.attraction import demo as attraction_demo
+from luoshi.chains import seed as chain_seed
 from luoshi.compare import demo as compare_demo
 from luoshi.core.context import change_context
 from luoshi.figures.catalogue import load_default_catalogue
@@ -121,7 +122,7 @@ def mark_uncollected(plans, today: dt.date | None = None) -> int:
     today, admin, marked = today or dt.date.today(), User.objects.get(username="admin"), 0
     for target in Target.objects.filter(plan__in=plans, series__isnull=False).select_related("series", "region_unit"):
         for period in periods_in(parse(target.period), target.series.frequency):
-            slot = Figure.objects.filter(series=target.series, unit=target.region_unit, project=None,
+            slot = Figure.objects.filter(series=target.series, unit=target.region_unit, subject_kind="",
                                          period_start=period.start_date, period_end=period.end_date)
             if period.end_date < today and not slot.exists():
                 mark_not_published(target.series, target.region_unit, period, admin, UNCOLLECTED_NOTE)
@@ -151,6 +152,11 @@ def load_tasks(plan: Plan) -> int:
     return len(task_seed.load_tasks(plan, issuer=User.objects.filter(username="leader").first()))
 
 
+def load_chains(plan: Plan) -> int:
+    """The seed's two clusters as chains (新能源汽车: 上汽、比亚迪; 电子信息: 超聚变); assumptions in the data file."""
+    return len(chain_seed.load_chains(plan, Unit.objects.get(code=CITY_CODE)))
+
+
 def is_loaded() -> bool:
     return Plan.objects.filter(title=json.loads(PLAN_REVIEW.read_text(encoding="utf-8"))["plan"]["title"]).exists()
 
@@ -169,5 +175,6 @@ def load_demo() -> Plan:
         mark_uncollected(Plan.objects.filter(simulated=False))
         load_projects(plan)
         load_tasks(plan)
+        load_chains(plan)
         attraction_demo.load_task_forces()
     return plan
