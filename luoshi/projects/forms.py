@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from luoshi.accounts.scoping import CHANGE, units_for
 from luoshi.core import limits
+from luoshi.core.widgets import DateInput
 from luoshi.plans.models import Front, Target
 from luoshi.projects.models import Batch, Contact, Obstacle, Project
 from luoshi.projects.obstacles import DEFAULT_DAYS, ROUTE_DAYS
@@ -15,7 +16,7 @@ MONTH_FIELDS = [f"m{m}" for m in range(1, 13)]
 
 class StageForm(forms.Form):
     stage = forms.ChoiceField(label=_("新阶段"), choices=Project.Stage.choices)
-    date = forms.DateField(label=_("变更日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("变更日期"), widget=DateInput())
     note = forms.CharField(label=_("说明"), required=False, max_length=300)
 
     def __init__(self, *args, choices=None, **kwargs):
@@ -65,7 +66,7 @@ class BatchForm(forms.ModelForm):
     class Meta:
         model = Batch
         fields = ["kind", "name", "date"]
-        widgets = {"date": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"date": DateInput()}
 
     def clean(self):
         limits.form_validators(self, Batch)

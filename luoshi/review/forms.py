@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.core.widgets import DateInput
 from luoshi.figures.models import Series
 from luoshi.plans.wording import format_number
 from luoshi.review.decisions import EDITABLE, check_span
@@ -24,7 +25,7 @@ class NewPlanForm(forms.Form):
                            help_text=_("支持 .txt(UTF-8 或 GBK)、.docx、带文字层的 PDF、.html"))
     source_title = forms.CharField(label=_("出处标题"), max_length=300, required=False)
     source_publisher = forms.CharField(label=_("出处发布者"), max_length=100, required=False)
-    source_date = forms.DateField(label=_("出处日期"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    source_date = forms.DateField(label=_("出处日期"), required=False, widget=DateInput())
     source_url = forms.CharField(label=_("出处地址"), max_length=500, required=False)
 
     def clean(self):

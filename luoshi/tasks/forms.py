@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.accounts.scoping import units_for
+from luoshi.core.widgets import DateInput
 from luoshi.plans.models import Plan, Target
 from luoshi.tasks.models import TimeLimitClass
 from luoshi.units.models import Unit
@@ -18,7 +19,7 @@ class TaskForm(forms.Form):
     description = forms.CharField(label=_("工作要求"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     lead_unit = forms.ModelChoiceField(label=_("牵头单位"), queryset=Unit.objects.none())
     co_units = forms.ModelMultipleChoiceField(label=_("配合单位"), queryset=Unit.objects.none(), required=False)
-    deadline = forms.DateField(label=_("完成时限"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    deadline = forms.DateField(label=_("完成时限"), required=False, widget=DateInput())
     time_limit = forms.ModelChoiceField(label=_("办理时限类别"), queryset=TimeLimitClass.objects.all(),
                                         required=False)
     target = forms.ModelChoiceField(label=_("服务的目标"), queryset=Target.objects.none(), required=False)
