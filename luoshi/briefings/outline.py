@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from luoshi.attraction import briefing as attraction
 from luoshi.briefings.content import SIMULATED, Briefing
+from luoshi.chains import briefing as chains
 from luoshi.lib.periods import parse
 
 
@@ -114,6 +115,10 @@ def outline(briefing: Briefing) -> list:
     if found.paragraphs:
         blocks += [Heading("招商引资(按专班汇总)", 2), *map(Paragraph, found.paragraphs)]
         blocks += [Table("招商引资", tuple(Column(*c) for c in attraction.COLUMNS), found.rows)] if found.rows else []
+    chained = chains.section(briefing.plan)
+    if chained.paragraphs:
+        blocks += [Heading("产业链(补链强链)", 2), *map(Paragraph, chained.paragraphs)]
+        blocks += [Table("产业链缺口环节", tuple(Column(*c) for c in chains.COLUMNS), chained.rows)] if chained.rows else []
     blocks.append(Heading("三、滞后和预警目标"))
     blocks += table_or_none("滞后和预警", ATTENTION_COLUMNS, [attention_row(r) for r in briefing.attention],
                             "本期没有滞后或预警的目标。")
