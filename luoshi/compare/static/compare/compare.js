@@ -38,9 +38,9 @@
     });
     var option = {
       animation: false, aria: { enabled: true },
-      tooltip: { trigger: "item", confine: true, formatter: function (p) { return p.data ? rowText(p.data.row, d.unit_of_measure) : p.name; } },
+      tooltip: { trigger: "item", confine: true, formatter: function (p) { return p.data && p.data.row ? rowText(p.data.row, d.unit_of_measure) : p.name; } },
       series: [{ type: "map", map: d.under.code, roam: false, selectedMode: false, data: data,
-                 label: { show: true, fontSize: 10, formatter: function (p) { return p.data ? p.data.row.short_name : ""; } },
+                 label: { show: true, fontSize: 10, formatter: function (p) { return p.data && p.data.row ? p.data.row.short_name : ""; } },
                  itemStyle: { borderColor: "#ffffff", borderWidth: 1, areaColor: COLOURS.none },
                  emphasis: { label: { show: true }, itemStyle: { areaColor: "#f2d57e" } } }]
     };
