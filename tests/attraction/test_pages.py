@@ -103,3 +103,10 @@ def test_a_chain_nodes_page_shows_its_leads(client_for, analyst, erqi_reporter, 
     assert 'id="node-leads"' in html and "金水签约项目" in html and "二七线索项目" not in html
     assert "在谈招商项目" in page(client_for(analyst), f"/chains/{node.chain_id}/")
     assert "金水签约项目" in page(client_for(analyst), f"/enterprises/{firm.pk}/")
+
+
+def test_the_pages_speak_english_when_asked(client_for, analyst, leads):
+    client = client_for(analyst)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/attraction/"})
+    html = page(client, "/attraction/")
+    assert "Investment lead pipeline" in html and "Negotiating" in html and "Landed (registered)" in html
