@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
 from luoshi.api.schemas import ErrorOut, Id, VerdictOut
+from luoshi.figures import subjects
 from luoshi.figures.catalogue import series_named
 from luoshi.figures.entries import Entry
 from luoshi.figures.marks import MarkError, mark_not_published
@@ -89,7 +90,7 @@ class NotPublishedIn(Schema):
 
 @router.get("/figures", response=list[FigureOut])
 def list_figures(request, series: str | None = None, unit: str | None = None, period: str | None = None):
-    figures = Figure.objects.restrict(request.user).select_related("series", "unit", "project", "head_revision")
+    figures = Figure.objects.restrict(request.user).select_related("series", "unit", "head_revision")
     if series:
         figures = figures.filter(series__name=series) if not series.isdigit() else figures.filter(series_id=series)
     if unit:
@@ -100,13 +101,16 @@ def list_figures(request, series: str | None = None, unit: str | None = None, pe
         except PeriodError:
             return []
         figures = figures.filter(period_start=found.start_date, period_end=found.end_date)
-    return [_figure_out(f) for f in figures[:5000]]
+    figures = list(figures[:5000])
+    subjects.attach(figures)
+    return [_figure_out(f) for f in figures]
 
 
 def _figure_out(figure: Figure) -> dict:
     head = figure.head_revision
     return {"id": figure.pk, "series": figure.series.name, "unit": figure.unit.code,
-            "project": figure.project.code if figure.project_id else None, "period": figure.period,
+            "project": figure.subject.code if figure.subject_kind == "project" and figure.subject else None,
+            "period": figure.period,
             "value": number(figure.value), "growth": number(figure.growth),
             "approved_revision": figure.approved_revision_id, "head_revision": figure.head_revision_id,
             "head_status": head.status if head else None, "not_published": figure.not_published,
@@ -119,7 +123,8 @@ def _revision_out(revision: FigureRevision, item: int | None) -> dict:
 
 
 def _entry(index: int, item: FigureIn) -> Entry:
-    return Entry(row=index, series=item.series, unit=item.unit, project=item.project, period=item.period,
+    return Entry(row=index, series=item.series, unit=item.unit, subject_kind="project" if item.project else "",
+                 subject=item.project, period=item.period,
                  value=item.value, growth=item.growth, unit_of_measure=item.unit_of_measure, source=item.source,
                  note=item.note, reason=item.reason, based_on=item.based_on, client_key=item.client_key)
 
@@ -168,7 +173,7 @@ def not_published(request, body: NotPublishedIn):
     except MarkError as exc:
         return Status(422, {"error": "未能标记", "detail": [{"field": "period", "value": body.period,
                                                            "reason": str(exc)}]})
-    return _figure_out(Figure.objects.select_related("series", "unit", "project", "head_revision").get(pk=figure.pk))
+    return _figure_out(Figure.objects.select_related("series", "unit", "head_revision").get(pk=figure.pk))
 
 
 @router.post("/revisions/{revision_id}/approve", response={200: RevisionOut, 403: ErrorOut, 409: ErrorOut})

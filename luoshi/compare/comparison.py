@@ -258,7 +258,7 @@ def _pledges(targets: list[Target], at: Period) -> dict[int, list[Pledge]]:
 
 def _figures(series: Series, units: list[Unit], period: Period):
     return Figure.objects.filter(
-        series=series, unit__in=units, project__isnull=True,
+        series=series, unit__in=units, subject_kind="",
         period_start__gte=period.start_date, period_end__lte=period.end_date)
 
 
@@ -393,7 +393,7 @@ def history(indicator, unit, user, *, kind: str | None = None) -> tuple[Series, 
     if not _only_own(user, [unit]):
         return series, kind or "growth", []
     periods = {parse(p) for p in visible_targets(user, series).filter(region_unit=unit).values_list("period", flat=True)}
-    published = Figure.objects.filter(series=series, unit=unit, project__isnull=True, approved_revision__isnull=False,
+    published = Figure.objects.filter(series=series, unit=unit, subject_kind="", approved_revision__isnull=False,
                                       period__regex=r"^\d{4}$").values_list("period", flat=True)
     years = sorted({p.end_year for p in periods if not p.is_multi_year and p.months == 12} | {int(p) for p in published})
     found, before = [], None

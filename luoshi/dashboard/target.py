@@ -38,7 +38,7 @@ def revisions_of(user, target: Target):
     if not target.series_id or not target.region_unit_id:
         return FigureRevision.objects.none()
     return FigureRevision.objects.restrict(user).filter(
-        figure__series_id=target.series_id, figure__unit_id=target.region_unit_id, figure__project__isnull=True,
+        figure__series_id=target.series_id, figure__unit_id=target.region_unit_id, figure__subject_kind="",
     ).select_related("figure").order_by("figure__period_end", "number")
 
 

@@ -21,7 +21,8 @@ class Entry:
     value: object = None
     growth: object = None
     unit_of_measure: str | None = None
-    project: str = ""
+    subject_kind: str = ""  # "" for the unit's own figure, else a registered kind (see figures.subjects)
+    subject: str = ""  # the subject's code or name, as submitted
     source: str = ""
     note: str = ""
     reason: str = ""

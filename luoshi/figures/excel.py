@@ -14,12 +14,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from luoshi.core.spreadsheet import text_cell
+from luoshi.figures import subjects
 from luoshi.figures.slots import Slot
 from luoshi.lib.periods import Period
 from luoshi.units.models import Unit
 
-COLUMNS = [  # header, width, filled by the reporter
-    ("指标", 26, False), ("项目", 22, False), ("期间", 10, False), ("计量单位", 9, False),
+SERIES_COLUMN = ("指标", 26, False)
+COLUMNS = [  # header, width, filled by the reporter; after 指标, a column per subject kind (see `columns`)
+    ("期间", 10, False), ("计量单位", 9, False),
     ("上期", 9, False), ("上期数值", 12, False), ("当前数值", 12, False), ("当前增速(%)", 11, False),
     ("数值", 12, True), ("增速(%)", 10, True), ("来源", 24, True), ("说明", 24, True), ("修改原因", 20, True),
     ("基于版本", 8, False),
@@ -34,11 +36,17 @@ def _number(value):
     return None if value is None else float(value)
 
 
+def columns() -> list[tuple[str, int, bool]]:
+    """The template's columns: 指标, one per registered subject kind (项目 for key projects), then the rest."""
+    return [SERIES_COLUMN, *((kind.headers[0], 22, False) for kind in subjects.kinds()), *COLUMNS]
+
+
 def _row(slot: Slot) -> list:
     head, previous = slot.head, slot.previous
     prev_rev = previous.head_revision if previous else None
+    own = [slot.subject_code or None if slot.subject_kind == kind.key else None for kind in subjects.kinds()]
     return [
-        slot.series.name, slot.project.code if slot.project else None, slot.period.code,
+        slot.series.name, *own, slot.period.code,
         slot.series.unit_of_measure, previous.period_obj.label_zh if previous else None,
         _number(prev_rev.value) if prev_rev else None, _number(head.value) if head else None,
         _number(head.growth) if head else None, _number(head.value) if head else None,
@@ -59,25 +67,25 @@ def _heading(sheet, unit: Unit, period: Period) -> None:
 
 
 def _columns(sheet) -> None:
-    for index, (header, width, _) in enumerate(COLUMNS, start=1):
+    for index, (header, width, _) in enumerate(columns(), start=1):
         cell = sheet.cell(HEADER_ROW, index, header)
         cell.font = Font(bold=True)
         cell.fill = LOCKED
         cell.alignment = Alignment(horizontal="center")
         sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.column_dimensions[get_column_letter(len(COLUMNS))].hidden = True
+    sheet.column_dimensions[get_column_letter(len(columns()))].hidden = True
     sheet.freeze_panes = sheet.cell(HEADER_ROW + 1, 2)
 
 
 def _body(sheet, slots: Iterable[Slot]) -> int:
-    row = HEADER_ROW
+    row, layout = HEADER_ROW, columns()
     for row, slot in enumerate(slots, start=HEADER_ROW + 1):
         for column, value in enumerate(_row(slot), start=1):
             cell = text_cell(sheet.cell(row, column, value))
-            editable = COLUMNS[column - 1][2]
+            editable = layout[column - 1][2]
             cell.protection = Protection(locked=not editable)
             cell.fill = INPUT if editable else LOCKED
-            if isinstance(value, float) or COLUMNS[column - 1][0] in ("数值", "增速(%)"):
+            if isinstance(value, float) or layout[column - 1][0] in ("数值", "增速(%)"):
                 cell.number_format = NUMBER_FORMAT
     return row
 
@@ -88,7 +96,9 @@ def _numbers_only(sheet, last_row: int) -> None:
     rule = DataValidation(type="decimal", operator="between", formula1="-1000000000000", formula2="1000000000000",
                           allow_blank=True, showErrorMessage=True, errorTitle="不是数字",
                           error="请填写数字(数值为本期累计数,增速单位为 %)")
-    rule.add(f"I{HEADER_ROW + 1}:J{last_row}")
+    headers = [header for header, _, _ in columns()]
+    first, last = (get_column_letter(headers.index(h) + 1) for h in ("数值", "增速(%)"))
+    rule.add(f"{first}{HEADER_ROW + 1}:{last}{last_row}")
     sheet.add_data_validation(rule)
 
 

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.figures import subjects
 from luoshi.figures.catalogue import name_clashes, split_aliases
 from luoshi.figures.entries import Entry
 from luoshi.figures.models import Series
@@ -10,8 +11,12 @@ from luoshi.figures.slots import Slot
 
 FIELDS = ("value", "growth", "source", "note", "reason")
 COLUMN_NAMES = {"value": "数值", "growth": "增速(%)", "source": "来源", "note": "说明", "reason": "修改原因",
-                "period": "期间", "series": "指标", "unit": "单位", "project": "项目",
-                "unit_of_measure": "计量单位"}
+                "period": "期间", "series": "指标", "unit": "单位", "unit_of_measure": "计量单位"}
+
+
+def column_names() -> dict[str, str]:
+    """The form's names of the entry fields, a subject kind's column by its first header (项目)."""
+    return {**COLUMN_NAMES, **{kind.key: kind.headers[0] for kind in subjects.kinds() if kind.headers}}
 
 
 def entries_from_form(data, slots: list[Slot]) -> list[Entry]:
@@ -19,7 +24,7 @@ def entries_from_form(data, slots: list[Slot]) -> list[Entry]:
 
     Each slot keeps what was posted, so a refused form comes back as the user typed it.
     """
-    entries = []
+    entries, names = [], column_names()
     for slot in slots:
         cells = {name: (data.get(f"{name}-{slot.key}") or "").strip() for name in FIELDS}
         slot.posted = {**cells, "base": data.get(f"base-{slot.key}") or ""}
@@ -27,10 +32,10 @@ def entries_from_form(data, slots: list[Slot]) -> list[Entry]:
             continue
         entries.append(Entry(
             row=slot.label, series=str(slot.series.pk), unit=slot.unit.code,
-            project=slot.project.code if slot.project else "", period=slot.period.code,
+            subject_kind=slot.subject_kind, subject=slot.subject_code, period=slot.period.code,
             value=cells["value"] or None, growth=cells["growth"] or None, source=cells["source"],
             note=cells["note"], reason=cells["reason"], based_on=data.get(f"base-{slot.key}") or None,
-            columns=COLUMN_NAMES))
+            columns=names))
     return entries
 
 

@@ -127,7 +127,7 @@ def load_slots(wanted: set[tuple[int, int, Period]]) -> Slots:
     if not wanted:
         return {}
     rows = Figure.objects.filter(
-        series_id__in={s for s, _, _ in wanted}, unit_id__in={u for _, u, _ in wanted}, project__isnull=True,
+        series_id__in={s for s, _, _ in wanted}, unit_id__in={u for _, u, _ in wanted}, subject_kind="",
         period_end__in={p.end_date for _, _, p in wanted},
     ).values_list("series_id", "unit_id", "period_start", "period_end", "head_revision_id",
                   "approved_revision_id", "value", "growth", "not_published")

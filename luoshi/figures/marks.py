@@ -40,7 +40,7 @@ def mark_not_published(series: Series, unit: Unit, period: Period | str, user, n
         raise MarkError(f"单位 {unit.code} 不在您的辖区内,不能标记其数据")
     own = _own_period(series, period)
     figure, created = Figure.objects.select_for_update().get_or_create(
-        series=series, unit=unit, project=None, period_start=own.start_date, period_end=own.end_date,
+        series=series, unit=unit, subject_kind="", subject_id=0, period_start=own.start_date, period_end=own.end_date,
         defaults={"period": own.code})
     before = None if created else _mark_fields(figure)
     figure.not_published, figure.not_published_note = value, (note or "").strip()[:300] if value else ""

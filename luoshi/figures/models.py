@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from luoshi.accounts.scoping import RestrictedQuerySetMixin
 from luoshi.core.labels import period_label
 from luoshi.core.models import ChangeLoggedModel
+from luoshi.figures import subjects
 from luoshi.lib.periods import Period, parse
 
 # value has 20 digits, 4 after the point (< 10^16), but SQLite keeps 15 significant digits and reads a
@@ -84,15 +85,25 @@ class Series(ChangeLoggedModel):
 class FigureQuerySet(RestrictedQuerySetMixin, models.QuerySet):
     unit_field = "unit"
 
+    def own(self):
+        """The units' own figures, not their subjects' (see `figures.subjects`)."""
+        return self.filter(subject_kind="")
+
+    def of(self, kind: str, items):
+        """The figures of ITEMS (a queryset, instances or ids), subjects of KIND (see `figures.subjects`)."""
+        ids = items.values("pk") if isinstance(items, models.QuerySet) else [getattr(i, "pk", i) for i in items]
+        return self.filter(subject_kind=kind, subject_id__in=ids)
+
 
 class Figure(models.Model):
     """数据: the slot of one series, unit and period; points at its latest and its approved revision."""
 
     series = models.ForeignKey(Series, verbose_name=_("指标"), on_delete=models.PROTECT, related_name="figures")
     unit = models.ForeignKey("units.Unit", verbose_name=_("单位"), on_delete=models.PROTECT, related_name="figures")
-    project = models.ForeignKey("projects.Project", verbose_name=_("重点项目"), null=True, blank=True,
-                                on_delete=models.PROTECT, related_name="figures",
-                                help_text=_("项目数据(如完成投资)属于某个重点项目;其余为单位数据"))
+    subject_kind = models.CharField(_("数据主体类别"), max_length=20, blank=True, default="",
+                                    help_text=_("空:单位自身的数据;否则为该单位报送的主体(如重点项目)的数据"))
+    subject_id = models.PositiveBigIntegerField(_("数据主体"), default=0,
+                                                help_text=_("主体的编号(见 figures.subjects);单位数据为 0"))
     period = models.CharField(_("期间"), max_length=16)
     period_start = models.DateField(_("期初"))
     period_end = models.DateField(_("期末"), db_index=True)
@@ -112,10 +123,8 @@ class Figure(models.Model):
     class Meta:
         ordering = ["series", "unit", "period_end"]
         constraints = [
-            models.UniqueConstraint(fields=["series", "unit", "period_start", "period_end"],
-                                    condition=models.Q(project__isnull=True), name="figure_unit_slot_unique"),
-            models.UniqueConstraint(fields=["series", "project", "period_start", "period_end"],
-                                    condition=models.Q(project__isnull=False), name="figure_project_slot_unique"),
+            models.UniqueConstraint(fields=["series", "unit", "subject_kind", "subject_id", "period_start",
+                                            "period_end"], name="figure_slot_unique"),
             *holdable("figure"),
         ]
         indexes = [models.Index(fields=["series", "unit", "period_end"], name="figure_series_unit_end")]
@@ -123,8 +132,17 @@ class Figure(models.Model):
         verbose_name_plural = _("数据")
 
     def __str__(self) -> str:
-        subject = self.project if self.project_id else self.unit
+        subject = self.subject if self.subject_kind else self.unit
         return f"{self.series.name} · {subject} · {period_label(self.period)}"
+
+    @property
+    def subject(self):
+        """The subject the figure belongs to (see `figures.subjects`); None for a unit's own figure."""
+        if not self.subject_kind:
+            return None
+        if not hasattr(self, "_subject"):
+            subjects.attach([self])
+        return self._subject
 
     @property
     def period_obj(self) -> Period:

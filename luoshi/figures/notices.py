@@ -2,14 +2,16 @@
 
 from django.urls import reverse
 
+from luoshi.figures import subjects
 from luoshi.figures.models import FigureRevision
 from luoshi.notices.delivery import DOERS, Notice, notify
 
 
 def _link(revision: FigureRevision) -> str:
     figure = revision.figure
-    if figure.project_id:
-        return reverse("projects:detail", args=[figure.project_id])
+    kind = subjects.kind(figure.subject_kind)
+    if kind is not None and kind.url is not None:
+        return kind.url(figure.subject_id)
     if revision.status == FigureRevision.Status.RETURNED:
         return f"{reverse('figures:entry')}?period={figure.period}"
     return reverse("figures:review")

@@ -2,24 +2,23 @@
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
-
+from luoshi.figures import subjects
 from luoshi.figures.models import Figure, Series
 from luoshi.figures.validation import normalized
 from luoshi.lib.periods import Period, PeriodError
 from luoshi.plans.models import Assignment, Target
-from luoshi.projects.models import Project
 from luoshi.units.models import Unit
 
 
 @dataclass
 class Slot:
-    """One row to fill: a series for the unit (or one of its key projects) in one period."""
+    """One row to fill: a series for the unit (or one of its subjects, e.g. a key project) in one period."""
 
     series: Series
     unit: Unit
     period: Period
-    project: Project | None = None
+    subject_kind: str = ""  # see figures.subjects; "" for the unit's own figure
+    subject: object = None
     targets: list[Target] = field(default_factory=list)
     figure: Figure | None = None
     previous: Figure | None = None
@@ -27,8 +26,13 @@ class Slot:
 
     @property
     def key(self) -> str:
-        """The row's name in forms: the series id, with the project's for a project row."""
-        return f"{self.series.pk}-p{self.project.pk}" if self.project else str(self.series.pk)
+        """The row's name in forms: the series id, with the subject's for a subject's row."""
+        return f"{self.series.pk}-{self.subject_kind}{self.subject.pk}" if self.subject else str(self.series.pk)
+
+    @property
+    def subject_code(self) -> str:
+        """How entries name the row's subject (a project's code); "" for the unit's own row."""
+        return subjects.kind(self.subject_kind).code(self.subject) if self.subject else ""
 
     @property
     def serves(self) -> str:
@@ -37,7 +41,7 @@ class Slot:
 
     @property
     def label(self) -> str:
-        return f"{self.project.name} · {self.series.name}" if self.project else self.series.name
+        return f"{self.subject.name} · {self.series.name}" if self.subject else self.series.name
 
     @property
     def head(self):
@@ -62,14 +66,17 @@ def tasked_series(unit: Unit) -> dict[Series, list[Target]]:
     return found
 
 
-def _project_slots(unit: Unit, period: Period) -> list[Slot]:
-    series = Series.objects.filter(name=settings.LUOSHI_PROJECT_SERIES).first()
-    if series is None:
-        return []
-    own = _own_period(period, series)
-    if own is None:
-        return []
-    return [Slot(series, unit, own, project=p) for p in Project.objects.filter(owner=unit, archived=False)]
+def _subject_slots(unit: Unit, period: Period) -> list[Slot]:
+    """The rows UNIT fills for its subjects (each registered kind says which it owes)."""
+    owed = [(kind.key, name, subject) for kind in subjects.kinds() if kind.owes
+            for name, subject in kind.owes(unit, period)]
+    series = {s.name: s for s in Series.objects.filter(name__in={name for _, name, _ in owed})}
+    slots = []
+    for key, name, subject in owed:
+        own = _own_period(period, series[name]) if name in series else None
+        if own is not None:
+            slots.append(Slot(series[name], unit, own, subject_kind=key, subject=subject))
+    return slots
 
 
 def _own_period(period: Period, series: Series) -> Period | None:
@@ -86,7 +93,7 @@ def slots_for(unit: Unit, period: Period) -> list[Slot]:
         own = _own_period(period, series)
         if own is not None:
             slots.append(Slot(series, unit, own, targets=targets))
-    slots += _project_slots(unit, period)
+    slots += _subject_slots(unit, period)
     _attach_figures(slots)
     return slots
 
@@ -100,11 +107,11 @@ def _attach_figures(slots: list[Slot]) -> None:
     ).select_related("head_revision", "approved_revision")
     by_slot: dict[tuple, list[Figure]] = {}
     for figure in figures:
-        by_slot.setdefault((figure.series_id, figure.unit_id, figure.project_id, figure.period_start), []).append(
-            figure)
+        by_slot.setdefault((figure.series_id, figure.unit_id, figure.subject_kind, figure.subject_id,
+                            figure.period_start), []).append(figure)
     for slot in slots:
-        same_year = by_slot.get((slot.series.pk, slot.unit.pk, slot.project.pk if slot.project else None,
-                                 slot.period.start_date), [])
+        same_year = by_slot.get((slot.series.pk, slot.unit.pk, slot.subject_kind,
+                                 slot.subject.pk if slot.subject else 0, slot.period.start_date), [])
         slot.figure = next((f for f in same_year if f.period_end == slot.period.end_date), None)
         earlier = [f for f in same_year if f.period_end < slot.period.end_date]
         slot.previous = max(earlier, key=lambda f: f.period_end) if earlier else None

@@ -96,7 +96,7 @@ def load_observations(pairs: set[tuple[int, int]], years: tuple[int, int]) -> di
         return {}
     series_ids, unit_ids = {s for s, _ in pairs}, {u for _, u in pairs}
     query = Figure.objects.filter(
-        series_id__in=series_ids, unit_id__in=unit_ids, project__isnull=True, approved_revision__isnull=False,
+        series_id__in=series_ids, unit_id__in=unit_ids, subject_kind="", approved_revision__isnull=False,
         period_end__gte=dt.date(years[0], 1, 1), period_end__lte=dt.date(years[1], 12, 31),
     ).order_by().values_list("series_id", "unit_id", "period", Cast("value", FloatField()),
                              Cast("growth", FloatField()))

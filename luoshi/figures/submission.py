@@ -93,7 +93,8 @@ def _lock(changes: list[Change]) -> None:
 def _create_slots(changes: list[Change]) -> None:
     """The figures written for the first time, created together (a concurrent creation is a conflict)."""
     new = [c for c in changes if c.figure is None]
-    figures = [Figure(series=c.series, unit=c.unit, project=c.project, period=c.period.code,
+    figures = [Figure(series=c.series, unit=c.unit, subject_kind=c.subject_kind,
+                      subject_id=c.subject.pk if c.subject else 0, period=c.period.code,
                       period_start=c.period.start_date, period_end=c.period.end_date) for c in new]
     try:
         with transaction.atomic():
@@ -163,7 +164,7 @@ def _approve(revision: FigureRevision, user, note: str, now) -> None:
 def _refuse_if_stale(revision: FigureRevision) -> None:
     newer = (FigureRevision.objects.filter(figure_id=revision.figure_id, number__gt=revision.number,
                                            status__in=[FigureRevision.Status.SUBMITTED, FigureRevision.Status.APPROVED])
-             .select_related("figure__series", "figure__unit", "figure__project").order_by("-number").first())
+             .select_related("figure__series", "figure__unit").order_by("-number").first())
     if newer is not None:
         raise StaleRevision(revision, newer)
 
@@ -180,9 +181,9 @@ def approve(revision: FigureRevision, user, note: str = "") -> FigureRevision:
     """审核通过: the revision becomes the figure's current value — refused (StaleRevision) when a newer
     revision of the figure is submitted or approved, so an older value never comes back."""
     Figure.objects.select_for_update().filter(pk=revision.figure_id).exists()
-    # Lock the revision row only: PostgreSQL cannot lock the nullable side (project) of the join.
+    # Lock the revision row only (its figure is locked above), not the rows joined to it.
     revision = FigureRevision.objects.select_for_update(of=("self",)).select_related(
-        "figure__series", "figure__unit", "figure__project").get(pk=revision.pk)
+        "figure__series", "figure__unit").get(pk=revision.pk)
     _reviewable(revision, user)
     _refuse_if_stale(revision)
     _approve(revision, user, note, timezone.now())

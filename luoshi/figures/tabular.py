@@ -8,6 +8,7 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
+from luoshi.figures import subjects
 from luoshi.figures.entries import ANY_BASE, Entry
 from luoshi.lib.bounded import (
     Deadline,
@@ -24,7 +25,6 @@ from luoshi.lib.bounded import (
 HEADERS = {
     "series": ("指标", "统计指标", "indicator", "series"),
     "unit": ("单位", "填报单位", "单位代码", "unit_code", "org_unit"),
-    "project": ("项目", "重点项目", "项目编号", "project"),
     "period": ("期间", "period"),
     "value": ("数值", "本期累计", "value"),
     "growth": ("增速(%)", "增速", "growth", "growth_pct"),
@@ -41,9 +41,14 @@ class TableError(ValueError):
     """A file that is not a table of figures; the message names the file and what is wrong."""
 
 
+def _headers() -> dict[str, tuple[str, ...]]:
+    """The columns read: the figure's own, and one per registered subject kind (项目 for key projects)."""
+    return {**HEADERS, **{kind.key: kind.headers for kind in subjects.kinds()}}
+
+
 def _field_of(header) -> str | None:
     text = str(header or "").strip()
-    for field, names in HEADERS.items():
+    for field, names in _headers().items():
         if text in names:
             return field
     return None
@@ -83,11 +88,21 @@ def _text(value) -> str:
     return "" if value is None else str(value).strip()
 
 
+def _subject(cells: dict) -> tuple[str, str]:
+    """The first subject column filled in: (kind, code or name); ("", "") for the unit's own figure."""
+    for kind in subjects.kinds():
+        text = _text(cells.get(kind.key))
+        if text:
+            return kind.key, text
+    return "", ""
+
+
 def _entry(number: int, cells: dict, names: dict, default_unit: str, with_base: bool) -> Entry:
+    subject_kind, subject = _subject(cells)
     return Entry(
         row=number, series=_text(cells.get("series")), unit=_text(cells.get("unit")) or default_unit,
         period=_text(cells.get("period")), value=cells.get("value"), growth=cells.get("growth"),
-        unit_of_measure=_text(cells.get("unit_of_measure")) or None, project=_text(cells.get("project")),
+        unit_of_measure=_text(cells.get("unit_of_measure")) or None, subject_kind=subject_kind, subject=subject,
         source=_text(cells.get("source")),
         note=_text(cells.get("note")), reason=_text(cells.get("reason")),
         based_on=(cells.get("based_on") or None) if with_base else ANY_BASE, columns=names)

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db.models import Q
 
 from luoshi.accounts.scoping import CHANGE, in_reach
+from luoshi.figures import subjects
 from luoshi.figures.entries import (
     ANY_BASE,
     Entry,
@@ -31,7 +32,6 @@ from luoshi.figures.entries import (
 from luoshi.figures.models import VALUE_LIMIT, Figure, FigureRevision, Series
 from luoshi.lib.periods import Period, PeriodError, parse
 from luoshi.plans.models import Assignment, Target
-from luoshi.projects.models import Project
 from luoshi.units.models import Unit
 
 GROWTH_RANGE = (Decimal(-100), Decimal(1000))  # well inside Figure.growth's 9 digits, 3 after the point
@@ -48,12 +48,13 @@ class Change:
     value: Decimal | None
     growth: Decimal | None
     figure: Figure | None
-    project: Project | None = None
+    subject_kind: str = ""  # see figures.subjects; "" for the unit's own figure
+    subject: object = None
 
     @property
     def key(self) -> tuple:
-        """The figure slot: series, unit, project (None for a unit's own figure), period start and end."""
-        return (self.series.pk, self.unit.pk, self.project.pk if self.project else None,
+        """The figure slot: series, unit, subject kind and id ("", 0 for a unit's own), period start and end."""
+        return (self.series.pk, self.unit.pk, self.subject_kind, self.subject.pk if self.subject else 0,
                 self.period.start_date, self.period.end_date)
 
     @property
@@ -116,10 +117,8 @@ class Lookup:
     def __init__(self, user, entries: list[Entry]):
         self.series = _series_named({str(e.series).strip() for e in entries})
         self.units = _units_named({str(e.unit).strip() for e in entries if e.unit})
-        self.projects = {}
-        for project in Project.objects.select_related("owner"):
-            self.projects.setdefault(project.code, project)
-            self.projects.setdefault(project.name, project)
+        self.subjects = {kind.key: kind.named({str(e.subject).strip() for e in entries if e.subject_kind == kind.key})
+                         for kind in subjects.kinds()}
         reporter = user is not None and not user.edits_plans
         self.tasks = self._tasks(user.unit_id) if reporter else {}
         self.figures = {}
@@ -147,8 +146,8 @@ class Lookup:
         rows = Figure.objects.filter(series_id__in=series_ids, unit_id__in=unit_ids,
                                      period_start__in=starts).order_by().select_related("head_revision")
         for figure in rows:
-            self.figures[(figure.series_id, figure.unit_id, figure.project_id, figure.period_start,
-                          figure.period_end)] = figure
+            self.figures[(figure.series_id, figure.unit_id, figure.subject_kind, figure.subject_id,
+                          figure.period_start, figure.period_end)] = figure
 
 
 def _series_named(names: set[str]) -> dict[str, Series]:
@@ -232,35 +231,39 @@ def _check_entry(user, entry: Entry, lookup: Lookup, today: dt.date, errors: lis
     series = lookup.series.get(str(entry.series).strip())
     if series is None:
         _fail(errors, entry, "series", entry.series, "没有这个统计指标")
-    project, unit = _subject(entry, lookup, errors)
+    subject, unit = _subject(entry, lookup, errors)
     if unit is not None and not _may_report(user, unit):
-        _fail(errors, entry, "unit", entry.unit or entry.project, _not_yours(user))
+        _fail(errors, entry, "unit", entry.unit or entry.subject, _not_yours(user))
     period = _period(entry, series, errors)
     value, growth = _numbers(entry, series, errors)
     if series is not None and unit is not None and period is not None and len(errors) == before:
-        _check_open(user, entry, series, unit, project, period, lookup, today, errors)
+        _check_open(user, entry, series, unit, subject, period, lookup, today, errors)
     if len(errors) > before:
         return None
-    return Change(entry, series, unit, period, value, growth, figure=None, project=project)
+    return Change(entry, series, unit, period, value, growth, figure=None,
+                  subject_kind=entry.subject_kind if subject is not None else "", subject=subject)
 
 
-def _subject(entry: Entry, lookup: Lookup, errors: list) -> tuple[Project | None, Unit | None]:
-    """Whose figure it is: a key project (reported by its unit) or a unit's own."""
-    project = None
-    if entry.project:
-        project = lookup.projects.get(str(entry.project).strip())
-        if project is None:
-            _fail(errors, entry, "project", entry.project, "没有这个重点项目")
+def _subject(entry: Entry, lookup: Lookup, errors: list) -> tuple[object, Unit | None]:
+    """Whose figure it is: a subject's (a key project's, reported by its unit) or a unit's own."""
+    subject, kind = None, None
+    if entry.subject_kind:
+        kind = subjects.kind(entry.subject_kind)
+        subject = lookup.subjects.get(entry.subject_kind, {}).get(str(entry.subject).strip())
+        if subject is None:
+            label = kind.label if kind else entry.subject_kind
+            _fail(errors, entry, entry.subject_kind, entry.subject, f"没有这个{label}")
             return None, None
-    if not entry.unit and project is not None:
-        return project, project.owner
+    if not entry.unit and subject is not None:
+        return subject, getattr(subject, kind.owner_field)
     unit = lookup.units.get(str(entry.unit).strip())
     if unit is None:
         _fail(errors, entry, "unit", entry.unit, "没有这个单位")
-    elif project is not None and project.owner_id != unit.pk:
-        _fail(errors, entry, "unit", entry.unit, f"项目“{entry.project}”不是{unit.name}的项目")  # names no other unit's project
+    elif subject is not None and kind.owner_id(subject) != unit.pk:
+        # names no other unit's subject
+        _fail(errors, entry, "unit", entry.unit, f"{kind.label}“{entry.subject}”不是{unit.name}的{kind.label}")
         unit = None
-    return project, unit
+    return subject, unit
 
 
 def _may_report(user, unit: Unit) -> bool:
@@ -319,16 +322,18 @@ def _holdable(value: Decimal) -> bool:
     return abs(value) < VALUE_LIMIT and abs(float(value)) < VALUE_LIMIT
 
 
-def _check_open(user, entry, series, unit, project, period, lookup, today, errors) -> None:
+def _check_open(user, entry, series, unit, subject, period, lookup, today, errors) -> None:
     """期间未开放: the period has not ended yet, or (for a reporter) it is outside the unit's task."""
     if period.end_date >= today:
         _fail(errors, entry, "period", entry.period, f"{period.label_zh_full}尚未结束,不能填报")
         return
     if user is None or user.edits_plans:
         return
-    if project is not None:
-        if period.end_year < today.year - 1:
-            _fail(errors, entry, "period", entry.period, f"项目数据只能填报 {today.year - 1} 年以来的期间")
+    if subject is not None:
+        kind = subjects.kind(entry.subject_kind)
+        first = today.year - kind.recent_years
+        if period.end_year < first:
+            _fail(errors, entry, "period", entry.period, f"{kind.label}数据只能填报 {first} 年以来的期间")
         return
     periods = lookup.tasks.get((series.pk, unit.pk))
     if not periods:
@@ -341,16 +346,17 @@ def _check_open(user, entry, series, unit, project, period, lookup, today, error
 
 
 def _period_ends(lookup: Lookup, planned: dict) -> dict[tuple, list[dt.date]]:
-    """(series, unit, project, year start) → the sorted period ends known, stored or in this submission."""
+    """(series, unit, subject kind, subject id, year start) → the sorted period ends known, stored or in this
+    submission."""
     ends: dict[tuple, set] = {}
     for key in (*lookup.figures, *planned):
-        ends.setdefault(key[:4], set()).add(key[4])
+        ends.setdefault(key[:5], set()).add(key[5])
     return {k: sorted(v) for k, v in ends.items()}
 
 
 def _previous(change: Change, lookup: Lookup, planned: dict, ends: dict):
     """The figure of the period before CHANGE's in the same year (this submission's own first)."""
-    slot = change.key[:4]
+    slot = change.key[:5]
     known = ends.get(slot, [])
     i = bisect.bisect_left(known, change.period.end_date)
     if i == 0:

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from luoshi.accounts.scoping import CHANGE, units_for
-from luoshi.figures import excel, uploads
+from luoshi.figures import excel, subjects, uploads
 from luoshi.figures.catalogue import series_named
 from luoshi.figures.forms import entries_from_form, problems_by_row
 from luoshi.figures.marks import MarkError, mark_not_published
@@ -95,10 +95,11 @@ def _units_for(user):
 def review_queue(request):
     """审核: submitted figures waiting for an analyst; reporters see their own unit's submissions."""
     revisions = (FigureRevision.objects.restrict(request.user)
-                 .select_related("figure__series", "figure__unit", "figure__project", "figure__approved_revision")
+                 .select_related("figure__series", "figure__unit", "figure__approved_revision")
                  .order_by("-submitted_at"))
-    pending = revisions.filter(status=FigureRevision.Status.SUBMITTED)
-    recent = revisions.exclude(status=FigureRevision.Status.SUBMITTED)[:30]
+    pending = list(revisions.filter(status=FigureRevision.Status.SUBMITTED))
+    recent = list(revisions.exclude(status=FigureRevision.Status.SUBMITTED)[:30])
+    subjects.attach(r.figure for r in (*pending, *recent))
     return render(request, "figures/review.html", {"pending": pending, "recent": recent,
                                                    "can_review": request.user.edits_plans})
 

@@ -64,7 +64,7 @@ def approved_history(targets: list[Target]) -> dict[tuple[int, int], list[Publis
     if not pairs:
         return {}
     rows = FigureRevision.objects.filter(
-        status=FigureRevision.Status.APPROVED, figure__project__isnull=True,
+        status=FigureRevision.Status.APPROVED, figure__subject_kind="",
         figure__series_id__in={s for s, _ in pairs}, figure__unit_id__in={u for _, u in pairs},
     ).order_by("figure__period_end", "number").values_list(*PUBLIC_REVISION_FIELDS)
     found = defaultdict(list)

@@ -55,9 +55,9 @@ def investment_series() -> Series | None:
 def completed_figures(projects, year: int) -> dict[int, list[Observation]]:
     """Approved YTD completed-investment figures of PROJECTS in YEAR, in one query: {project id: […]}."""
     found: dict[int, list[Observation]] = {}
-    rows = Figure.objects.filter(
-        series__name=series_name(), project__in=projects, approved_revision__isnull=False,
-        period_end__year=year).values_list("project_id", "period", "value")
+    rows = Figure.objects.of("project", projects).filter(
+        series__name=series_name(), approved_revision__isnull=False,
+        period_end__year=year).values_list("subject_id", "period", "value")
     for project_id, code, value in rows:
         if value is not None:
             found.setdefault(project_id, []).append(Observation(parse(code), float(value)))

@@ -49,15 +49,15 @@ class Rollup:
 
 
 def _project_values(projects, at: Period) -> dict[int, Decimal]:
-    rows = Figure.objects.filter(series__name=series_name(), project__in=projects, approved_revision__isnull=False,
-                                 period_start=at.start_date, period_end=at.end_date)
-    return {f.project_id: f.value for f in rows if f.value is not None}
+    rows = Figure.objects.of("project", projects).filter(series__name=series_name(), approved_revision__isnull=False,
+                                                         period_start=at.start_date, period_end=at.end_date)
+    return {f.subject_id: f.value for f in rows if f.value is not None}
 
 
 def _statistics(target: Target, unit_ids, at: Period) -> dict[int, Decimal]:
     if not target.series_id:
         return {}
-    rows = Figure.objects.filter(series_id=target.series_id, unit_id__in=unit_ids, project__isnull=True,
+    rows = Figure.objects.filter(series_id=target.series_id, unit_id__in=unit_ids, subject_kind="",
                                  approved_revision__isnull=False, period_start=at.start_date,
                                  period_end=at.end_date)
     return {f.unit_id: f.value for f in rows if f.value is not None}

@@ -40,7 +40,7 @@ def _figures(project: Project, plan: dict, pace: float, year: int, months: int) 
         if period.end_month > months:
             break
         done = sum(a for m, a in plan.items() if m <= period.end_month) * Decimal(str(pace))
-        entries.append(Entry(row=row, series=series_name(), unit="", project=project.code, period=period.code,
+        entries.append(Entry(row=row, series=series_name(), unit="", subject_kind="project", subject=project.code, period=period.code,
                              value=done.quantize(Decimal("0.01")), source=SOURCE, note="模拟"))
     return entries
 

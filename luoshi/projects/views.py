@@ -89,7 +89,7 @@ def _plan_form(project: Project, year: int) -> MonthlyPlanForm:
 def project_detail(request, pk: int):
     project = get_object_or_404(visible(request.user).prefetch_related("planned", "contacts", "targets"), pk=pk)
     progress = judge_projects([project])[0]
-    figures = Figure.objects.filter(project=project, series__name=series_name()).select_related(
+    figures = Figure.objects.of("project", [project]).filter(series__name=series_name()).select_related(
         "approved_revision", "head_revision").order_by("period_end")
     editable = may_edit(request.user, project)
     related = Task.objects.restrict(request.user).filter(

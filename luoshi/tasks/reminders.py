@@ -64,9 +64,9 @@ def projects_due(today: dt.date) -> list[Notice]:
         return []
     period = _period(series, today)
     projects = Project.objects.active().filter(planned__year=period.end_year).distinct()
-    reported = set(Figure.objects.filter(series=series, project__in=projects, period_start=period.start_date,
-                                         period_end=period.end_date, head_revision__isnull=False)
-                   .values_list("project_id", flat=True))
+    reported = set(Figure.objects.of("project", projects).filter(
+        series=series, period_start=period.start_date, period_end=period.end_date, head_revision__isnull=False)
+                   .values_list("subject_id", flat=True))
     return [Notice(p.owner_id, f"figure:{series.pk}:project:{p.pk}:{period.code}",
                    _figure_words(series, f"项目“{p.name}”", period, today),
                    reverse("projects:detail", args=[p.pk]), roles=FIGURE_REPORTERS)

@@ -23,7 +23,7 @@ def _feeds(target: Target, year: int) -> bool:
 def refresh_fed(sender, figure_ids, **kwargs):
     """The verdicts the changed figures feed — targets of their series and region, assignments of their
     series and unit — judged again in the same transaction; no other verdict is touched."""
-    fed = {(s, u, end.year) for s, u, end in Figure.objects.filter(pk__in=figure_ids, project__isnull=True)
+    fed = {(s, u, end.year) for s, u, end in Figure.objects.filter(pk__in=figure_ids, subject_kind="")
            .values_list("series_id", "unit_id", "period_end")}
     if not fed:
         return

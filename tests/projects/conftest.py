@@ -38,8 +38,9 @@ def report():
 
 def report_figure(user, project, period, value, analyst=None):
     """A project figure entered like any figure, approved by ANALYST when given."""
-    outcome = submit(user, [Entry(row=1, series="重点项目完成投资", unit="", project=project.code, period=period,
-                                  value=value)], today=TODAY)
+    entry = Entry(row=1, series="重点项目完成投资", unit="", subject_kind="project", subject=project.code,
+                  period=period, value=value)
+    outcome = submit(user, [entry], today=TODAY)
     revision = outcome.written[0]
     if analyst is not None and revision.status == FigureRevision.Status.SUBMITTED:
         approve(revision, analyst)

@@ -27,7 +27,7 @@ def test_the_named_projects_have_owners_and_their_words_and_nothing_invented(dem
     for p in projects.values():
         assert p.sentence and p.stage == "" and p.stage_date is None and p.total_investment is None
         assert not p.planned.exists() and not p.simulated
-    assert not Figure.objects.filter(project__isnull=False).exists() and not StageChange.objects.exists()
+    assert not Figure.objects.exclude(subject_kind="").exists() and not StageChange.objects.exists()
 
 
 def test_the_named_measures_are_issued_tasks_linked_by_span(demo_work):
@@ -48,14 +48,14 @@ def test_the_simulated_scenario_is_labelled_and_removable(demo_work):
     real = set(Project.objects.values_list("pk", flat=True))
     made = simulation.simulate(2023, months=6)
     assert made and all(p.simulated and str(p).endswith("(模拟)") for p in made)
-    figures = Figure.objects.filter(project__in=made)
+    figures = Figure.objects.of("project", made)
     assert figures.count() == len(made) * 5
     assert all(f.approved_revision.source.startswith("模拟数据") for f in figures.select_related("approved_revision"))
     assert Task.objects.filter(simulated=True).exists()
     assert {t.status for t in Task.objects.filter(simulated=True)} >= {"issued", "requested", "done", "returned"}
     simulation.remove()
     assert set(Project.objects.values_list("pk", flat=True)) == real
-    assert not Task.objects.filter(simulated=True).exists() and not Figure.objects.filter(project__isnull=False).exists()
+    assert not Task.objects.filter(simulated=True).exists() and not Figure.objects.exclude(subject_kind="").exists()
 
 
 def test_a_named_project_shows_the_task_on_the_same_words(demo_work, client_for, admin_user):

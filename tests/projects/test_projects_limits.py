@@ -114,7 +114,8 @@ def test_a_reporter_is_never_told_the_name_of_another_units_project(jinshui_repo
     from luoshi.figures.validation import validate
     from tests.projects.conftest import TODAY
 
-    result = validate(jinshui_reporter, [Entry(row=2, series="重点项目完成投资", unit=unit, project=erqi_project.code,
-                                               period="2023M03", value=5)], today=TODAY)
+    entry = Entry(row=2, series="重点项目完成投资", unit=unit, subject_kind="project", subject=erqi_project.code,
+                  period="2023M03", value=5)
+    result = validate(jinshui_reporter, [entry], today=TODAY)
     assert result.errors and not result.changes
     assert all(erqi_project.name not in str(error) for error in result.errors), result.errors
