@@ -3,6 +3,8 @@
 import datetime as dt
 import json
 from dataclasses import dataclass
+from decimal import Decimal
+from itertools import product
 from pathlib import Path
 
 from django.db import transaction
@@ -18,6 +20,7 @@ from luoshi.figures.models import Figure, Series
 from luoshi.figures.submission import submit
 from luoshi.figures.tabular import read_table
 from luoshi.lib.periods import parse, periods_in
+from luoshi.plans.decomposition import set_quotas
 from luoshi.plans.models import Plan, Target
 from luoshi.projects import seed as project_seed
 from luoshi.review.stored import create_reviewed_plan
@@ -31,6 +34,7 @@ UNITS_FILE = DATA / "zhengzhou-units.json"
 SERIES_FILE = DATA / "zhengzhou-series.json"
 ACTUALS_FILE = DATA / "zhengzhou-2023-actuals.csv"
 NOT_PUBLISHED_FILE = DATA / "zhengzhou-2023-not-published.json"
+QUOTAS_FILE = DATA / "zhengzhou-2023-quotas.json"
 DEMO_PASSWORD = "luoshi-demo"
 CITY_CODE = "410100"
 PROVINCE_CODE = "410000"  # Henan with its 18 cities: later comparisons put Zhengzhou beside them
@@ -104,6 +108,17 @@ def load_actuals(path: Path = ACTUALS_FILE) -> int:
     return len(submit(None, entries, channel="import").written)
 
 
+def load_quotas(plan: Plan, path: Path = QUOTAS_FILE) -> int:
+    """任务分解 of the investment and retail targets to the districts: demo assumptions, as the file says."""
+    units = {u.code: u for u in Unit.objects.all()}
+    written = 0
+    for entry in json.loads(path.read_text(encoding="utf-8"))["targets"]:
+        target = plan.targets.get(indicator=entry["indicator"], period=entry["period"], kind=entry["kind"])
+        quotas = {units[code]: None if value is None else Decimal(str(value)) for code, value in entry["quotas"].items()}
+        written += len(set_quotas(target, quotas, user=None).created)
+    return written
+
+
 def mark_not_found(path: Path = NOT_PUBLISHED_FILE) -> int:
     """The figures searched for and not found published, marked 未公布 by the demo analyst."""
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -120,12 +135,14 @@ def mark_uncollected(plans, today: dt.date | None = None) -> int:
     """Every past figure slot the demo's targets read and its data did not collect, marked 未公布 by the
     demo's administrator: the demo shows what was found, and never calls a 2023 figure overdue."""
     today, admin, marked = today or dt.date.today(), User.objects.get(username="admin"), 0
-    for target in Target.objects.filter(plan__in=plans, series__isnull=False).select_related("series", "region_unit"):
-        for period in periods_in(parse(target.period), target.series.frequency):
-            slot = Figure.objects.filter(series=target.series, unit=target.region_unit, subject_kind="",
+    targets = Target.objects.filter(plan__in=plans, series__isnull=False).select_related("series", "region_unit")
+    for target in targets.prefetch_related("assignments__unit"):
+        units = [target.region_unit, *(a.unit for a in target.assignments.all())]  # and the districts' quotas
+        for unit, period in product(units, periods_in(parse(target.period), target.series.frequency)):
+            slot = Figure.objects.filter(series=target.series, unit=unit, subject_kind="",
                                          period_start=period.start_date, period_end=period.end_date)
             if period.end_date < today and not slot.exists():
-                mark_not_published(target.series, target.region_unit, period, admin, UNCOLLECTED_NOTE)
+                mark_not_published(target.series, unit, period, admin, UNCOLLECTED_NOTE)
                 marked += 1
     return marked
 
@@ -172,6 +189,7 @@ def load_demo() -> Plan:
         compare_demo.load_demo_data()
         create_accounts()
         mark_not_found()
+        load_quotas(plan)
         mark_uncollected(Plan.objects.filter(simulated=False))
         load_projects(plan)
         load_tasks(plan)
