@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from luoshi.accounts.scoping import RestrictedQuerySetMixin
 from luoshi.core.models import ChangeLoggedModel
+from luoshi.core.workflow import StepRecord
 from luoshi.lib.status import DORMANT, FINISHED, PROGRESS
 from luoshi.plans.models import QuotesPlan
 
@@ -41,6 +42,9 @@ class Project(QuotesPlan, ChangeLoggedModel):
     department = models.ForeignKey("units.Unit", verbose_name=_("责任部门"), null=True, blank=True,
                                    on_delete=models.PROTECT, related_name="led_projects")
     industry = models.CharField(_("所属行业"), max_length=50, blank=True)
+    investor = models.ForeignKey("enterprises.Enterprise", verbose_name=_("投资方"), null=True, blank=True,
+                                 on_delete=models.PROTECT, related_name="invested_projects",
+                                 help_text=_("企业库中的投资企业(招商项目开工转为重点项目时即其签约企业)"))
     front = models.ForeignKey("plans.Front", verbose_name=_("方面"), null=True, blank=True,
                               on_delete=models.SET_NULL, related_name="projects")
     location = models.CharField(_("建设地点"), max_length=200, blank=True)
@@ -231,22 +235,13 @@ class Obstacle(ChangeLoggedModel):
 OBSTACLE_COLOURS = {"raised": PROGRESS, "routed": PROGRESS, "answered": PROGRESS, "solved": FINISHED}
 
 
-class ObstacleStep(models.Model):
+class ObstacleStep(StepRecord):
     """堵点办理记录: one step of an obstacle (raised, routed, answered, reopened, solved): who and when."""
 
     obstacle = models.ForeignKey(Obstacle, on_delete=models.CASCADE, related_name="steps")
-    action = models.CharField(_("操作"), max_length=20)
-    note = models.TextField(_("说明"), blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                           related_name="+")
-    by_name = models.CharField(_("操作人姓名"), max_length=150)
-    by_unit = models.CharField(_("操作单位"), max_length=100, blank=True)
-    at = models.DateTimeField(_("时间"), auto_now_add=True)
+    by_name = models.CharField(_("操作人姓名"), max_length=150)  # the table's own label, kept
 
     class Meta:
         ordering = ["obstacle", "at", "pk"]
         verbose_name = _("堵点办理记录")
         verbose_name_plural = _("堵点办理记录")
-
-    def __str__(self) -> str:
-        return f"{self.action} {self.by_name}"

@@ -101,3 +101,11 @@ def test_the_api_adds_lists_and_archives(client_for, analyst, units):
     archived = client.post(f"/api/v1/enterprises/{body['id']}/archive", {"archived": True},
                            content_type="application/json")
     assert archived.json()["archived"] and client.get("/api/v1/enterprises?q=接口").json() == []
+
+
+def test_a_key_projects_investor_is_an_enterprise_of_the_register(analyst, units):
+    from luoshi.projects.models import Project
+
+    firm = make(analyst, units, name="测试投资企业")
+    project = Project.objects.create(code="T-INV-1", name="测试投资项目", owner=units["金水区"], investor=firm)
+    assert list(firm.invested_projects.all()) == [project]
