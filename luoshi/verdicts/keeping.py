@@ -80,29 +80,41 @@ def _chunks(ids) -> list[list[int]]:
     return [ids[i:i + CHUNK] for i in range(0, len(ids), CHUNK)]
 
 
-def _select(where: Q, today: dt.date | None) -> dict[Key, Stored]:
-    """The kept rows matching WHERE (judged on TODAY unless None), read with the cursor: no model objects."""
+def _select(where: Q, today: dt.date | None, keys: set[Key], full: bool) -> dict[Key, Stored]:
+    """The kept rows of KEYS matching WHERE (judged on TODAY unless None), read with the cursor (no model
+    objects) and decoded only for KEYS; without FULL, the verdict rows alone (no chart marks, no figure owed)."""
     query = StoredVerdict.objects.filter(where)
     if today is not None:
         query = query.filter(judged_on=today)
+    extra = ("chart", "owed") if full else ()
     sql, params = query.order_by().values_list(
-        "target_id", "assignment_id", "at", "status", "row", "chart", "owed", "version").query.sql_with_params()
+        "target_id", "assignment_id", "at", "status", "version", "row", *extra).query.sql_with_params()
+    found = {}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return {(t, a or 0, at): Stored(status, _json(row), _json(chart), _json(owed), version)
-                for t, a, at, status, row, chart, owed, version in cursor.fetchall()}
+        for t, a, at, status, version, row, *rest in cursor.fetchall():
+            if (key := (t, a or 0, at)) in keys:
+                chart, owed = (_json(rest[0]), _json(rest[1])) if full else ({}, None)
+                found[key] = Stored(status, _json(row), chart, owed, version)
+    return found
 
 
-def _stored(keys: set[Key], today: dt.date | None) -> dict[Key, Stored]:
-    """The kept rows of KEYS, by target ids for targets and by assignment ids for assignments."""
+def _stored(keys: set[Key], today: dt.date | None, full: bool = True) -> dict[Key, Stored]:
+    """The kept rows of KEYS: by target ids for the targets; for assignments by their ids, or by their targets'
+    ids when they are most of those targets' assignments (a city's, a province's: a shorter query)."""
     found = {}
     targets = [k[0] for k in keys if not k[1]]
-    assignments = [k[1] for k in keys if k[1]]
     for ids in _chunks(targets):
-        found.update(_select(Q(target_id__in=ids, assignment__isnull=True), today))
-    for ids in _chunks(assignments):
-        found.update(_select(Q(assignment_id__in=ids), today))
-    return {k: v for k, v in found.items() if k in keys}
+        found.update(_select(Q(target_id__in=ids, assignment__isnull=True), today, keys, full))
+    assignments = [k for k in keys if k[1]]
+    of_targets = {k[0] for k in assignments}
+    if len(assignments) >= 5 * len(of_targets):
+        for ids in _chunks(of_targets):
+            found.update(_select(Q(target_id__in=ids, assignment__isnull=False), today, keys, full))
+    else:
+        for ids in _chunks(k[1] for k in assignments):
+            found.update(_select(Q(assignment_id__in=ids), today, keys, full))
+    return found
 
 
 def _keys(items, at_of) -> dict[Key, object]:
@@ -210,7 +222,7 @@ def kept_assignments(assignments, at=None, today: dt.date | None = None) -> list
 
 def _rows(keys: dict[Key, int], load, at, today: dt.date) -> list[dict]:
     """The rows of KEYS (key → id), loading and judging only the items not kept for TODAY."""
-    found = _stored(set(keys), today)
+    found = _stored(set(keys), today, full=False)
     missing = [pk for key, pk in keys.items() if key not in found]
     if missing:
         found.update(keep(_judge(list(load(missing)), at, today), today))
