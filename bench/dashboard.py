@@ -41,9 +41,10 @@ def _median_time(fn, repeat: int) -> tuple[float, object]:
 
 def _leader():
     from luoshi.accounts.models import User
+    from luoshi.units.models import Unit
 
-    user, _ = User.objects.get_or_create(username="bench-leader", defaults={
-        "role": User.Role.LEADER, "display_name": "基准测试领导(模拟)"})
+    user, _ = User.objects.update_or_create(username="bench-leader", defaults={  # a leader sees their unit's tree
+        "role": User.Role.LEADER, "display_name": "基准测试领导(模拟)", "unit": Unit.objects.get(code="SIM4101")})
     return user
 
 
@@ -65,7 +66,7 @@ def _captured(query: str, user) -> list[tuple[str, tuple]]:
 
     with CaptureQueriesContext(connection) as queries:
         _page(query, user)
-    return [(q["sql"], ()) for q in queries.captured_queries]
+    return [(q["sql"], None) for q in queries.captured_queries]  # None: no placeholders parsed (LIKE …%)
 
 
 def _bare_sql(statements) -> int:
