@@ -15,7 +15,7 @@
       animation: false,
       tooltip: { trigger: "item", confine: true, formatter: function (p) { return p.name.replace(/\n/g, "<br>"); } },
       series: [{
-        type: "tree", data: [tree], orient: "LR", top: 20, bottom: 20, left: 90, right: 260,
+        type: "tree", data: [tree], orient: "LR", top: 20, bottom: 20, left: 150, right: 260,
         initialTreeDepth: -1, expandAndCollapse: false, roam: false,
         label: { position: "left", verticalAlign: "middle", align: "right", fontSize: 13, color: "#1d232b" },
         leaves: { label: { position: "right", verticalAlign: "middle", align: "left" } },
