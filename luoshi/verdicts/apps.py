@@ -8,3 +8,4 @@ class VerdictsConfig(AppConfig):
 
     def ready(self) -> None:
         from luoshi.verdicts import receivers  # noqa: F401  (refresh on approval, stale on edits)
+        from luoshi.verdicts import notices  # noqa: F401  (a target turning red tells the leaders)
