@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from luoshi.accounts.scoping import RestrictedQuerySetMixin
 from luoshi.core.models import ChangeLoggedModel
+from luoshi.lib.status import Colour
 
 
 class ChainQuerySet(RestrictedQuerySetMixin, models.QuerySet):
@@ -106,8 +107,8 @@ class ChainNode(ChangeLoggedModel):
         return f"{self.chain} · {self.name}"
 
 
-#: The display colour of each standing (pages always show the word beside it).
-STANDING_COLOURS = {"strong": "green", "weak": "yellow", "missing": "red", "": "grey"}
+#: The light of each standing (a judgement of the node: `luoshi.lib.status`); pages show the word beside it.
+STANDING_COLOURS = {"strong": Colour.GREEN, "weak": Colour.YELLOW, "missing": Colour.RED, "": Colour.GREY}
 
 
 class NodeEnterpriseQuerySet(RestrictedQuerySetMixin, models.QuerySet):
