@@ -11,9 +11,10 @@ from luoshi.api.projects import attempt
 from luoshi.api.schemas import Date, ErrorOut, Id, amount, text
 from luoshi.attraction import funds
 from luoshi.attraction.filters import FilterError, read_filter
-from luoshi.attraction.models import Event, Lead, LeadStep, PaidIn, TaskForce
+from luoshi.attraction.models import Event, Lead, LeadStep, TaskForce
 from luoshi.attraction.overview import overview
 from luoshi.attraction.stages import advance
+from luoshi.figures.models import Figure, FigureRevision
 from luoshi.projects.models import Project
 
 router = Router(tags=["招商引资"])
@@ -116,31 +117,35 @@ def post_lead_stage(request, lead_id: Id, body: LeadStageIn):
 
 
 class PaidInOut(Schema):
+    figure_id: int
     period: str
-    value: float
-    by: str
-    at: dt.datetime
-    source: str
+    value: float | None
+    status: str | None
+    status_label: str | None
     revisions: int
 
 
 class PaidInIn(Schema):
-    period: text(PaidIn, "period")
-    value: amount(PaidIn, "value")
-    source: text(PaidIn, "source") = ""
+    period: text(Figure, "period")
+    value: amount(Figure, "value")
+    source: text(FigureRevision, "source") = ""
 
 
 @router.get("/leads/{lead_id}/paid-in", response=list[PaidInOut])
 def get_paid_in(request, lead_id: Id):
-    """到位资金: the lead's year-to-date figures month by month (each its latest report, and how many there were)."""
+    """到位资金: the lead's year-to-date figures month by month: the approved value, the latest revision's status
+    and how many revisions there are (the figures API gives each revision)."""
     lead = get_object_or_404(leads_of(request), pk=lead_id)
-    return [{"period": f.period, "value": float(f.value), "by": f.by_name, "at": f.at, "source": f.source,
-             "revisions": f.revisions} for f in funds.figures_of(lead)]
+    head = lambda f: f.head_revision  # noqa: E731
+    return [{"figure_id": f.pk, "period": f.period, "value": _number(f.value),
+             "status": head(f).status if head(f) else None, "status_label": head(f).get_status_display() if head(f) else None,
+             "revisions": f.revisions.count()} for f in funds.figures_of(lead)]
 
 
 @router.post("/leads/{lead_id}/paid-in", response={201: list[PaidInOut], 403: ErrorOut, 409: ErrorOut, 422: ErrorOut})
 def post_paid_in(request, lead_id: Id, body: PaidInIn):
-    """Report the lead's year-to-date paid-in funds at a month (2023M06); each report is a new revision."""
+    """Report the lead's year-to-date paid-in funds at a month (2023M06): a new figure revision (the landing unit's
+    awaits approval; an analyst's is approved)."""
     lead = get_object_or_404(leads_of(request), pk=lead_id)
     return attempt(lambda: (funds.report(request.user, lead, body.period, body.value, body.source),
                             get_paid_in(request, lead_id))[1], ok=201)

@@ -1,8 +1,9 @@
-"""系统管理: task forces, events and leads; a lead's steps and paid-in reports are history, shown read-only."""
+"""系统管理: task forces, events and leads; a lead's steps are history, shown read-only (its paid-in funds are
+figures, under 数据)."""
 
 from django.contrib import admin
 
-from luoshi.attraction.models import Event, Lead, LeadStep, PaidIn, TaskForce
+from luoshi.attraction.models import Event, Lead, LeadStep, TaskForce
 from luoshi.core import admin as core_admin
 
 
@@ -19,7 +20,8 @@ class EventAdmin(core_admin.ModelAdmin):
     list_filter = ("kind", "simulated", "archived")
 
 
-class HistoryInline(core_admin.TabularInline):
+class StepInline(core_admin.TabularInline):
+    model = LeadStep
     extra = 0
     exclude = ("by",)
 
@@ -30,19 +32,11 @@ class HistoryInline(core_admin.TabularInline):
         return False
 
 
-class StepInline(HistoryInline):
-    model = LeadStep
-
-
-class PaidInInline(HistoryInline):
-    model = PaidIn
-
-
 @admin.register(Lead)
 class LeadAdmin(core_admin.ModelAdmin):
     """Stages move on the lead's page (dated, checked); here only the lead's own facts."""
 
     list_display = ("name", "company", "task_force", "unit", "stage", "stage_date", "signed_investment", "simulated")
     list_filter = ("stage", "task_force", "simulated", "archived")
-    readonly_fields = ("stage", "stage_date", "project")
-    inlines = [StepInline, PaidInInline]
+    readonly_fields = ("code", "stage", "stage_date", "project")
+    inlines = [StepInline]

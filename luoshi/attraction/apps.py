@@ -9,8 +9,11 @@ class AttractionConfig(AppConfig):
 
     def ready(self):
         from luoshi.attraction.panels import leads_of_enterprise, leads_on_node, open_leads
+        from luoshi.attraction.subject import LEAD
         from luoshi.chains.panels import NODE_PANELS
         from luoshi.enterprises.panels import ENTERPRISE_PANELS
+        from luoshi.figures import subjects
 
+        subjects.register(LEAD)
         NODE_PANELS.register("attraction/node_leads.html", leads_on_node, label=_("在谈招商项目"), counts=open_leads)
         ENTERPRISE_PANELS.register("attraction/enterprise_leads.html", leads_of_enterprise)

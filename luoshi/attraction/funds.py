@@ -1,83 +1,70 @@
 """到位资金: the funds paid in to a lead, reported each month as a year-to-date amount (亿元).
 
-Every report is a new `PaidIn` row (who, when, source); the latest row of a month is the lead's figure for
-that month, earlier ones stay as its revisions. This module is the one place that reads and writes them:
-pages, API, roll-up and simulation call only these functions, so that once a figure's subject is a general
-notion (figures plugged into by leads) the rows become ordinary figures here and nowhere else.
+They are ordinary figures of the series 招商项目到位资金 (LUOSHI_PAID_IN_SERIES) whose subject is the lead
+(`luoshi.attraction.subject`): reported by the lead's landing unit or an analyst, revised and approved like
+any other figure, through the entry form, Excel and the API as well as here. The roll-up reads approved
+values only. This module is the one place the attraction app reads and writes them.
 """
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import transaction
+from django.conf import settings
 
-from luoshi.attraction.models import Lead, PaidIn
-from luoshi.attraction.stages import InvalidLead, LeadError, NotAllowed, may_edit
-from luoshi.core import limits
-from luoshi.lib.periods import Frequency, PeriodError, parse
-from luoshi.projects.stages import actor
+from luoshi.accounts.scoping import CHANGE, in_reach
+from luoshi.attraction.models import Lead
+from luoshi.attraction.stages import LeadError, NotAllowed
+from luoshi.figures.entries import Entry
+from luoshi.figures.models import Figure, FigureRevision
+from luoshi.figures.submission import FiguresRejected, submit
+
+KIND = "lead"
+ANY_REVISION = object()
 
 
-@dataclass(frozen=True)
-class PaidInFigure:
-    """A lead's paid-in figure for one month: its current value and how many times it was reported."""
-
-    period: str
-    value: Decimal
-    by_name: str
-    at: dt.datetime
-    source: str
-    revisions: int
+def series_name() -> str:
+    return getattr(settings, "LUOSHI_PAID_IN_SERIES", "招商项目到位资金")
 
 
 def may_report(user, lead: Lead) -> bool:
-    """Whoever may move the lead reports its funds."""
-    return may_edit(user, lead)
+    """The lead's landing unit (its reporters) and the analysts above it report, as for any subject."""
+    return user is None or in_reach(user, lead.unit, CHANGE)
 
 
-def figures_of(lead: Lead) -> list[PaidInFigure]:
-    """LEAD's figures, month by month, each its latest report."""
-    latest: dict[str, list[PaidIn]] = {}
-    for row in lead.paid_in.order_by("period_end", "pk"):
-        latest.setdefault(row.period, []).append(row)
-    return [PaidInFigure(period, rows[-1].value, rows[-1].by_name, rows[-1].at, rows[-1].source, len(rows))
-            for period, rows in latest.items()]
+def figures_of(lead: Lead):
+    """LEAD's paid-in figures, month by month, with their latest and approved revisions."""
+    return Figure.objects.of(KIND, [lead]).filter(series__name=series_name()).select_related(
+        "head_revision", "approved_revision").order_by("period_end")
 
 
-def _month(code: str, today: dt.date):
-    try:
-        period = parse(code)
-    except PeriodError as exc:
-        raise LeadError(f"期间无法识别:{str(exc)[:80]}") from None
-    if period.frequency is not Frequency.MONTHLY:
-        raise LeadError("到位资金按月报送累计数,期间应为月份,如 2023M06")
-    if period.end_date.replace(day=1) > today:
-        raise LeadError(f"{period.label_zh_full}还没有到")
-    return period
-
-
-@transaction.atomic
-def report(user, lead: Lead, period: str, value, source: str = "", today: dt.date | None = None) -> PaidIn:
-    """到位资金填报: LEAD's year-to-date funds paid in by the end of PERIOD; never below an earlier month's."""
+def report(user, lead: Lead, period: str, value, source: str = "", today: dt.date | None = None,
+           based_on=ANY_REVISION) -> FigureRevision:
+    """到位资金填报: LEAD's year-to-date funds paid in by the end of PERIOD (a month), a new revision —
+    approved at once when an analyst (or the system) reports it, else waiting for review. BASED_ON is the
+    revision the reporter read (a page's hidden field): another one written since is a conflict; by default
+    the figure's latest revision."""
     if not may_report(user, lead):
-        raise NotAllowed("只有该项目的专班成员、落地单位或分析员可以填报到位资金")
-    at = _month(period, today or dt.date.today())
-    value = limits.as_decimal(value)
-    if value is None or value < 0:
-        raise LeadError("到位资金应为不小于 0 的数(亿元)")
-    limits.require(PaidIn, {"value": value, "source": source}, error=InvalidLead)
-    earlier = current_at(Lead.objects.filter(pk=lead.pk), at.end_date - dt.timedelta(days=at.end_date.day))
-    if earlier.get(lead.pk, Decimal(0)) > value:
-        raise LeadError(f"累计到位资金不能少于上月的 {earlier[lead.pk].normalize()} 亿元")
-    return PaidIn.objects.create(lead=lead, period=at.code, period_end=at.end_date, value=value, source=source,
-                                 by=user, by_name=actor(user)[0])
+        raise NotAllowed(f"只有{lead.unit.name}或分析员可以填报该项目的到位资金")
+    if based_on is ANY_REVISION:
+        head = figures_of(lead).filter(period=period).values_list("head_revision_id", flat=True).first()
+        based_on = head
+    entry = Entry(row=1, series=series_name(), unit="", subject_kind=KIND, subject=lead.code, period=period,
+                  value=value, source=source, based_on=based_on)
+    try:
+        outcome = submit(user, [entry], channel="web", today=today)
+    except FiguresRejected as rejected:
+        reasons = [e.reason for e in rejected.validation.errors] + [str(c) for c in rejected.validation.conflicts]
+        raise LeadError(";".join(reasons)) from None
+    if not outcome.written:
+        raise LeadError("与已填报的数值相同,未写入新版本")
+    return outcome.written[0]
 
 
 def current_at(leads, day: dt.date) -> dict[int, Decimal]:
-    """Each lead's year-to-date funds at DAY: its latest report of DAY's year ending on or before it."""
-    rows = PaidIn.objects.filter(lead__in=leads, period_end__lte=day, period_end__year=day.year).order_by(
-        "period_end", "pk").values_list("lead_id", "value")
+    """Each lead's approved year-to-date funds at DAY: its latest figure of DAY's year ending on or before it."""
+    rows = Figure.objects.of(KIND, leads).filter(
+        series__name=series_name(), approved_revision__isnull=False, value__isnull=False, period_end__lte=day,
+        period_end__year=day.year).order_by("period_end").values_list("subject_id", "value")
     return dict(rows)
 
 
@@ -91,5 +78,10 @@ def paid_between(leads, start: dt.date, end: dt.date) -> dict[int, Decimal]:
 
 
 def remove_figures(leads) -> None:
-    """Take LEADS' paid-in rows away (the simulation's own, when it is removed)."""
-    PaidIn.objects.filter(lead__in=leads).delete()
+    """Take LEADS' paid-in figures and their revisions away (the simulation's own, when it is removed)."""
+    figures = Figure.objects.of(KIND, leads)
+    Figure.objects.filter(pk__in=figures).update(approved_revision=None, head_revision=None)
+    revisions = FigureRevision.objects.filter(figure__in=figures)
+    revisions.update(based_on=None)
+    revisions.delete()
+    figures.delete()

@@ -3,7 +3,7 @@
 
 A lead moves 线索 → 洽谈 → 签约 → 落地(注册) → 开工 → 投产, each move dated and kept as a `LeadStep`
 row; at 开工 it becomes (or links to) a key project, so that "三个一批" counts one pipeline. Its funds paid
-in (到位资金) are ordinary figures (see `luoshi.attraction.funds`); its obstacles are its key project's.
+in (到位资金) are ordinary figures of which the lead is the subject (see `luoshi.attraction.funds`); its obstacles are its key project's.
 """
 
 from django.conf import settings
@@ -105,6 +105,8 @@ class Lead(ChangeLoggedModel):
         STARTED = "started", _("开工")
         PRODUCING = "producing", _("投产")
 
+    code = models.CharField(_("项目编号"), max_length=20, unique=True, null=True, blank=True, editable=False,  # noqa: DJ001
+                            help_text=_("登记时给定(ZS-00001);开工时生成的重点项目沿用此编号"))
     name = models.CharField(_("项目名称"), max_length=200)
     company = models.ForeignKey("enterprises.Enterprise", verbose_name=_("投资企业"), on_delete=models.PROTECT,
                                 related_name="leads")
@@ -168,31 +170,3 @@ class LeadStep(models.Model):
     def __str__(self) -> str:
         return f"{self.date} {self.get_to_stage_display()}"
 
-
-class PaidInQuerySet(RestrictedQuerySetMixin, models.QuerySet):
-    unit_field = ("lead__unit", "lead__task_force__lead_department", "lead__task_force__members")
-
-
-class PaidIn(models.Model):
-    """到位资金: one reported year-to-date amount paid in to a lead by the end of a month (亿元). Append-only:
-    each report is a new row (who, when, source); the latest row of a month is the lead's figure for it."""
-
-    lead = models.ForeignKey(Lead, verbose_name=_("招商项目"), on_delete=models.PROTECT, related_name="paid_in")
-    period = models.CharField(_("期间"), max_length=16)
-    period_end = models.DateField(_("期末"))
-    value = models.DecimalField(_("累计到位资金(亿元)"), max_digits=14, decimal_places=4)
-    source = models.CharField(_("来源"), max_length=500, blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("填报人"), null=True, blank=True,
-                           on_delete=models.SET_NULL, related_name="+")
-    by_name = models.CharField(_("填报人姓名"), max_length=150)
-    at = models.DateTimeField(_("填报时间"), auto_now_add=True)
-
-    objects = PaidInQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["lead", "period_end", "pk"]
-        verbose_name = _("到位资金")
-        verbose_name_plural = _("到位资金")
-
-    def __str__(self) -> str:
-        return f"{self.lead} · {self.period}"

@@ -61,6 +61,8 @@ def open_lead(user, *, name: str, company, task_force, unit, date: dt.date, node
     _check_date(lead, date, today or dt.date.today())
     lead.stage_date = date
     lead.save()
+    lead.code = f"ZS-{lead.pk:05d}"
+    lead.save(update_fields=["code", "modified"])
     LeadStep.objects.create(lead=lead, to_stage=Stage.CLUE, date=date, note=note, by=user,
                             by_name=project_stages.actor(user)[0])
     return lead
@@ -92,7 +94,7 @@ def _project_for(lead: Lead, project: Project | None, create: bool, date: dt.dat
     if project is None and not create:
         raise LeadError("开工时须关联一个重点项目,或由本招商项目生成重点项目")
     if project is None:
-        return Project.objects.create(code=f"ZS-{lead.pk:05d}", name=lead.name, owner=lead.unit,
+        return Project.objects.create(code=lead.code, name=lead.name, owner=lead.unit,
                                       industry=lead.node.chain.name if lead.node_id else "",
                                       total_investment=lead.signed_investment, year=date.year,
                                       simulated=lead.simulated, created_by=user)

@@ -145,8 +145,8 @@ def lead_funds(request, pk: int):
     if not form.is_valid():
         raise LeadError("；".join(f"{form.fields[k].label}:{e[0]}" for k, e in form.errors.items()))
     data = form.cleaned_data
-    funds.report(request.user, lead, data["period"], data["value"], data["source"])
-    messages.success(request, "到位资金已填报")
+    revision = funds.report(request.user, lead, data["period"], data["value"], data["source"])
+    messages.success(request, f"到位资金已填报({revision.get_status_display()})")
     return redirect("attraction:lead", pk=pk)
 
 

@@ -8,10 +8,10 @@ from decimal import Decimal
 import pytest
 
 from luoshi.attraction import funds
-from luoshi.attraction.models import Event, Lead, LeadStep, PaidIn
+from luoshi.attraction.models import Event, Lead, LeadStep
 from luoshi.cli import main
 from luoshi.enterprises.models import Enterprise
-from luoshi.projects import simulation as project_simulation
+from luoshi.figures.models import Figure
 from luoshi.projects.models import Project
 
 
@@ -53,13 +53,13 @@ def test_the_summary_sums_exactly_the_leads(simulated, capsys):
     assert table == 0 and "测试汽车链" in capsys.readouterr().out
 
 
-def test_remove_takes_it_all_away_and_projects_removal_survives_leads(simulated, capsys):
-    assert project_simulation.remove() == 4  # simulate-projects --remove takes the simulated projects, leads stay
-    assert simulated.count() == 12 and not simulated.filter(project__isnull=False).exists()
+def test_remove_takes_it_all_away(simulated, capsys):
+    assert Figure.objects.of("lead", simulated).filter(approved_revision__isnull=False).exists()
     firms = Enterprise.objects.filter(name__startswith="模拟企业").count()
     assert firms == 12
     assert main(["simulate-attraction", "--remove"]) == 0
-    assert not Lead.objects.exists() and not PaidIn.objects.exists() and not Event.objects.filter(simulated=True).exists()
+    assert not Lead.objects.exists() and not Figure.objects.filter(subject_kind="lead").exists()
+    assert not Event.objects.filter(simulated=True).exists()
     assert not Project.objects.filter(code__startswith="ZS-").exists()
     assert not Enterprise.objects.filter(name__startswith="模拟企业").exists()
 
