@@ -25,6 +25,7 @@ import argparse
 import datetime as dt
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -76,7 +77,9 @@ def _status_of(name, targets, assignments, unit_ids, at, repeat: int) -> None:
     bare_cpu = status._median_time.cpu
     rows_time, rows = status._median_time(
         lambda: target_rows(targets, at) + assignment_rows(assignments, at), repeat)
-    print(f"  status, {name}: {len(rows):,} kept verdicts; the engine would read {len(figures):,} figures")
+    mix = Counter(r["status"] for r in rows)
+    print(f"  status, {name}: {len(rows):,} kept verdicts (" + ", ".join(f"{k} {mix[k]:,}" for k in
+          ("green", "yellow", "red", "grey")) + f"); the engine would read {len(figures):,} figures")
     print(f"    {'bare SQL (the figures, one SELECT, fetchall)':<52} {bare:8.4f} s   (CPU {bare_cpu:.4f} s)")
     _line("target_rows + assignment_rows (kept, no recompute)", rows_time, bare, "bare SQL",
           status._median_time.cpu, bare_cpu)
