@@ -69,8 +69,9 @@ def month_of(target: Target, projects, at: Period | None, today: dt.date) -> Per
     due = series_at(at or default_at(parse(target.period).end_year, today), "monthly")
     if at is not None or due is None:
         return due or at
-    reported = Figure.objects.filter(series__name=series_name(), project__in=projects, approved_revision__isnull=False,
-                                     period_start=due.start_date, period_end__lte=due.end_date).order_by("-period_end")
+    reported = Figure.objects.of("project", projects).filter(
+        series__name=series_name(), approved_revision__isnull=False, period_start=due.start_date,
+        period_end__lte=due.end_date).order_by("-period_end")
     latest = reported.values_list("period", flat=True).first()
     return parse(latest) if latest else due
 

@@ -76,7 +76,7 @@ def simulate(year: int = 2023, months: int = 6, leader=None) -> list[Project]:
 def remove() -> int:
     """Take every simulated project, its figures and history, and every simulated task away."""
     projects = Project.objects.filter(simulated=True)
-    figures = Figure.objects.filter(project__in=projects)
+    figures = Figure.objects.of("project", projects)
     Figure.objects.filter(pk__in=figures).update(approved_revision=None, head_revision=None)
     FigureRevision.objects.filter(figure__in=figures).update(based_on=None)
     FigureRevision.objects.filter(figure__in=figures).delete()
