@@ -157,8 +157,8 @@ def open_workbook(data: bytes, bound: Limits):
     check_zip(data, bound)
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
-        raise Unparsable(f"不是有效的 Excel 文件({type(error).__name__})") from None
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
+        raise Unparsable("不是有效的 Excel 文件:文件已损坏,或不是 .xlsx 格式(请在 Excel 中另存为 .xlsx 后重新上传)") from None
 
 
 def csv_rows(text: str, bound: Limits, deadline: Deadline) -> Iterator[tuple]:

@@ -34,6 +34,8 @@ from datetime import date
 from enum import StrEnum
 from functools import cached_property, lru_cache
 
+from django.utils.translation import gettext as _
+
 __all__ = [
     "Frequency",
     "Period",
@@ -124,36 +126,26 @@ class Period:
 
     def _validate(self) -> None:
         if not 1 <= self.start_year <= 9999 or not 1 <= self.end_year <= 9999:
-            raise PeriodError(f"年份超出范围 (year out of range): {self.start_year}–{self.end_year}")
+            raise PeriodError(_("年份超出范围:%(start)s–%(end)s") % {"start": self.start_year, "end": self.end_year})
         if self.end_year < self.start_year:
-            raise PeriodError(
-                f"结束年份早于开始年份 (end year before start year): {self.start_year}-{self.end_year}"
-            )
+            raise PeriodError(_("结束年份早于开始年份:%(start)s-%(end)s") % {"start": self.start_year, "end": self.end_year})
         if not 1 <= self.end_month <= 12:
-            raise PeriodError(f"月份无效 (no month {self.end_month}): {self.start_year}M{self.end_month:02d}")
+            raise PeriodError(_("月份无效:%(year)sM%(month)02d") % {"year": self.start_year, "month": self.end_month})
         self._validate_frequency()
 
     def _validate_frequency(self) -> None:
         multi = self.end_year > self.start_year
         if multi != (self.frequency is Frequency.MULTI_YEAR):
-            raise PeriodError(
-                f"多年期须跨年 (a multi-year period spans several years): {self.start_year}-{self.end_year}"
-            )
+            raise PeriodError(_("多年期须跨年:%(start)s-%(end)s") % {"start": self.start_year, "end": self.end_year})
         if multi and self.end_month != 12:
-            raise PeriodError(
-                f"多年期须至年末 (a multi-year period ends in December): {self.start_year}-{self.end_year}"
-            )
+            raise PeriodError(_("多年期须至年末:%(start)s-%(end)s") % {"start": self.start_year, "end": self.end_year})
         if self.frequency is Frequency.ANNUAL and self.end_month != 12:
-            raise PeriodError(f"年度期须至12月 (an annual period ends in December): {self.end_year}")
+            raise PeriodError(_("年度期须至12月:%(year)s") % {"year": self.end_year})
         if self.frequency is Frequency.QUARTERLY and self.end_month not in _QUARTER_END_MONTHS:
-            raise PeriodError(
-                f"季度期只有一季度、上半年、前三季度 (quarterly periods end in March, June or September; "
-                f"use the year for 全年): {self.end_year} month {self.end_month}"
-            )
+            raise PeriodError(_("季度期只有一季度、上半年、前三季度,全年请用年度:%(year)s年%(month)s月") % {
+                "year": self.end_year, "month": self.end_month})
         if self.frequency is Frequency.MONTHLY and self.end_month == 1:
-            raise PeriodError(
-                f"1月数据不单独发布,与2月合并为1–2月 (January is not published alone; use {self.end_year}M1-2)"
-            )
+            raise PeriodError(_("1月数据不单独发布,与2月合并为1–2月,请用 %(year)sM1-2") % {"year": self.end_year})
 
     # -- codes and labels ---------------------------------------------------------------------
     @property
@@ -266,11 +258,11 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(\d{4})年(一季度|第一季度|1季度|上半年|前三季度|1-3季度|一至三季度)"), "zh_quarter"),
 ]
 _QUARTER_FROM_CODE = {"Q1": 3, "H1": 6, "Q1-3": 9}
-_QUARTER_HINTS = {
-    "Q2": "二季度不单独发布累计数,上半年请用 {y}H1 (use {y}H1)",
-    "Q3": "三季度不单独发布累计数,前三季度请用 {y}Q1-3 (use {y}Q1-3)",
-    "Q4": "四季度累计即全年,请用 {y} (use {y})",
-    "H2": "下半年不单独发布累计数,全年请用 {y} (use {y})",
+_QUARTER_HINTS = {  # messages built when raised, in the language then active
+    "Q2": lambda: _("二季度不单独发布累计数,上半年请用 %(y)sH1:%(code)r"),
+    "Q3": lambda: _("三季度不单独发布累计数,前三季度请用 %(y)sQ1-3:%(code)r"),
+    "Q4": lambda: _("四季度累计即全年,请用 %(y)s:%(code)r"),
+    "H2": lambda: _("下半年不单独发布累计数,全年请用 %(y)s:%(code)r"),
 }
 _ZH_QUARTER = {
     "一季度": 3,
@@ -296,10 +288,8 @@ def parse(code: str) -> Period:
         m = pattern.fullmatch(text)
         if m:
             return _build(form, m.groups(), code)
-    raise PeriodError(
-        f"无法识别的统计期代码 (unrecognised period code): {code!r}; "
-        "应为 2023M1-2、2023M03…2023M12、2023Q1、2023H1、2023Q1-3、2023 或 2023-2027"
-    )
+    raise PeriodError(_("无法识别的统计期代码:%(code)r;应为 2023M1-2、2023M03…2023M12、2023Q1、2023H1、2023Q1-3、"
+                        "2023 或 2023-2027") % {"code": code})
 
 
 def _build(form: str, groups: tuple[str, ...], code: str) -> Period:
@@ -307,7 +297,7 @@ def _build(form: str, groups: tuple[str, ...], code: str) -> Period:
     if form == "multi":
         end = int(groups[1])
         if end <= year:
-            raise PeriodError(f"多年期结束年份须晚于开始年份 (end year must follow start year): {code!r}")
+            raise PeriodError(_("多年期结束年份须晚于开始年份:%(code)r") % {"code": code})
         return Period.years(year, end)
     if form == "year":
         return Period.year(year)
@@ -319,19 +309,16 @@ def _build(form: str, groups: tuple[str, ...], code: str) -> Period:
         return _month(year, int(groups[1]), code)
     if form == "quarter":
         if groups[1] in _QUARTER_HINTS:
-            raise PeriodError(f"{_QUARTER_HINTS[groups[1]].format(y=year)}: {code!r}")
+            raise PeriodError(_QUARTER_HINTS[groups[1]]() % {"y": year, "code": code})
         return Period.quarter(year, _QUARTER_FROM_CODE[groups[1]])
     return Period.quarter(year, _ZH_QUARTER[groups[1]])
 
 
 def _month(year: int, month: int, code: str) -> Period:
     if month in (1, 2):
-        raise PeriodError(
-            f"1月数据不单独发布,与2月合并为1–2月,请用 {year}M1-2 "
-            f"(January is not published alone; use {year}M1-2): {code!r}"
-        )
+        raise PeriodError(_("1月数据不单独发布,与2月合并为1–2月,请用 %(year)sM1-2:%(code)r") % {"year": year, "code": code})
     if not 3 <= month <= 12:
-        raise PeriodError(f"月份无效,应为 03–12 (no month {month}): {code!r}")
+        raise PeriodError(_("月份无效,应为 03–12:%(code)r") % {"code": code})
     return Period.month(year, month)
 
 
