@@ -1,9 +1,9 @@
 """模拟招商情景: an optional, clearly labelled scenario of simulated leads, off by default.
 
 `luoshi simulate-attraction` adds simulated firms (模拟企业NN), two simulated events and leads named
-模拟招商项目NN, spread over the existing 专班, their regions and the chains' weak and missing nodes, and
-walked through every stage: two stop at each stage from 线索 to 投产, each step dated within the year, 签约
-with a signed amount, 开工 creating its (simulated) key project, and approved paid-in figures whose source
+模拟招商项目NN, spread over the existing 专班, their regions and the chains' gap nodes (weak or missing, with
+a target list, or with no firm), and walked through every stage: two stop at each stage from 线索 to 投产,
+each step dated within the year, 签约 with a signed amount, 开工 creating its (simulated) key project, and approved paid-in figures whose source
 says 模拟数据 for every lead past 签约. Nothing real is touched; `--remove` takes it all away.
 Deterministic: the same year gives the same leads and numbers.
 """
@@ -13,6 +13,7 @@ import random
 from decimal import Decimal
 
 from django.db import transaction
+from django.db.models import Q
 
 from luoshi.attraction import funds
 from luoshi.attraction.models import Event, Lead, LeadStep, TaskForce
@@ -84,7 +85,9 @@ def simulate(year: int = 2023, months: int = 12) -> list[Lead]:
     if not forces:
         raise SimulationError("还没有招商专班:先载入演示(luoshi demo)或新建专班")
     rng = random.Random(year)
-    gaps = list(ChainNode.objects.active().filter(standing__in=("weak", "missing")).select_related("chain"))
+    gaps = list(ChainNode.objects.active().filter(
+        Q(standing__in=("weak", "missing")) | Q(target_firms__isnull=False) | Q(standing="", links__isnull=True))
+        .distinct().select_related("chain").order_by("chain", "pk"))
     events = [Event.objects.create(name=name, kind=kind, date=dt.date(year, 1 + i, 15), organizer=forces[0].lead_department,
                                    task_force=forces[i % len(forces)], simulated=True)
               for i, (name, kind) in enumerate(EVENTS)]

@@ -58,3 +58,8 @@ def test_the_roll_up_adds_paid_in_by_period_and_month(landed, make_lead):
     assert summary(Lead.objects.all(), parse("2023Q1")).total.paid_in == Decimal(6)  # 5 + 1
     months = {m.key: m.paid_in for m in summary(Lead.objects.all(), parse("2023M06"), "month").lines}
     assert months == {"2023-01": 0, "2023-02": 2, "2023-03": 4, "2023-04": 2, "2023-05": 0, "2023-06": 6}
+
+
+def test_the_entry_form_offers_a_signed_leads_row(client_for, jinshui_reporter, landed):
+    html = client_for(jinshui_reporter).get("/figures/entry/?period=2023M03").content.decode()
+    assert "招商项目到位资金" in html and "到位测试" in html
