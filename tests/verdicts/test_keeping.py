@@ -165,3 +165,25 @@ def test_the_daily_refresh_moves_lateness_on(own_plan, capsys):
     assert kept.row == verdict_row(judge_targets([investment], today=late)[0])
     assert kept_targets(targets_of(own_plan), today=late)[0].owed.days == 10
     assert main(["verdicts", "refresh", "--plan", "999999"]) == 2
+
+
+def test_the_demos_kept_verdicts_are_the_engines(plan, units):
+    """A fresh demo (its plan and the real 2023 figures): every kept verdict, the targets' and the
+    assignments', is the row the engine computes, at the plan year and at 2023H1."""
+    from luoshi.demo import loader
+    from luoshi.lib.periods import parse
+
+    loader.load_actuals()
+    Assignment.objects.create(target=plan.targets.get(indicator="固定资产投资", kind="level"), unit=units["金水区"],
+                              value=900)
+    seen = set()
+    for period in (None, "2023H1"):
+        at = parse(period) if period else None
+        list(refresh_plans([plan], at=at))
+        engine = [verdict_row(j) for j in judge_targets(targets_of(plan), at)]
+        engine += [verdict_row(j) for j in judge_assignments(assignments_of(plan), at)]
+        kept = [k.row for k in kept_targets(targets_of(plan), at)] + [
+            k.row for k in kept_assignments(assignments_of(plan), at)]
+        assert kept == engine and len(kept) == plan.targets.active().count() + 1
+        seen |= {r["status"] for r in engine}
+    assert seen >= {"green", "yellow", "red"}
