@@ -13,6 +13,7 @@ from pydantic import Field
 
 from luoshi.api.schemas import Date, ErrorOut, Id, LongText, Month, Year, amount, text
 from luoshi.core.errors import FieldErrors
+from luoshi.core.workflow import NotAllowed
 from luoshi.plans.models import Target
 from luoshi.projects import obstacles as flow
 from luoshi.projects.filters import FilterError, filtered, read_filter
@@ -21,7 +22,7 @@ from luoshi.projects.models import Obstacle, PlannedInvestment, Project, StageCh
 from luoshi.projects.planning import monthly_plan, set_monthly_plan
 from luoshi.projects.progress import ProjectProgress, judge_projects
 from luoshi.projects.rollup import RollupRow, rollup
-from luoshi.projects.stages import NotAllowed, ProjectError, change_stage
+from luoshi.projects.stages import ProjectError, change_stage
 from luoshi.units.models import Unit
 
 router = Router(tags=["重点项目"])
@@ -34,7 +35,7 @@ def attempt(action, ok: int = 200):
         return Status(ok, action())
     except FieldErrors as exc:
         return Status(422, {"error": "输入无效,未写入任何内容", "detail": exc.detail})
-    except NotAllowed as exc:  # also the tasks' NotAllowed
+    except NotAllowed as exc:  # every workflow's refusal (luoshi.core.workflow)
         return Status(403, {"error": str(exc), "detail": []})
     except ValueError as exc:  # ProjectError, TaskError
         return Status(409, {"error": str(exc), "detail": []})

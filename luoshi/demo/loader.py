@@ -14,6 +14,7 @@ from luoshi.attraction import demo as attraction_demo
 from luoshi.chains import seed as chain_seed
 from luoshi.compare import demo as compare_demo
 from luoshi.core.context import change_context
+from luoshi.demo import task_seed
 from luoshi.figures.catalogue import load_default_catalogue
 from luoshi.figures.marks import mark_not_published
 from luoshi.figures.models import Figure, Series
@@ -24,7 +25,6 @@ from luoshi.plans.decomposition import set_quotas
 from luoshi.plans.models import Plan, Target
 from luoshi.projects import seed as project_seed
 from luoshi.review.stored import create_reviewed_plan
-from luoshi.tasks import seed as task_seed
 from luoshi.units.importing import import_divisions
 from luoshi.units.models import Unit
 

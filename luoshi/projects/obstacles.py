@@ -9,7 +9,7 @@ from luoshi.accounts.scoping import in_reach
 from luoshi.core import limits
 from luoshi.projects import notices
 from luoshi.projects.models import Obstacle, ObstacleStep, Project
-from luoshi.projects.stages import InvalidProject, NotAllowed, ProjectError, actor, may_edit
+from luoshi.projects.stages import InvalidProject, NotAllowed, ProjectError, may_edit
 
 Status = Obstacle.Status
 DEFAULT_DAYS = 10
@@ -21,9 +21,7 @@ def _is_owner(user, obstacle: Obstacle) -> bool:
 
 
 def _step(obstacle: Obstacle, action: str, user, note: str = "") -> ObstacleStep:
-    name, unit = actor(user)
-    return ObstacleStep.objects.create(obstacle=obstacle, action=action, note=note, by=user, by_name=name,
-                                       by_unit=unit)
+    return ObstacleStep.log(user, obstacle=obstacle, action=action, note=note)
 
 
 @transaction.atomic

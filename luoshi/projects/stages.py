@@ -4,7 +4,8 @@ import datetime as dt
 
 from django.db import transaction
 
-from luoshi.core import limits
+from luoshi.core import limits, workflow
+from luoshi.core.workflow import actor
 from luoshi.projects.models import Batch, BatchMembership, Project, StageChange
 
 Stage = Project.Stage
@@ -18,19 +19,12 @@ class ProjectError(ValueError):
     """A change to a project that cannot happen; the message says why, in Chinese."""
 
 
-class NotAllowed(ProjectError):
+class NotAllowed(ProjectError, workflow.NotAllowed):
     """The user may not make this change."""
 
 
 class InvalidProject(ProjectError, limits.OutOfRange):
     """Values a project's columns cannot hold; `detail` names each field; nothing was written."""
-
-
-def actor(user) -> tuple[str, str]:
-    """Who did it, as stored beside the user: the name and the unit's name."""
-    if user is None:
-        return "system", ""
-    return str(user)[:150], (user.unit.name if getattr(user, "unit_id", None) else "")
 
 
 def may_edit(user, project: Project) -> bool:

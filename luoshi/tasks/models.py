@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from luoshi.accounts.scoping import RestrictedQuerySetMixin
 from luoshi.core.models import ChangeLoggedModel
+from luoshi.core.workflow import StepRecord
 from luoshi.lib.status import FINISHED, PROGRESS
 from luoshi.plans.models import QuotesPlan
 
@@ -131,25 +132,15 @@ class Evidence(models.Model):
         return self.name
 
 
-class TaskStep(models.Model):
+class TaskStep(StepRecord):
     """办理记录: one step of a task's workflow — action, status before and after, who, when, note."""
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="steps")
-    action = models.CharField(_("操作"), max_length=20)
     from_status = models.CharField(_("原状态"), max_length=12, choices=Task.Status.choices, blank=True)
     to_status = models.CharField(_("新状态"), max_length=12, choices=Task.Status.choices)
-    note = models.TextField(_("说明"), blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-                           related_name="+")
-    by_name = models.CharField(_("操作人"), max_length=150)
-    by_unit = models.CharField(_("操作单位"), max_length=100, blank=True)
-    at = models.DateTimeField(_("时间"), auto_now_add=True)
 
     class Meta:
         ordering = ["task", "at", "pk"]
         verbose_name = _("办理记录")
         verbose_name_plural = _("办理记录")
-
-    def __str__(self) -> str:
-        return f"{self.action} {self.by_name}"
 

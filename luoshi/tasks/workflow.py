@@ -11,10 +11,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from luoshi.core import limits
+from luoshi.core import limits, workflow
 from luoshi.core.bulk import logged_rows
-from luoshi.projects import stages
-from luoshi.projects.stages import actor
+from luoshi.core.workflow import actor
 from luoshi.tasks import notices
 from luoshi.tasks.models import Evidence, Milestone, Task, TaskStep
 
@@ -25,7 +24,7 @@ class TaskError(ValueError):
     """A step that cannot happen now; the message says why, in Chinese."""
 
 
-class NotAllowed(TaskError, stages.NotAllowed):
+class NotAllowed(TaskError, workflow.NotAllowed):
     """The user may not take this step."""
 
 
@@ -75,9 +74,7 @@ def available_steps(user, task: Task) -> list[Step]:
 
 
 def _log(task: Task, action: str, before: str, after: str, user, note: str = "") -> TaskStep:
-    name, unit = actor(user)
-    return TaskStep.objects.create(task=task, action=action, from_status=before, to_status=after, note=note,
-                                   by=user, by_name=name, by_unit=unit)
+    return TaskStep.log(user, task=task, action=action, from_status=before, to_status=after, note=note)
 
 
 def new_task_problems(title: str, deadline, milestones, today: dt.date) -> list[dict]:

@@ -1,5 +1,8 @@
 """The demo's supervision tasks: the measures the seed plan names, issued to their lead units, and the
-time-limit classes (一周办结 …). No deadline or milestone is invented."""
+time-limit classes (一周办结 …). No deadline or milestone is invented.
+
+Here in the demo, not in tasks: it reads the work file the key projects are seeded from too (projects.seed),
+and tasks sits below projects."""
 
 from pathlib import Path
 
