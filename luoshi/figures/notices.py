@@ -1,10 +1,14 @@
 """数据审核's notices: the reporting unit hears that a submitted figure was approved or returned."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 
 from luoshi.figures import subjects
 from luoshi.figures.models import FigureRevision
 from luoshi.notices.delivery import DOERS, Notice, notify
+
+RETURNED = gettext_noop("数据“%(figure)s”被退回,请修改后重新报送:%(reason)s")
+APPROVED = gettext_noop("数据“%(figure)s”已审核通过")
 
 
 def _link(revision: FigureRevision) -> str:
@@ -20,8 +24,6 @@ def _link(revision: FigureRevision) -> str:
 def reviewed(revision: FigureRevision) -> None:
     """审核通过 or 退回 (with the reason), for the reporters of the figure's unit."""
     figure = revision.figure
-    if revision.status == FigureRevision.Status.RETURNED:
-        words = f"数据“{figure}”被退回,请修改后重新报送:{revision.review_note}"
-    else:
-        words = f"数据“{figure}”已审核通过"
-    notify(Notice(figure.unit_id, f"figure-revision:{revision.pk}:{revision.status}", words, _link(revision), DOERS))
+    returned = revision.status == FigureRevision.Status.RETURNED
+    notify(Notice(figure.unit_id, f"figure-revision:{revision.pk}:{revision.status}", RETURNED if returned else APPROVED,
+                  _link(revision), DOERS, args={"figure": str(figure), "reason": revision.review_note}))

@@ -39,7 +39,10 @@ EVERYONE = ()
 @dataclass(frozen=True)
 class Notice:
     """One thing to hear about: a stable KEY (the event's identity; one notice per person, key and day),
-    words, the page it is about, and whom: UNIT_ID's active people of ROLES, or only the person USER_ID."""
+    words, the page it is about, and whom: UNIT_ID's active people of ROLES, or only the person USER_ID.
+
+    With ARGS, TITLE is a sentence marked for translation (gettext_noop) with %(name)s places: stored
+    filled in Chinese, shown in each reader's language."""
 
     unit_id: int | None
     key: str
@@ -47,6 +50,11 @@ class Notice:
     link: str = ""
     roles: tuple[str, ...] = EVERYONE
     user_id: int | None = None
+    args: dict | None = None
+
+    @property
+    def text(self) -> str:
+        return self.title % self.args if self.args is not None else self.title
 
 
 @dataclass(frozen=True)
@@ -94,8 +102,10 @@ def _store(delivery: Delivery, day) -> Notification | None:
     notice = delivery.notice
     try:
         with transaction.atomic():
-            return Notification.objects.create(recipient=delivery.user, unit_id=notice.unit_id, key=notice.key,
-                                               day=day, title=notice.title[:200], link=notice.link[:300])
+            return Notification.objects.create(
+                recipient=delivery.user, unit_id=notice.unit_id, key=notice.key, day=day, title=notice.text[:200],
+                link=notice.link[:300], words=None if notice.args is None else {"title": notice.title,
+                                                                                "args": notice.args})
     except IntegrityError:  # stored meanwhile (another run or request)
         return None
 
@@ -137,7 +147,7 @@ def email(user: User, notes: list[Notification]) -> bool:
 
 def said(notice: Notice) -> None:
     unit = Unit.objects.filter(pk=notice.unit_id).first()
-    log.warning("无人接收:%s(%s没有可接收该通知的在用账户,请用 luoshi users add 添加)", notice.title,
+    log.warning("无人接收:%s(%s没有可接收该通知的在用账户,请用 luoshi users add 添加)", notice.text,
                 unit.display_name if unit else "")
 
 

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.core.models import ChangeLoggedModel
@@ -26,6 +27,8 @@ class Notification(models.Model):
     title = models.CharField(_("标题"), max_length=200)
     body = models.TextField(_("内容"), blank=True)
     link = models.CharField(_("链接"), max_length=300, blank=True)
+    words = models.JSONField(_("措辞"), null=True, blank=True,
+                             help_text=_("标题的原句与参数,按读者的语言显示;标题是其中文"))
     emailed = models.BooleanField(_("已发邮件"), default=False)
     created = models.DateTimeField(_("时间"), auto_now_add=True)
     read_at = models.DateTimeField(_("已读时间"), null=True, blank=True)
@@ -40,6 +43,16 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def shown(self) -> str:
+        """The title in the reader's language: its sentence translated, then filled (else as stored)."""
+        if not self.words:
+            return self.title
+        try:
+            return gettext(self.words["title"]) % self.words["args"]
+        except (KeyError, TypeError, ValueError):
+            return self.title
 
 
 class Preference(ChangeLoggedModel):

@@ -1,6 +1,7 @@
 """发布's notices: each unit that owns a target of the plan, or has a share of one, hears it is published."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 
 from luoshi.notices.delivery import DOERS, Notice, notify
 from luoshi.plans.models import Assignment, Plan
@@ -14,6 +15,7 @@ def _concerned(plan: Plan) -> set[int]:
 
 def published(plan: Plan) -> None:
     """发布: the reporters of the units concerned now owe its targets' progress."""
-    words = f"规划“{plan.title}”已发布,请按其中本单位的目标报送进展"
+    sentence = gettext_noop("规划“%(plan)s”已发布,请按其中本单位的目标报送进展")
     link = reverse("plans:detail", args=[plan.pk])
-    notify(*(Notice(unit_id, f"plan:{plan.pk}:published", words, link, DOERS) for unit_id in sorted(_concerned(plan))))
+    notify(*(Notice(unit_id, f"plan:{plan.pk}:published", sentence, link, DOERS, args={"plan": plan.title})
+             for unit_id in sorted(_concerned(plan))))

@@ -3,11 +3,14 @@ one) turned red — once per flip."""
 
 from django.dispatch import receiver
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 
 from luoshi.notices.delivery import LEADERS, Notice, notify
 from luoshi.verdicts.signals import verdict_flipped
 
 RED = "red"
+TARGET = gettext_noop("目标“%(target)s”研判转为红色:%(reason)s")
+SHARE = gettext_noop("目标“%(target)s”(%(unit)s分解)研判转为红色:%(reason)s")
 
 
 @receiver(verdict_flipped)
@@ -15,7 +18,7 @@ def turned_red(sender, flip, target, assignment, old, new, **kwargs):
     """A kept verdict that became red, inside the transaction that judged it (the email waits for its commit)."""
     if new != RED or old == RED:
         return
-    whose = f"({assignment.unit.display_name}分解)" if assignment is not None else ""
-    words = f"目标“{target}”{whose}研判转为红色" + (f":{flip.reason}" if flip.reason else "")
-    notify(Notice(target.plan.issuer_id, f"verdict-flip:{flip.pk}", words,
-                  reverse("plans:target", args=[target.pk]), LEADERS))
+    args = {"target": str(target), "reason": flip.reason or "—",
+            "unit": assignment.unit.display_name if assignment is not None else ""}
+    notify(Notice(target.plan.issuer_id, f"verdict-flip:{flip.pk}", TARGET if assignment is None else SHARE,
+                  reverse("plans:target", args=[target.pk]), LEADERS, args=args))

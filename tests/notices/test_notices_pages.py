@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from luoshi.accounts.models import ApiToken
 from luoshi.notices.delivery import DOERS, Notice, notify
@@ -98,3 +100,16 @@ def test_the_api_lists_and_marks_ones_own(api, notes, jinshui_reporter, erqi_rep
 def test_the_api_needs_a_signed_in_person(client, notes):
     response = client.get("/api/v1/notifications")
     assert response.status_code == 401 and "error" in response.json()
+
+
+def test_an_event_notice_reads_in_the_readers_language(client_for, analyst, units, jinshui_reporter):
+    from luoshi.tasks import workflow
+
+    workflow.issue(analyst, title="背街小巷整治", lead_unit=units["金水区"])
+    client = client_for(jinshui_reporter)
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("notices:inbox")).content.decode()
+    with translation.override("en"):
+        english = gettext("新交办督办事项“%(task)s”,请签收") % {"task": "背街小巷整治"}
+    assert english.startswith("New") and english in page and "请签收" not in page
+    assert Notification.objects.get().title == "新交办督办事项“背街小巷整治”,请签收"  # stored (and emailed) in Chinese
