@@ -164,7 +164,14 @@ class Target(QuotesPlan, ChangeLoggedModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.indicator} {period_label(self.period)}"
+        return f"{self.name} {period_label(self.period)}"
+
+    @property
+    def name(self) -> str:
+        """指标名称 as the catalogue states it: its series' official name where the plan used one of the
+        series' aliases (社会消费品零售额 → 社会消费品零售总额), else the plan's own words."""
+        series = self.series if self.series_id else None
+        return series.name if series is not None and self.indicator in series.aliases else self.indicator
 
     @property
     def is_rate(self) -> bool:

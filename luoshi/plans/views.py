@@ -56,7 +56,7 @@ def plan_list(request):
 @login_required
 def plan_detail(request, pk: int):
     plan = get_object_or_404(Plan.objects.restrict(request.user).select_related("issuer"), pk=pk)
-    targets = plan.targets.active().select_related("owner", "plan")
+    targets = plan.targets.active().select_related("owner", "plan", "series")
     return render(request, "plans/plan_detail.html", {"plan": plan, "groups": group_by_front(plan, targets)})
 
 

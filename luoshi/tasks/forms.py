@@ -34,7 +34,7 @@ class TaskForm(forms.Form):
         units = units_for(user).active().exclude(kind="province").order_by("kind", "order", "code")
         self.fields["lead_unit"].queryset = units
         self.fields["co_units"].queryset = units
-        self.fields["target"].queryset = Target.objects.restrict(user).active().select_related("plan")
+        self.fields["target"].queryset = Target.objects.restrict(user).active().select_related("plan", "series")
         self.fields["plan"].queryset = Plan.objects.restrict(user)
 
     def clean_milestones(self) -> list[tuple[str, dt.date]]:
