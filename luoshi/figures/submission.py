@@ -8,7 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max, OuterRef, Subquery
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from luoshi.figures import notices
@@ -78,21 +78,28 @@ def _approves(user) -> bool:
     return user is None or user.edits_plans
 
 
-def _lock(changes: list[Change]) -> None:
-    """Lock the figures being changed, and refuse if one moved on since it was validated."""
+def _lock(changes: list[Change]) -> dict[int, int]:
+    """Lock the figures being changed, and refuse if one moved on since it was validated; the number of
+    each one's head as locked (the head is always a figure's newest revision)."""
     known = {c.figure.pk: c for c in changes if c.figure is not None}
-    locked = Figure.objects.select_for_update().filter(pk__in=known).order_by().values_list("pk", "head_revision_id")
+    if not known:
+        return {}
+    locked = list(Figure.objects.select_for_update(of=("self",)).filter(pk__in=known).order_by()
+                  .values_list("pk", "head_revision_id", "head_revision__number"))
     conflicts = [Conflict(known[pk].entry.row, known[pk].figure, FigureRevision.objects.get(pk=head),
                           known[pk].value, known[pk].growth)
-                 for pk, head in locked if known[pk].entry.based_on is not ANY_BASE
+                 for pk, head, _ in locked if known[pk].entry.based_on is not ANY_BASE
                  and head != (known[pk].head.pk if known[pk].head else None)]
     if conflicts:
         raise FiguresRejected(Validation(conflicts=conflicts))
+    return {pk: number for pk, _, number in locked if number is not None}
 
 
 def _create_slots(changes: list[Change]) -> None:
     """The figures written for the first time, created together (a concurrent creation is a conflict)."""
     new = [c for c in changes if c.figure is None]
+    if not new:
+        return
     figures = [Figure(series=c.series, unit=c.unit, subject_kind=c.subject_kind,
                       subject_id=c.subject.pk if c.subject else 0, period=c.period.code,
                       period_start=c.period.start_date, period_end=c.period.end_date) for c in new]
@@ -107,14 +114,14 @@ def _create_slots(changes: list[Change]) -> None:
 
 def _write_all(user, changes: list[Change], channel: str) -> list[FigureRevision]:
     """One new revision per change, written in a few statements whatever their number."""
-    _lock(changes)
+    numbers = _lock(changes)
     _create_slots(changes)
-    numbers = dict(FigureRevision.objects.filter(figure__in=[c.figure for c in changes]).order_by()
-                   .values("figure").annotate(n=Max("number")).values_list("figure", "n"))
     now, approved = timezone.now(), _approves(user)
+    # What a verdict reads changes with an approved value, or when a figure is reported for the first time.
+    judged = [c.figure.pk for c in changes if approved or c.figure.head_revision_id is None]
     revisions = FigureRevision.objects.bulk_create([_revision(user, c, channel, numbers, now, approved)
                                                     for c in changes])
-    _point_figures_at_latest([c.figure.pk for c in changes])
+    _point_figures_at_latest([c.figure.pk for c in changes], approved=approved, judged=judged)
     for revision in revisions:
         _mirror(revision.figure, revision, approved)
     return revisions
@@ -139,14 +146,19 @@ def _revision(user, change: Change, channel: str, numbers: dict, now, approved: 
         reviewed_at=now if approved else None)
 
 
-def _point_figures_at_latest(figure_ids: list[int]) -> None:
-    """Each figure's head becomes its newest revision, and its current value its newest approved one."""
+def _point_figures_at_latest(figure_ids: list[int], *, approved: bool = True, judged: list | None = None) -> None:
+    """Each figure's head becomes its newest revision, and (when a revision was APPROVED) its current value
+    its newest approved one; `figures_changed` for the JUDGED figures (default: all of them)."""
     newest = FigureRevision.objects.filter(figure=OuterRef("pk")).order_by("-number")
-    approved = newest.filter(status=FigureRevision.Status.APPROVED)
-    Figure.objects.filter(pk__in=figure_ids).update(
-        head_revision=Subquery(newest.values("pk")[:1]), approved_revision=Subquery(approved.values("pk")[:1]),
-        value=Subquery(approved.values("value")[:1]), growth=Subquery(approved.values("growth")[:1]))
-    figures_changed.send(Figure, figure_ids=figure_ids)
+    fields = {"head_revision": Subquery(newest.values("pk")[:1])}
+    if approved:
+        latest = newest.filter(status=FigureRevision.Status.APPROVED)
+        fields.update(approved_revision=Subquery(latest.values("pk")[:1]), value=Subquery(latest.values("value")[:1]),
+                      growth=Subquery(latest.values("growth")[:1]))
+    Figure.objects.filter(pk__in=figure_ids).update(**fields)
+    judged = figure_ids if judged is None else judged
+    if judged:
+        figures_changed.send(Figure, figure_ids=judged)
 
 
 def _name(user) -> str:
