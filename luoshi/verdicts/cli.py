@@ -4,7 +4,7 @@ import datetime as dt
 import json
 import sys
 
-COLUMNS = [("indicator", "指标"), ("unit_name", "单位"), ("period", "期间"), ("at", "研判期"), ("target", "目标"),
+COLUMNS = [("indicator", "指标"), ("unit_name", "地区/单位"), ("period", "期间"), ("target", "目标"), ("unit_of_measure", "单位"),
            ("bound", "界限"), ("commitment", "承诺"), ("actual", "实际"), ("progress", "进度"),
            ("expected", "应达"), ("status_label", "状态"), ("forecast", "预计"), ("forecast_basis", "依据")]
 
