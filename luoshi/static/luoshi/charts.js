@@ -49,7 +49,7 @@
       tooltip: { trigger: "axis", confine: true },
       xAxis: { type: "category", data: d.spark.map(function (p) { return p[0]; }), show: false },
       yAxis: { type: "value", show: false, scale: true },
-      series: [{ type: "line", data: d.spark.map(function (p) { return p[1]; }), symbolSize: 4,
+      series: [{ type: "line", data: d.spark.map(function (p) { return p[1]; }), symbolSize: 4, connectNulls: false,
                  lineStyle: { color: COLOURS[d.status], type: DASH[d.status] }, itemStyle: { color: COLOURS[d.status] } }]
     };
   }
@@ -83,11 +83,11 @@
                max: function (v) { return niceMax(Math.max(v.max, d.target, d.forecast ? d.forecast.high : v.max)); },
                min: function (v) { return Math.min(v.min, 0); } },
       series: [
-        { name: "本年累计", type: "line", data: d.actual, connectNulls: true, symbol: "circle", symbolSize: 8,
+        { name: "本年累计", type: "line", data: d.actual, connectNulls: false, symbol: "circle", symbolSize: 8,
           lineStyle: { width: 3, color: "#1d232b" }, itemStyle: { color: "#1d232b" },
           markLine: { symbol: "none", data: [{ name: "目标", yAxis: d.target, label: { formatter: "目标 {c}" },
             lineStyle: { color: "#8b1e1e", type: "solid", width: 2 } }] } },
-        { name: "去年同期", type: "line", data: d.last_year, connectNulls: true, symbol: "rect",
+        { name: "去年同期", type: "line", data: d.last_year, connectNulls: false, symbol: "rect",
           lineStyle: { type: "dashed", color: "#5f6b7a" }, itemStyle: { color: "#5f6b7a" } }
       ].concat(band(d))
     };
