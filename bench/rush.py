@@ -121,7 +121,7 @@ def reporters(limit: int) -> list[Reporter]:
                                              defaults={"role": User.Role.REPORTER, "unit": unit})
         _, key = ApiToken.issue(user, "rush")
         series = Assignment.objects.filter(unit=unit).values("target__series_id")
-        figures = (Figure.objects.filter(unit=unit, project=None, series_id__in=series, head_revision__isnull=False,
+        figures = (Figure.objects.own().filter(unit=unit, series_id__in=series, head_revision__isnull=False,
                                          period_start__year__in=YEARS)
                    .order_by("period_end", "series_id").values_list("series__name", "period", "head_revision_id",
                                                                      "head_revision__value"))
