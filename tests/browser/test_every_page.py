@@ -58,7 +58,7 @@ UI_TEXT_JS = """() => {
   const seen = el => el.offsetParent !== null || el.getClientRects().length > 0;
   const parts = [];
   for (const el of document.querySelectorAll(
-      'header nav a, button, label, th, legend, summary, .page-head h1 + p.muted, input[type=submit]')) {
+      'header nav a, button, label, th, legend, summary, input[type=submit]')) {
     if (seen(el)) parts.push(el.tagName === 'INPUT' ? el.value : own(el));
   }
   for (const el of document.querySelectorAll('[placeholder]')) parts.push(el.getAttribute('placeholder'));
