@@ -1,7 +1,7 @@
 from django import template
 
+from luoshi.lib import numbers
 from luoshi.lib import status as vocabulary
-from luoshi.plans.wording import format_number
 
 register = template.Library()
 
@@ -14,10 +14,8 @@ def status_icon(status: str) -> str:
 
 @register.filter
 def figure(value, digits: int = 2) -> str:
-    """A number as people read it: 7797 → 7797, 0.8765 → 0.88, None → —."""
-    if value is None or value == "":
-        return "—"
-    return format_number(round(float(value), int(digits)))
+    """A number as people read it (`luoshi.lib.numbers`): 7797 → 7797, 0.8765 → 0.88, None → —."""
+    return numbers.number(value, int(digits))
 
 
 @register.filter
@@ -25,7 +23,7 @@ def percent(value) -> str:
     """A share as a percentage: 0.4512 → 45.1%."""
     if value is None:
         return "—"
-    return f"{format_number(round(float(value) * 100, 1))}%"
+    return numbers.quantity(float(value) * 100, "%", places=1)
 
 
 @register.filter
@@ -35,8 +33,5 @@ def get_item(mapping: dict, key):
 
 @register.filter
 def with_unit(value, unit: str) -> str:
-    """A figure with its unit of measure as written: 15%, 7000 亿元."""
-    text = figure(value)
-    if text == "—" or not unit:
-        return text
-    return f"{text}{unit}" if unit in ("%", "‰") else f"{text} {unit}"
+    """A figure with its unit of measure as written (`luoshi.lib.numbers`): 15%, 6.8%, 7000 亿元."""
+    return numbers.quantity(value, unit, places=2)
