@@ -20,6 +20,7 @@ from luoshi.accounts.scoping import CHANGE, in_reach, units_for
 from luoshi.api.urls import api
 from luoshi.attraction.models import Event, TaskForce
 from luoshi.attraction.stages import open_lead
+from luoshi.chains.models import Chain, ChainNode, NodeEnterprise, TargetFirm
 from luoshi.enterprises.models import Enterprise
 from luoshi.figures.entries import Entry
 from luoshi.figures.models import Figure, FigureRevision, Series, Upload
@@ -43,7 +44,8 @@ ROUTE_OBJECTS = {
     "plans/": "plan", "plans/targets/": "target", "dashboard/targets/": "target", "review/plans/": "plan", "review/proposals/": "proposal",
     "figures/review/": "revision", "figures/upload/": "upload", "projects/": "project",
     "projects/obstacles/": "obstacle", "tasks/": "task", "tasks/evidence/": "evidence",
-    "tasks/milestones/": "milestone", "units/": "unit",
+    "tasks/milestones/": "milestone", "units/": "unit", "chains/": "chain", "chains/nodes/": "node",
+    "chains/firms/": "node_link", "chains/targets/": "target_firm", "enterprises/": "enterprise",
     "attraction/leads/": "lead", "attraction/task-forces/": "task_force", "attraction/events/": "event",
 }
 #: Which object fills a path parameter of the API.
@@ -51,7 +53,7 @@ API_OBJECTS = {
     "plan_id": "plan", "target_id": "target", "project_id": "project", "obstacle_id": "obstacle",
     "task_id": "task", "evidence_id": "evidence", "revision_id": "revision", "figure_id": "figure",
     "milestone_id": "milestone", "proposal_id": "proposal", "assignment_id": "assignment", "unit_id": "unit",
-    "code": "unit.code",
+    "code": "unit.code", "chain_id": "chain", "node_id": "node", "enterprise_id": "enterprise",
     "lead_id": "lead",
 }
 ACTIONS = {"action": ("receive", "start", "request", "approve", "return", "route", "answer", "confirm", "reopen")}
@@ -96,10 +98,24 @@ def city_world(city: Unit, district: Unit, gdp: Series, analyst: User) -> dict:
                                        span_end=4, sentence=text[:4])
     upload = Upload.objects.create(user=analyst, file_name=f"{city.short_name}.xlsx", content=b"")
     attraction = attraction_world(city, district)
-    return {**attraction, "plan": plan, "front": front, "target": target, "assignment": assignment, "figure": figure,
+    return {**chain_world(city, district, target), **attraction, "plan": plan, "front": front, "target": target, "assignment": assignment, "figure": figure,
             "revision": figure.approved_revision, "project": project, "obstacle": obstacle, "task": task,
             "milestone": milestone, "evidence": evidence, "proposal": proposal, "upload": upload,
             "unit": city}
+
+
+def chain_world(city: Unit, district: Unit, target: Target | None = None) -> dict:
+    """A chain of CITY serving TARGET, a node with a district firm on it and an outside firm it targets."""
+    enterprise = Enterprise.objects.create(name=f"{district.name}测试企业", register_unit=city, unit=district,
+                                           scale="above")
+    outside = Enterprise.objects.create(name=f"{city.short_name}靶向测试企业", register_unit=city, outside=True)
+    chain = Chain.objects.create(name=f"{city.short_name}测试产业链", unit=city, department=district)
+    if target is not None:
+        chain.targets.add(target)
+    node = ChainNode.objects.create(chain=chain, segment="upstream", name=f"{city.short_name}测试环节")
+    return {"chain": chain, "node": node, "enterprise": enterprise,
+            "node_link": NodeEnterprise.objects.create(node=node, enterprise=enterprise, is_anchor=True),
+            "target_firm": TargetFirm.objects.create(node=node, enterprise=outside)}
 
 
 def attraction_world(city: Unit, district: Unit) -> dict:
@@ -331,7 +347,8 @@ def test_the_province_analyst_sees_both_cities_and_each_city_only_its_own(client
 
 
 def test_every_scoped_queryset_draws_the_same_line(personas, worlds):
-    models = (Plan, Front, Target, Assignment, Figure, FigureRevision, Project, Obstacle, Task, Proposal)
+    models = (Plan, Front, Target, Assignment, Figure, FigureRevision, Project, Obstacle, Task, Proposal, Chain,
+              ChainNode, NodeEnterprise, TargetFirm, Enterprise)
     for persona, foreign in INTRUDERS:
         user = personas[persona]
         for model in models:
