@@ -7,6 +7,7 @@ from pathlib import Path
 
 from luoshi.attraction import cli as attraction_cli
 from luoshi.briefings import cli as briefings_cli
+from luoshi.chains import cli as chains_cli
 from luoshi.compare import cli as compare_cli
 from luoshi.conf import PROXY_HEADERS, env_int, trusted_proxy
 from luoshi.figures import cli as figures_cli
@@ -194,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract_cli.add_parser(sub)
     tasks_cli.add_parsers(sub)
     projects_cli.add_parsers(sub)
+    chains_cli.add_parsers(sub)
     attraction_cli.add_parsers(sub)
     review_cli.add_parsers(sub)
     plans_cli.add_parsers(sub)
