@@ -78,13 +78,15 @@ def light(task: Task, today: dt.date) -> Light:
     due, what = next_due(task)
     if due is None:
         return Light(Colour.GREY, "无时限")
+    # 一周办结 runs from 下达 until the task is received (see `due_date`): the light says it still waits
+    waiting = "待签收," if task.status == Task.Status.ISSUED and task.time_limit_id and task.received_at is None else ""
     left = (due - today).days
     if left < 0:
-        return Light(Colour.RED, f"{what}逾期 {-left} 天", left)
+        return Light(Colour.RED, f"{waiting}{what}逾期 {-left} 天", left)
     if left <= warn_days():
-        return Light(Colour.YELLOW, f"{what}今日到期" if left == 0 else f"{what}{left} 天后到期", left)
+        return Light(Colour.YELLOW, f"{waiting}{what}" + ("今日到期" if left == 0 else f"{left} 天后到期"), left)
     due = due_date(task)
-    return Light(Colour.GREEN, f"剩余 {(due - today).days if due else left} 天", left)
+    return Light(Colour.GREEN, f"{waiting}剩余 {(due - today).days if due else left} 天", left)
 
 
 def milestone_verdict(task: Task, today: dt.date) -> Verdict:
