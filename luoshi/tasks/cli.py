@@ -30,10 +30,10 @@ def once(args) -> int:
         for d in deliveries:
             unit = d.user.unit.name if d.user.unit_id else ""
             print(f"{unit}\t{d.user.username}\t{d.user.email or '(无邮箱,仅站内)'}\t{d.notice.title}")
-        print(f"would send {len(deliveries)} reminders (dry run, nothing sent)")
+        print(f"试运行:将发送 {len(deliveries)} 条提醒(未发送)")
         return 0
     sent = reminders.send(today)
-    print(f"sent {len(sent)} reminders to {len({n.recipient_id for n in sent})} people")
+    print(f"已发送 {len(sent)} 条提醒,共 {len({n.recipient_id for n in sent})} 人")
     return 0
 
 
@@ -57,5 +57,5 @@ def run_remind(args) -> int:
         pass
     finally:
         signal.signal(signal.SIGTERM, previous)
-    print("luoshi remind: stopped")
+    print("luoshi remind:已停止")
     return 0

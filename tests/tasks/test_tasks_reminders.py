@@ -26,9 +26,9 @@ def overdue(task, jinshui_reporter):
 
 def test_each_unit_hears_its_figures_due_and_its_tasks_overdue(overdue, assignments, other_task):
     found = {(d.user.username, d.notice.title) for d in reminders.pending(TODAY)}
-    assert ("jinshui", "督办事项“测试督办事项”逾期 11 天") in found
-    assert ("erqi", "督办事项“测试督办事项”逾期 11 天") in found  # co-unit
-    assert ("leader", "您交办的“测试督办事项”(金水区牵头)逾期 11 天") in found  # 督办升级
+    assert ("jinshui", "督办事项“测试督办事项”待签收,逾期 11 天") in found
+    assert ("erqi", "督办事项“测试督办事项”待签收,逾期 11 天") in found  # co-unit
+    assert ("leader", "您交办的“测试督办事项”(金水区牵头)待签收,逾期 11 天") in found  # 督办升级
     assert ("jinshui", "2023年1–3月“固定资产投资”待报送,04月15日截止") in found
     assert not any("中原区" in title for _, title in found)
     assert not any(user == "leader" and "报送" in title for user, title in found)  # leaders do not report figures
@@ -39,8 +39,8 @@ def test_dry_run_lists_and_sends_nothing(overdue, assignments, capsys):
     issued = Notification.objects.count()  # the task's own 下达 notices
     assert main(["remind", "--dry-run", "--date", TODAY.isoformat()]) == 0
     out = capsys.readouterr().out
-    assert "金水区\tjinshui\tjinshui@example.gov.cn\t督办事项“测试督办事项”逾期 11 天" in out
-    assert "would send" in out and "dry run" in out
+    assert "金水区\tjinshui\tjinshui@example.gov.cn\t督办事项“测试督办事项”待签收,逾期 11 天" in out
+    assert "试运行:将发送 5 条提醒(未发送)" in out and "would send" not in out
     assert Notification.objects.count() == issued and mail.outbox == []
 
 
@@ -51,7 +51,7 @@ def test_remind_twice_sends_once(overdue, assignments, capsys):
     assert "测试督办事项" in mail.outbox[0].body and mail.outbox[0].to == ["jinshui@example.gov.cn"]
     assert main(["remind", "--date", TODAY.isoformat()]) == 0
     assert Notification.objects.count() == first and len(mail.outbox) == 1
-    assert "sent 0 reminders" in capsys.readouterr().out
+    assert "已发送 0 条提醒" in capsys.readouterr().out
     assert reminders.send(TODAY + dt.timedelta(days=1))  # a new day, a new reminder
 
 
@@ -59,7 +59,7 @@ def test_the_loop_stops_cleanly_on_sigterm(overdue, capsys):
     threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGTERM)).start()
     assert main(["remind", "--loop", "--interval", "60", "--date", TODAY.isoformat()]) == 0
     out = capsys.readouterr().out
-    assert "sent" in out and "stopped" in out
+    assert "已发送" in out and "已停止" in out
 
 
 def test_the_inbox_shows_the_unread_count(overdue, client_for):
