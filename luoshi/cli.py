@@ -16,8 +16,8 @@ from luoshi.plans import cli as plans_cli
 from luoshi.projects import cli as projects_cli
 from luoshi.review import cli as review_cli
 from luoshi.tasks import cli as tasks_cli
-
 from luoshi.verdicts import cli as verdicts_cli
+
 
 def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "luoshi.settings")
@@ -189,8 +189,8 @@ def build_parser() -> argparse.ArgumentParser:
     exp.set_defaults(func=cmd_export)
 
     figures_cli.add_parsers(sub)
-    briefings_cli.add_parsers(sub)
     verdicts_cli.add_parsers(sub)
+    briefings_cli.add_parsers(sub)
     compare_cli.add_parsers(sub)
     extract_cli.add_parser(sub)
     tasks_cli.add_parsers(sub)
