@@ -12,8 +12,8 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from luoshi.api import chains, changes, enterprises, figures, notices, plans, projects, series, tasks, units
-from luoshi.api.auth import AUTH
 from luoshi.api.attraction import router as attraction_router
+from luoshi.api.auth import AUTH
 from luoshi.api.compare import router as compare_router
 from luoshi.api.schemas import ERROR_STATUSES, ErrorOut
 from luoshi.core.errors import FieldErrors

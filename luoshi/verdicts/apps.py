@@ -7,5 +7,7 @@ class VerdictsConfig(AppConfig):
     verbose_name = "研判结果"
 
     def ready(self) -> None:
-        from luoshi.verdicts import receivers  # noqa: F401  (refresh on approval, stale on edits)
-        from luoshi.verdicts import notices  # noqa: F401  (a target turning red tells the leaders)
+        from luoshi.verdicts import (
+            notices,  # noqa: F401  (a target turning red tells the leaders)
+            receivers,  # noqa: F401  (refresh on approval, stale on edits)
+        )
