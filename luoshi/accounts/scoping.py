@@ -88,6 +88,16 @@ def in_reach(user, unit, action: str = VIEW) -> bool:
     return reach(user, action).contains(unit)
 
 
+def outside_reach(user, obj, fields: tuple[str, ...], action: str = CHANGE) -> list[dict]:
+    """A field error for each unit field of OBJ the user may not ACTION, naming the unit by its code.
+
+    The code is what the user gave; the name of a unit outside the jurisdiction is not shown.
+    """
+    units = ((name, getattr(obj, name)) for name in fields)
+    return [{"field": name, "message": f"“{unit.code}”不在您的辖区内"}
+            for name, unit in units if unit is not None and user is not None and not in_reach(user, unit, action)]
+
+
 def restrict(queryset, user, action: str = VIEW, *, unit_field: str | tuple[str, ...] = (),
              plan_field: str | None = None, published_field: str | None = None):
     """QUERYSET narrowed to what USER may do (ACTION is "view" or "change").

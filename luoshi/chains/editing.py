@@ -10,7 +10,7 @@ of a firm to a node, itself logged.
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from luoshi.accounts.scoping import CHANGE, VIEW, in_reach, signed_in
+from luoshi.accounts.scoping import CHANGE, VIEW, outside_reach, signed_in
 from luoshi.chains.models import Chain, ChainNode, NodeEnterprise, TargetFirm
 from luoshi.core.errors import FieldErrors
 from luoshi.enterprises.models import Enterprise
@@ -49,10 +49,7 @@ def _problems(obj, exclude: tuple = ()) -> list[dict]:
 
 def _check_chain(user, chain: Chain) -> None:
     problems = _problems(chain)
-    for name in ("unit", "department"):
-        unit = getattr(chain, name)
-        if unit is not None and user is not None and not in_reach(user, unit, CHANGE):
-            problems.append({"field": name, "message": f"“{unit.name}”不在您的辖区内"})
+    problems += outside_reach(user, chain, ("unit", "department"))
     same = Chain.objects.filter(unit_id=chain.unit_id, name=chain.name).exclude(pk=chain.pk)
     if chain.unit_id and same.exists():
         problems.append({"field": "name", "message": "该单位已有同名产业链"})

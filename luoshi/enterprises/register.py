@@ -8,7 +8,7 @@ its unit within the editor's jurisdiction, an outside firm without a unit.
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
-from luoshi.accounts.scoping import CHANGE, VIEW, in_reach, signed_in
+from luoshi.accounts.scoping import CHANGE, VIEW, outside_reach, signed_in
 from luoshi.core.errors import FieldErrors
 from luoshi.enterprises.credit_code import normalise
 from luoshi.enterprises.models import Enterprise
@@ -47,10 +47,7 @@ def _check(user, enterprise: Enterprise) -> None:
         problems.append({"field": "unit", "message": "市外企业不填所在单位"})
     if not enterprise.outside and enterprise.unit_id is None:
         problems.append({"field": "unit", "message": "本市企业须填写所在单位"})
-    for name in ("register_unit", "unit"):
-        unit = getattr(enterprise, name)
-        if unit is not None and user is not None and not in_reach(user, unit, CHANGE):
-            problems.append({"field": name, "message": f"“{unit.name}”不在您的辖区内"})
+    problems += outside_reach(user, enterprise, ("register_unit", "unit"))
     if problems:
         raise FieldErrors(problems)
 

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,7 +40,10 @@ def read_all(request):
 @login_required
 @require_POST
 def email_choice(request):
-    wanted = request.POST.get("email") == "on"
+    choice = request.POST.get("email")
+    if choice not in ("on", "off"):
+        return HttpResponseBadRequest(_("请选择开启(on)或关闭(off)邮件通知。"))
+    wanted = choice == "on"
     reading.choose_email(request.user, wanted)
     messages.success(request, _("已开启邮件通知") if wanted else _("已关闭邮件通知,通知仍在收件箱中"))
     return redirect("notices:inbox")

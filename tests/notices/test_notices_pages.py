@@ -58,7 +58,7 @@ def test_the_email_choice_is_kept_and_logged(client_for, jinshui_reporter):
     from luoshi.core.models import ObjectChange
 
     client = client_for(jinshui_reporter)
-    client.post(reverse("notices:email"))
+    client.post(reverse("notices:email"), {"email": "off"})
     assert "开启邮件通知" in client.get(reverse("notices:inbox")).content.decode()
     assert jinshui_reporter.notice_preference.email is False
     client.post(reverse("notices:email"), {"email": "on"})
