@@ -14,8 +14,9 @@ from django.conf import settings
 from luoshi.accounts.scoping import CHANGE, in_reach
 from luoshi.attraction.models import Lead
 from luoshi.attraction.stages import LeadError, NotAllowed
+from luoshi.figures.catalogue import load_default_catalogue
 from luoshi.figures.entries import Entry
-from luoshi.figures.models import Figure, FigureRevision
+from luoshi.figures.models import Figure, FigureRevision, Series
 from luoshi.figures.submission import FiguresRejected, submit
 
 KIND = "lead"
@@ -24,6 +25,12 @@ ANY_REVISION = object()
 
 def series_name() -> str:
     return getattr(settings, "LUOSHI_PAID_IN_SERIES", "招商项目到位资金")
+
+
+def ensure_series() -> None:
+    """The paid-in series comes with the default catalogue: an installation without it gets the catalogue."""
+    if not Series.objects.filter(name=series_name()).exists():
+        load_default_catalogue()
 
 
 def may_report(user, lead: Lead) -> bool:
@@ -48,6 +55,7 @@ def report(user, lead: Lead, period: str, value, source: str = "", today: dt.dat
     if based_on is ANY_REVISION:
         head = figures_of(lead).filter(period=period).values_list("head_revision_id", flat=True).first()
         based_on = head
+    ensure_series()
     entry = Entry(row=1, series=series_name(), unit="", subject_kind=KIND, subject=lead.code, period=period,
                   value=value, source=source, based_on=based_on)
     try:

@@ -1,3 +1,4 @@
+from django.contrib.auth.decorators import login_required
 from django.urls import path
 from django.views.generic import RedirectView
 
@@ -13,5 +14,5 @@ urlpatterns = [
     path("evidence/<int:pk>/", views.evidence_file, name="evidence"),
     path("milestones/<int:pk>/done/", views.milestone_done, name="milestone_done"),
     # The inbox moved to the notices app; notices stored before keep their links.
-    path("inbox/", RedirectView.as_view(pattern_name="notices:inbox", permanent=True), name="inbox"),
+    path("inbox/", login_required(RedirectView.as_view(pattern_name="notices:inbox", permanent=True)), name="inbox"),
 ]

@@ -11,9 +11,16 @@ from luoshi.attraction.models import Event, TaskForce
 from luoshi.attraction.stages import advance, open_lead
 from luoshi.chains.models import Chain, ChainNode
 from luoshi.enterprises.models import Enterprise
+from luoshi.figures.catalogue import load_default_catalogue
 from tests.conftest import make_user
 
 DAY = dt.date(2023, 1, 5)
+
+
+@pytest.fixture(autouse=True)
+def catalogue(db):
+    """The default catalogue, as an installation has it once its first plan is made (招商项目到位资金 in it)."""
+    load_default_catalogue()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ import io
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from luoshi.figures.models import FigureRevision
 
@@ -41,7 +42,8 @@ def test_template_is_the_reporters_own_unit_with_locked_structure(client_for, ji
     value_cell = sheet.cell(8, header.index("数值") + 1)
     series_cell = sheet.cell(8, header.index("指标") + 1)
     assert value_cell.protection.locked is False and series_cell.protection.locked is True
-    assert sheet.column_dimensions["N"].hidden and header[13] == "基于版本"
+    based_on = get_column_letter(header.index("基于版本") + 1)  # after a column per subject kind
+    assert sheet.column_dimensions[based_on].hidden
 
 
 def test_round_trip_preview_then_confirm(client_for, jinshui_reporter, analyst, assignments):
@@ -80,11 +82,12 @@ def test_a_bad_file_is_refused_whole_with_row_column_value_reason(client_for, ji
     response = client.post(reverse("figures:upload"), {"file": save(book)})
     assert response.status_code == 422
     errors = {(e.row, e.column, e.value, e.reason) for e in response.context["validation"].errors}
-    assert (8, "I列(数值)", "待定", "不是数字") in errors
-    assert (9, "D列(计量单位)", "万元", "计量单位应为“亿元”") in errors
+    value, unit = (get_column_letter(header.index(name) + 1) for name in ("数值", "计量单位"))
+    assert (8, f"{value}列(数值)", "待定", "不是数字") in errors
+    assert (9, f"{unit}列(计量单位)", "万元", "计量单位应为“亿元”") in errors
     assert not FigureRevision.objects.exists()
     page = response.content.decode()
-    assert "I列(数值)" in page and "不是数字" in page
+    assert f"{value}列(数值)" in page and "不是数字" in page
 
 
 def test_another_units_template_uploaded_by_a_reporter_is_refused(client_for, jinshui_reporter, analyst,
