@@ -134,7 +134,7 @@ def advance(lead: Lead, stage: str, date: dt.date, user, note: str = "", *, sign
     CREATE_PROJECT."""
     require_edit(user, lead)
     limits.require(LeadStep, {"date": date, "note": note}, error=InvalidLead)
-    lead = Lead.objects.select_for_update().select_related("node__chain", "unit").get(pk=lead.pk)
+    lead = Lead.objects.select_for_update(of=("self",)).select_related("node__chain", "unit").get(pk=lead.pk)
     wanted = next_stage(lead)
     if stage != wanted:
         allowed = f"只能进入“{Stage(wanted).label}”" if wanted else "已投产,没有下一阶段"
