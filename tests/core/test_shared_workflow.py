@@ -16,7 +16,7 @@ LOGGED = {"action", "note", "by", "by_name", "by_unit", "at"}
 def test_task_and_obstacle_steps_are_one_shape_in_their_own_tables():
     for model in (TaskStep, ObstacleStep):
         assert issubclass(model, StepRecord)
-        assert LOGGED <= {f.name for f in model._meta.fields}
+        assert {f.name for f in model._meta.fields} >= LOGGED
     assert (TaskStep._meta.db_table, ObstacleStep._meta.db_table) == ("tasks_taskstep", "projects_obstaclestep")
 
 
