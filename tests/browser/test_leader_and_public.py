@@ -53,7 +53,7 @@ def test_an_anonymous_visitor_reads_the_pledge_page(live_server, demo, open_page
     assert "/accounts/login/" in page.url
     page.click("text=公开承诺")
     page.click(f"text={demo.title}")
-    item = page.locator(".pledge-target", has_text="招商引资总额").last
+    item = page.locator(".pledge-target", has_text="招商引资签约总额").filter(has_text="7000")
     assert "已完成" in item.inner_text() and "7797" in item.inner_text()
     item.locator("a.indicator").click()
     page.wait_for_selector("text=历史数据")

@@ -19,7 +19,7 @@ def jinshui_card(page, live_server):
 
 def test_a_reporter_submits_a_figure_and_sees_the_status_change_after_approval(live_server, demo, open_page):
     fai = demo.targets.get(indicator="固定资产投资", kind="level")
-    Assignment.objects.create(target=fai, unit=Unit.objects.get(code="410105"), value=900)
+    Assignment.objects.update_or_create(target=fai, unit=Unit.objects.get(code="410105"), defaults={"value": 900})
     series = Series.objects.get(name="固定资产投资")
 
     reporter = open_page()

@@ -13,7 +13,6 @@ from luoshi import cli
 from luoshi.accounts.models import User
 from luoshi.briefings import render
 from luoshi.briefings.content import build_briefing
-from luoshi.briefings.outline import outline
 from luoshi.core.spreadsheet import safe_cell, text_cell
 from luoshi.figures.entries import Entry
 from luoshi.figures.models import FigureRevision
@@ -77,7 +76,7 @@ def test_the_briefing_xlsx_carries_the_source_as_text(plan, units, analyst):
     revision = report(city, "410100")
     approve(revision, analyst)
     assert FigureRevision.objects.get(pk=revision.pk).status == FigureRevision.Status.APPROVED
-    content = render.render(outline(build_briefing(plan, "2023M06", today=TODAY)), "xlsx")
+    content = render.briefing_file(build_briefing(plan, "2023M06", today=TODAY), "xlsx")
     no_formulas(content)
     cells = cells_with(content, FORMULA)
     assert cells and all(c.data_type == "s" for c in cells)
