@@ -1,5 +1,6 @@
 """催报与督办提醒: what each unit should hear about today — figures due or late, tasks due soon or overdue,
-obstacles (堵点) waiting for the department's answer.
+obstacles (堵点) waiting for the department's answer. The reminders of higher apps (a key project's
+figure, an obstacle) are theirs, added with `register` from their AppConfig.ready.
 
 Each reminder is a notice (`notices.delivery`) for the unit's people, in their inbox and by email, at most
 once per item per day: a `Notification` row per (recipient, item key, day) is the record, and its unique
@@ -7,28 +8,27 @@ constraint makes a second run on the same day send nothing new.
 """
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.urls import reverse
 
 from luoshi.figures.lateness import owed
-from luoshi.figures.models import Figure, Series
+from luoshi.figures.models import Series
 from luoshi.lib.periods import due_date, is_late, latest_period
 from luoshi.notices import delivery
 from luoshi.notices.delivery import FIGURE_REPORTERS, Delivery, Notice
 from luoshi.notices.models import Notification
 from luoshi.plans.models import Assignment, Target
-from luoshi.projects.models import Obstacle, Project
-from luoshi.projects.progress import series_name
 from luoshi.tasks.models import Task
-from luoshi.tasks.timers import light, warn_days
+from luoshi.tasks.timers import light
 
 
-def _period(series: Series, today: dt.date):
+def period_collected(series: Series, today: dt.date):
     """The latest period of SERIES that has ended by TODAY (the one being collected now)."""
     return latest_period(series.frequency if series.frequency != "multi_year" else "annual", today)
 
 
-def _figure_words(series: Series, subject: str, period, today: dt.date) -> str:
+def figure_words(series: Series, subject: str, period, today: dt.date) -> str:
     due = due_date(period, series.due_day)
     if is_late(period, series.due_day, today, reported=False):
         return f"{subject}{period.label_zh_full}“{series.name}”逾期未报({due:%m月%d日}截止)"
@@ -52,25 +52,9 @@ def figures_due(today: dt.date) -> list[Notice]:
     for item in owed(_tasked(today), today=today, late_only=False):
         whose = "" if item.subject.pk == item.unit.pk else f"{item.subject.name}"
         found.append(Notice(item.unit.pk, f"figure:{item.series.pk}:{item.subject.pk}:{item.period.code}",
-                            _figure_words(item.series, whose, item.period, today), reverse("figures:entry"),
+                            figure_words(item.series, whose, item.period, today), reverse("figures:entry"),
                             roles=FIGURE_REPORTERS))
-    return sorted(found, key=lambda r: (r.unit_id, r.key)) + projects_due(today)
-
-
-def projects_due(today: dt.date) -> list[Notice]:
-    """Each key project with a plan this year whose latest month's completed investment is not reported."""
-    series = Series.objects.filter(name=series_name()).first()
-    if series is None:
-        return []
-    period = _period(series, today)
-    projects = Project.objects.active().filter(planned__year=period.end_year).distinct()
-    reported = set(Figure.objects.of("project", projects).filter(
-        series=series, period_start=period.start_date, period_end=period.end_date, head_revision__isnull=False)
-                   .values_list("subject_id", flat=True))
-    return [Notice(p.owner_id, f"figure:{series.pk}:project:{p.pk}:{period.code}",
-                   _figure_words(series, f"项目“{p.name}”", period, today),
-                   reverse("projects:detail", args=[p.pk]), roles=FIGURE_REPORTERS)
-            for p in projects if p.pk not in reported]
+    return sorted(found, key=lambda r: (r.unit_id, r.key))
 
 
 def tasks_due(today: dt.date) -> list[Notice]:
@@ -92,21 +76,23 @@ def tasks_due(today: dt.date) -> list[Notice]:
     return found
 
 
-def obstacles_due(today: dt.date) -> list[Notice]:
-    """堵点 routed to a department and due within the warning days, or overdue, for that department."""
-    found = []
-    soon = today + dt.timedelta(days=warn_days())
-    for obstacle in Obstacle.objects.filter(status=Obstacle.Status.ROUTED, due__lte=soon).select_related("project"):
-        overdue = today > obstacle.due
-        words = f"逾期 {(today - obstacle.due).days} 天" if overdue else f"{obstacle.due:%m月%d日}到期"
-        found.append(Notice(obstacle.department_id, f"obstacle:{obstacle.pk}:{'overdue' if overdue else 'soon'}",
-                            f"项目“{obstacle.project.name}”的{obstacle.get_category_display()}问题待答复,{words}",
-                            reverse("projects:obstacle", args=[obstacle.pk])))
-    return found
+#: Where today's reminders come from, each `(today) → [Notice]` with its place in the list (ORDER). A higher
+#: app adds its own from its AppConfig.ready (`register(projects_due, order=1)`: a key project's missing
+#: figure, an obstacle awaiting its answer), so that tasks imports none of them.
+_SOURCES: dict[Callable, int] = {}
+
+
+def register(source: Callable, *, order: int) -> None:
+    """Add SOURCE to today's reminders, at ORDER (registering it again moves it)."""
+    _SOURCES[source] = order
+
+
+register(figures_due, order=0)
+register(tasks_due, order=2)
 
 
 def reminders(today: dt.date) -> list[Notice]:
-    return figures_due(today) + tasks_due(today) + obstacles_due(today)
+    return [notice for source in sorted(_SOURCES, key=_SOURCES.get) for notice in source(today)]
 
 
 def addressed(today: dt.date) -> list[tuple[Notice, list]]:

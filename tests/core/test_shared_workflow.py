@@ -25,12 +25,20 @@ def test_both_workflows_refuse_with_the_one_not_allowed():
     assert actor(None) == ("system", "")
 
 
-def test_tasks_sits_below_projects_apart_from_the_reminders():
-    below = []
+def test_tasks_imports_no_project():
+    imported = set()
     for path in TASKS.rglob("*.py"):
-        if path.name == "reminders.py" or "migrations" in path.parts:
-            continue
         for node in ast.walk(ast.parse(path.read_text())):
-            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("luoshi.projects"):
-                below.append(f"{path.name}: {node.module}")
-    assert below == []
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("luoshi."):
+                imported.add(node.module.split(".")[1])
+            elif isinstance(node, ast.Import):
+                imported |= {a.name.split(".")[1] for a in node.names if a.name.startswith("luoshi.")}
+    assert "projects" not in imported, imported
+
+
+def test_the_projects_reminders_come_through_the_tasks_registry():
+    from luoshi.projects.reminders import obstacles_due, projects_due
+    from luoshi.tasks import reminders
+
+    order = sorted(reminders._SOURCES, key=reminders._SOURCES.get)
+    assert order == [reminders.figures_due, projects_due, reminders.tasks_due, obstacles_due]
