@@ -1,21 +1,28 @@
-"""招商引资 through the API: leads (filtered like the pipeline), their stages and paid-in funds, task forces,
-events and the roll-up beside the 招商引资 target. The same scoped querysets and domain functions as the pages.
+"""招商引资 through the API: leads (filtered like the pipeline), their stages and paid-in funds, the leads import,
+task forces and events (created, edited, archived), and the roll-up beside the 招商引资 target. The same scoped
+querysets and domain functions as the pages.
 """
 
 import datetime as dt
+from typing import Annotated
 
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
+from pydantic import Field
 
+from luoshi.api.enterprises import unit_by_code
 from luoshi.api.projects import attempt
 from luoshi.api.schemas import Date, ErrorOut, Id, amount, text
-from luoshi.attraction import funds
+from luoshi.attraction import editing, funds
 from luoshi.attraction.filters import FilterError, read_filter
 from luoshi.attraction.models import Event, Lead, LeadStep, TaskForce
 from luoshi.attraction.overview import overview
 from luoshi.attraction.stages import advance
+from luoshi.chains.models import Chain
+from luoshi.core.errors import FieldErrors
 from luoshi.figures.models import Figure, FigureRevision
 from luoshi.projects.models import Project
+from luoshi.units.models import Unit
 
 router = Router(tags=["招商引资"])
 
@@ -160,15 +167,87 @@ class TaskForceOut(Schema):
     regions: list[str]
     chains: list[str]
     scope: str
+    archived: bool
+
+
+def task_force_out(tf: TaskForce) -> dict:
+    return {"id": tf.pk, "name": tf.name, "leader": tf.leader, "lead_department": tf.lead_department.code,
+            "members": [u.code for u in tf.members.all()], "regions": [u.code for u in tf.regions.all()],
+            "chains": [c.name for c in tf.chains.all()], "scope": tf.scope, "archived": tf.archived}
+
+
+def task_forces_of(request):
+    return TaskForce.objects.restrict(request.user).select_related("lead_department").prefetch_related(
+        "members", "regions", "chains")
 
 
 @router.get("/task-forces", response=list[TaskForceOut])
-def list_task_forces(request):
-    rows = TaskForce.objects.restrict(request.user).active().select_related("lead_department").prefetch_related(
-        "members", "regions", "chains")
-    return [{"id": tf.pk, "name": tf.name, "leader": tf.leader, "lead_department": tf.lead_department.code,
-             "members": [u.code for u in tf.members.all()], "regions": [u.code for u in tf.regions.all()],
-             "chains": [c.name for c in tf.chains.all()], "scope": tf.scope} for tf in rows]
+def list_task_forces(request, archived: bool = False):
+    """专班 within the caller's jurisdiction (archived ones too with ARCHIVED)."""
+    rows = task_forces_of(request) if archived else task_forces_of(request).active()
+    return [task_force_out(tf) for tf in rows]
+
+
+@router.get("/task-forces/{task_force_id}", response=TaskForceOut)
+def get_task_force(request, task_force_id: Id):
+    return task_force_out(get_object_or_404(task_forces_of(request), pk=task_force_id))
+
+
+Codes = Annotated[list[text(Unit, "code")], Field(max_length=500)]
+
+
+class TaskForceIn(Schema):
+    name: text(TaskForce, "name")
+    leader: text(TaskForce, "leader") = ""
+    lead_department: text(Unit, "code") | None = None
+    members: Codes = []
+    regions: Codes = []
+    chain_ids: Annotated[list[Id], Field(max_length=200)] = []
+    scope: text(TaskForce, "scope") = ""
+
+
+def _units(field: str, codes: list[str]) -> list[Unit]:
+    found = {u.code: u for u in Unit.objects.filter(code__in=codes)}
+    missing = [c for c in codes if c not in found]
+    if missing:
+        raise FieldErrors([{"field": field, "message": f"没有代码为“{'、'.join(missing)}”的单位"}])
+    return [found[c] for c in dict.fromkeys(codes)]
+
+
+def _task_force_values(request, body: TaskForceIn, force: TaskForce | None = None) -> dict:
+    editing.require_edit(request.user, force)  # a 403 before the names are looked up
+    chains = list(Chain.objects.restrict(request.user).active().filter(pk__in=body.chain_ids))
+    if len(chains) != len(set(body.chain_ids)):
+        raise FieldErrors([{"field": "chain_ids", "message": "有产业链不存在、已归档或不在您的辖区内"}])
+    return {"name": body.name, "leader": body.leader, "scope": body.scope,
+            "lead_department": unit_by_code("lead_department", body.lead_department) or request.user.unit,
+            "members": _units("members", body.members), "regions": _units("regions", body.regions), "chains": chains}
+
+
+@router.post("/task-forces", response={201: TaskForceOut, 403: ErrorOut, 422: ErrorOut})
+def post_task_force(request, body: TaskForceIn):
+    """A new 专班 (analysts of the jurisdiction): units by code, chains by id; every change logged."""
+    return attempt(lambda: task_force_out(editing.create_task_force(request.user,
+                                                                    **_task_force_values(request, body))), ok=201)
+
+
+@router.put("/task-forces/{task_force_id}", response={200: TaskForceOut, 403: ErrorOut, 422: ErrorOut})
+def put_task_force(request, task_force_id: Id, body: TaskForceIn):
+    """The 专班 as BODY says (its member units, regions and chains replaced)."""
+    force = get_object_or_404(task_forces_of(request), pk=task_force_id)
+    return attempt(lambda: task_force_out(editing.update_task_force(request.user, force,
+                                                                    **_task_force_values(request, body, force))))
+
+
+class ArchiveIn(Schema):
+    archived: bool = True
+
+
+@router.post("/task-forces/{task_force_id}/archive", response={200: TaskForceOut, 403: ErrorOut, 422: ErrorOut})
+def post_task_force_archive(request, task_force_id: Id, body: ArchiveIn):
+    """归档 the 专班 (archived: false restores it); it is never deleted."""
+    force = get_object_or_404(task_forces_of(request), pk=task_force_id)
+    return attempt(lambda: task_force_out(editing.archive_task_force(request.user, force, body.archived)))
 
 
 class EventOut(Schema):
@@ -181,15 +260,84 @@ class EventOut(Schema):
     organizer: str
     task_force_id: int | None
     leads: list[int]
+    archived: bool
+
+
+def events_of(request):
+    return Event.objects.restrict(request.user).select_related("organizer").prefetch_related("leads")
+
+
+def event_out(event: Event, visible: set[int]) -> dict:
+    return {"id": event.pk, "name": event.name, "kind": event.kind, "kind_label": event.get_kind_display(),
+            "date": event.date, "place": event.place, "organizer": event.organizer.code,
+            "task_force_id": event.task_force_id, "archived": event.archived,
+            "leads": sorted(lead.pk for lead in event.leads.all() if lead.pk in visible)}
+
+
+def _visible_leads(request) -> set[int]:
+    return set(Lead.objects.restrict(request.user).values_list("pk", flat=True))
 
 
 @router.get("/events", response=list[EventOut])
-def list_events(request):
-    visible = set(Lead.objects.restrict(request.user).values_list("pk", flat=True))
-    rows = Event.objects.restrict(request.user).active().select_related("organizer").prefetch_related("leads")
-    return [{"id": e.pk, "name": e.name, "kind": e.kind, "kind_label": e.get_kind_display(), "date": e.date,
-             "place": e.place, "organizer": e.organizer.code, "task_force_id": e.task_force_id,
-             "leads": [lead.pk for lead in e.leads.all() if lead.pk in visible]} for e in rows]
+def list_events(request, archived: bool = False):
+    """招商活动 with the leads they produced (those the caller may see)."""
+    visible = _visible_leads(request)
+    rows = events_of(request) if archived else events_of(request).active()
+    return [event_out(e, visible) for e in rows]
+
+
+@router.get("/events/{event_id}", response=EventOut)
+def get_event(request, event_id: Id):
+    return event_out(get_object_or_404(events_of(request), pk=event_id), _visible_leads(request))
+
+
+class EventIn(Schema):
+    name: text(Event, "name")
+    kind: text(Event, "kind")
+    date: Date
+    place: text(Event, "place") = ""
+    organizer: text(Unit, "code") | None = None
+    task_force_id: Id | None = None
+    lead_ids: Annotated[list[Id], Field(max_length=1000)] | None = None
+
+
+def _event_values(request, body: EventIn, event: Event | None = None) -> dict:
+    editing.require_edit(request.user, event)
+    force = None
+    if body.task_force_id is not None:
+        force = TaskForce.objects.restrict(request.user).filter(pk=body.task_force_id).first()
+        if force is None:
+            raise FieldErrors([{"field": "task_force_id", "message": "没有这个专班"}])
+    values = {"name": body.name, "kind": body.kind, "date": body.date, "place": body.place, "task_force": force,
+              "organizer": unit_by_code("organizer", body.organizer) or request.user.unit}
+    if body.lead_ids is not None:
+        values["leads"] = body.lead_ids  # checked by editing.set_event_leads
+    return values
+
+
+def _event_answer(request, event: Event) -> dict:
+    return event_out(events_of(request).get(pk=event.pk), _visible_leads(request))
+
+
+@router.post("/events", response={201: EventOut, 403: ErrorOut, 422: ErrorOut})
+def post_event(request, body: EventIn):
+    """A new 招商活动 (analysts of the jurisdiction); LEAD_IDS: the leads it produced."""
+    return attempt(lambda: _event_answer(request, editing.create_event(request.user, **_event_values(request, body))),
+                   ok=201)
+
+
+@router.put("/events/{event_id}", response={200: EventOut, 403: ErrorOut, 422: ErrorOut})
+def put_event(request, event_id: Id, body: EventIn):
+    """The event as BODY says; LEAD_IDS given: exactly those leads (of the ones the caller may change) came from it."""
+    event = get_object_or_404(events_of(request), pk=event_id)
+    return attempt(lambda: _event_answer(request, editing.update_event(request.user, event,
+                                                                       **_event_values(request, body, event))))
+
+
+@router.post("/events/{event_id}/archive", response={200: EventOut, 403: ErrorOut})
+def post_event_archive(request, event_id: Id, body: ArchiveIn):
+    event = get_object_or_404(events_of(request), pk=event_id)
+    return attempt(lambda: _event_answer(request, editing.archive_event(request.user, event, body.archived)))
 
 
 class AttractionLineOut(Schema):

@@ -7,12 +7,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from luoshi.attraction import funds
+from luoshi.attraction import editing, funds
 from luoshi.attraction.batches import three_batches
 from luoshi.attraction.filters import FilterError, LeadFilter, read_by, read_filter, read_period
-from luoshi.attraction.forms import FundsForm, LeadForm, LinkForm, StageForm
+from luoshi.attraction.forms import EventForm, FundsForm, LeadForm, LinkForm, StageForm, TaskForceForm
 from luoshi.attraction.models import Event, Lead, TaskForce
 from luoshi.attraction.rollup import BY, summary_for
 from luoshi.attraction.stages import (
@@ -25,6 +26,7 @@ from luoshi.attraction.stages import (
     open_lead,
 )
 from luoshi.chains.models import Chain
+from luoshi.core.errors import FieldErrors
 from luoshi.core.redirects import safe_next
 from luoshi.projects import stages as project_stages
 from luoshi.projects.forms import ObstacleForm
@@ -110,7 +112,7 @@ def lead_detail(request, pk: int):
         "project_visible": project is not None and Project.objects.restrict(user).filter(pk=project.pk).exists(),
         "obstacles": Obstacle.objects.restrict(user).filter(project=project) if project else [],
         "obstacle_form": ObstacleForm() if project and project_stages.may_edit(user, project) else None,
-        "figures": funds.figures_of(lead), "funds_form": FundsForm() if funds.may_report(user, lead) else None,
+        "figures": funds.figures_of(lead), "funds_form": FundsForm(user=user) if funds.may_report(user, lead) else None,
     })
 
 
@@ -141,7 +143,7 @@ def lead_link(request, pk: int):
 @acting
 def lead_funds(request, pk: int):
     lead = get_object_or_404(visible(request.user), pk=pk)
-    form = FundsForm(request.POST)
+    form = FundsForm(request.POST, user=request.user)
     if not form.is_valid():
         raise LeadError("；".join(f"{form.fields[k].label}:{e[0]}" for k, e in form.errors.items()))
     data = form.cleaned_data
@@ -180,7 +182,10 @@ def task_force_list(request):
         "members", "regions", "chains").select_related("lead_department")}
     ranked = [(n, forces[line.key], line) for n, line in enumerate(result.lines, start=1) if line.key in forces]
     idle = [tf for key, tf in forces.items() if key not in {line.key for line in result.lines}]
-    return render(request, "attraction/task_force_list.html", {"result": result, "ranked": ranked, "idle": idle})
+    editable = editing.may_edit(request.user)
+    archived = TaskForce.objects.restrict(request.user).filter(archived=True) if editable else []
+    return render(request, "attraction/task_force_list.html", {"result": result, "ranked": ranked, "idle": idle,
+                                                               "editable": editable, "archived": archived})
 
 
 @login_required
@@ -191,13 +196,17 @@ def task_force_detail(request, pk: int):
     return render(request, "attraction/task_force_detail.html", {
         "force": force, "leads": leads, "months": _summary(request, leads, "month"),
         "by_chain": _summary(request, leads, "chain"),
-        "events": Event.objects.restrict(request.user).active().filter(task_force=force)})
+        "events": Event.objects.restrict(request.user).active().filter(task_force=force),
+        "editable": editing.may_edit(request.user, force)})
 
 
 @login_required
 def event_list(request):
     events = Event.objects.restrict(request.user).active().select_related("task_force", "organizer")
-    return render(request, "attraction/event_list.html", {"events": events, "kinds": Event.Kind.choices})
+    editable = editing.may_edit(request.user)
+    archived = Event.objects.restrict(request.user).filter(archived=True) if editable else []
+    return render(request, "attraction/event_list.html", {"events": events, "kinds": Event.Kind.choices,
+                                                          "editable": editable, "archived": archived})
 
 
 @login_required
@@ -205,4 +214,77 @@ def event_detail(request, pk: int):
     event = get_object_or_404(Event.objects.restrict(request.user).active().select_related("task_force", "organizer"),
                               pk=pk)
     return render(request, "attraction/event_detail.html", {
-        "event": event, "leads": visible(request.user).filter(event=event)})
+        "event": event, "leads": visible(request.user).filter(event=event),
+        "editable": editing.may_edit(request.user, event)})
+
+
+def _field_errors(form, exc: FieldErrors) -> None:
+    for item in exc.detail:
+        form.add_error(item["field"] if item["field"] in form.fields else None, item["message"])
+
+
+def _editable(request, queryset, pk: int | None):
+    """The row PK of QUERYSET (scoped) that the user may change, or None for a new one; 403 for a non-editor."""
+    obj = get_object_or_404(queryset.restrict(request.user), pk=pk) if pk is not None else None
+    if not editing.may_edit(request.user, obj):
+        raise PermissionDenied(_("只有本辖区的分析员可以维护招商专班和招商活动"))
+    return obj
+
+
+def _edit_page(request, form, save, template: str, context: dict, done: str):
+    """The one shape of the 专班 and 活动 forms: valid input goes to SAVE (the domain function), whose
+    FieldErrors are shown beside the fields; success redirects to DONE's page of the saved row."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = save(form.values())
+        except FieldErrors as exc:
+            _field_errors(form, exc)
+        else:
+            messages.success(request, _("已保存"))
+            return redirect(done, pk=saved.pk)
+    return render(request, template, {"form": form, **context}, status=422 if form.errors else 200)
+
+
+@login_required
+def task_force_form(request, pk: int | None = None):
+    """新建/编辑专班."""
+    force = _editable(request, TaskForce.objects.all(), pk)
+    form = TaskForceForm(request.POST or None, instance=force, user=request.user)
+    save = (lambda v: editing.create_task_force(request.user, **v)) if force is None else \
+        (lambda v: editing.update_task_force(request.user, TaskForce.objects.get(pk=force.pk), **v))
+    return _edit_page(request, form, save, "attraction/task_force_form.html", {"force": force},
+                      "attraction:task_force")
+
+
+@login_required
+@require_POST
+def task_force_archive(request, pk: int):
+    force = _editable(request, TaskForce.objects.all(), pk)
+    restore = request.POST.get("restore") == "1"
+    try:
+        editing.archive_task_force(request.user, force, archived=not restore)
+    except FieldErrors as exc:
+        messages.error(request, str(exc))
+        return redirect("attraction:task_forces")
+    messages.success(request, _("专班已恢复") if restore else _("专班已归档"))
+    return redirect("attraction:task_force", pk=pk) if restore else redirect("attraction:task_forces")
+
+
+@login_required
+def event_form(request, pk: int | None = None):
+    """新建/编辑招商活动, with the leads it produced."""
+    event = _editable(request, Event.objects.all(), pk)
+    form = EventForm(request.POST or None, instance=event, user=request.user)
+    save = (lambda v: editing.create_event(request.user, **v)) if event is None else \
+        (lambda v: editing.update_event(request.user, Event.objects.get(pk=event.pk), **v))
+    return _edit_page(request, form, save, "attraction/event_form.html", {"event": event}, "attraction:event")
+
+
+@login_required
+@require_POST
+def event_archive(request, pk: int):
+    event = _editable(request, Event.objects.all(), pk)
+    restore = request.POST.get("restore") == "1"
+    editing.archive_event(request.user, event, archived=not restore)
+    messages.success(request, _("招商活动已恢复") if restore else _("招商活动已归档"))
+    return redirect("attraction:event", pk=pk) if restore else redirect("attraction:events")
