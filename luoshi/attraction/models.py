@@ -6,12 +6,12 @@ row; at 开工 it becomes (or links to) a key project, so that "三个一批" co
 in (到位资金) are ordinary figures of which the lead is the subject (see `luoshi.attraction.funds`); its obstacles are its key project's.
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.accounts.scoping import RestrictedQuerySetMixin
 from luoshi.core.models import ChangeLoggedModel
+from luoshi.core.workflow import StageRecord
 
 
 class ActiveQuerySet(RestrictedQuerySetMixin, models.QuerySet):
@@ -149,24 +149,15 @@ STAGE_COLOURS = {"clue": "grey", "talks": "blue", "signed": "blue", "landed": "b
                  "producing": "green"}
 
 
-class LeadStep(models.Model):
+class LeadStep(StageRecord):
     """阶段记录: a dated move of a lead to its next stage; append-only history (who, when, why)."""
 
     lead = models.ForeignKey(Lead, verbose_name=_("招商项目"), on_delete=models.CASCADE, related_name="steps")
     from_stage = models.CharField(_("原阶段"), max_length=10, choices=Lead.Stage.choices, blank=True)
     to_stage = models.CharField(_("新阶段"), max_length=10, choices=Lead.Stage.choices)
-    date = models.DateField(_("日期"))
-    note = models.CharField(_("说明"), max_length=300, blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("操作人"), null=True, blank=True,
-                           on_delete=models.SET_NULL, related_name="+")
-    by_name = models.CharField(_("操作人姓名"), max_length=150)
-    at = models.DateTimeField(_("记录时间"), auto_now_add=True)
 
     class Meta:
         ordering = ["lead", "date", "pk"]
         verbose_name = _("招商项目阶段记录")
         verbose_name_plural = _("招商项目阶段记录")
-
-    def __str__(self) -> str:
-        return f"{self.date} {self.get_to_stage_display()}"
 

@@ -63,8 +63,7 @@ def open_lead(user, *, name: str, company, task_force, unit, date: dt.date, node
     lead.save()
     lead.code = f"ZS-{lead.pk:05d}"
     lead.save(update_fields=["code", "modified"])
-    LeadStep.objects.create(lead=lead, to_stage=Stage.CLUE, date=date, note=note, by=user,
-                            by_name=project_stages.actor(user)[0])
+    LeadStep.log(user, action=LeadStep.OPENED, lead=lead, to_stage=Stage.CLUE, date=date, note=note)
     return lead
 
 
@@ -145,8 +144,8 @@ def advance(lead: Lead, stage: str, date: dt.date, user, note: str = "", *, sign
         lead.signed_investment = _signed(lead, signed_investment)
     if stage == Stage.STARTED:
         lead.project = _project_for(lead, project, create_project, date, user)
-    step = LeadStep.objects.create(lead=lead, from_stage=lead.stage, to_stage=stage, date=date, note=note, by=user,
-                                   by_name=project_stages.actor(user)[0])
+    step = LeadStep.log(user, action=LeadStep.STAGE, lead=lead, from_stage=lead.stage, to_stage=stage, date=date,
+                        note=note)
     lead.stage, lead.stage_date = stage, date
     lead.save()
     _move_project(lead, stage, date, user)

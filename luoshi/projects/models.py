@@ -6,13 +6,12 @@ carries lives here: its plan for the year by month, its dated stage changes, the
 belongs to, its contacts and the obstacles (堵点) raised on it.
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.accounts.scoping import RestrictedQuerySetMixin
 from luoshi.core.models import ChangeLoggedModel
-from luoshi.core.workflow import StepRecord
+from luoshi.core.workflow import StageRecord, StepRecord
 from luoshi.lib.status import DORMANT, FINISHED, PROGRESS
 from luoshi.plans.models import QuotesPlan
 
@@ -108,27 +107,19 @@ class PlannedInvestment(models.Model):
         return f"{self.year}年{self.month}月 {self.amount}"
 
 
-class StageChange(models.Model):
+class StageChange(StageRecord):
     """阶段变更: a dated move of a project to a new stage; append-only history (who, when, why)."""
 
     project = models.ForeignKey(Project, verbose_name=_("重点项目"), on_delete=models.CASCADE,
                                 related_name="stage_changes")
     from_stage = models.CharField(_("原阶段"), max_length=12, choices=Project.Stage.choices, blank=True)
     to_stage = models.CharField(_("新阶段"), max_length=12, choices=Project.Stage.choices)
-    date = models.DateField(_("变更日期"))
-    note = models.CharField(_("说明"), max_length=300, blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("操作人"), null=True, blank=True,
-                           on_delete=models.SET_NULL, related_name="+")
-    by_name = models.CharField(_("操作人姓名"), max_length=150)
-    at = models.DateTimeField(_("记录时间"), auto_now_add=True)
+    date = models.DateField(_("变更日期"))  # the table's own label, kept
 
     class Meta:
         ordering = ["project", "date", "pk"]
         verbose_name = _("阶段变更")
         verbose_name_plural = _("阶段变更")
-
-    def __str__(self) -> str:
-        return f"{self.date} {self.get_to_stage_display()}"
 
 
 class Batch(ChangeLoggedModel):

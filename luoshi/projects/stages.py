@@ -62,9 +62,8 @@ def change_stage(project: Project, stage: str, date: dt.date, user, note: str = 
         raise ProjectError(f"变更日期 {date:%Y-%m-%d} 还没有到:阶段变更记的是已经发生的事")
     if project.stage_date and date < project.stage_date:
         raise ProjectError(f"变更日期不能早于上次变更日期 {project.stage_date:%Y-%m-%d}")
-    name, _unit = actor(user)
-    change = StageChange.objects.create(project=project, from_stage=project.stage, to_stage=stage, date=date,
-                                        note=note, by=user, by_name=name)
+    change = StageChange.log(user, action=StageChange.STAGE, project=project, from_stage=project.stage,
+                             to_stage=stage, date=date, note=note)
     project.stage, project.stage_date = stage, date
     project.save(update_fields=["stage", "stage_date", "modified"])
     return change

@@ -3,8 +3,9 @@
 import ast
 from pathlib import Path
 
-from luoshi.core.workflow import NotAllowed, StepRecord, actor
-from luoshi.projects.models import ObstacleStep
+from luoshi.attraction.models import LeadStep
+from luoshi.core.workflow import NotAllowed, StageRecord, StepRecord, actor
+from luoshi.projects.models import ObstacleStep, StageChange
 from luoshi.projects.stages import NotAllowed as ProjectNotAllowed
 from luoshi.tasks.models import TaskStep
 from luoshi.tasks.workflow import NotAllowed as TaskNotAllowed
@@ -18,6 +19,13 @@ def test_task_and_obstacle_steps_are_one_shape_in_their_own_tables():
         assert issubclass(model, StepRecord)
         assert {f.name for f in model._meta.fields} >= LOGGED
     assert (TaskStep._meta.db_table, ObstacleStep._meta.db_table) == ("tasks_taskstep", "projects_obstaclestep")
+
+
+def test_lead_steps_and_stage_changes_are_stage_records_in_their_own_tables():
+    for model in (LeadStep, StageChange):
+        assert issubclass(model, StageRecord)
+        assert {f.name for f in model._meta.fields} >= LOGGED | {"from_stage", "to_stage", "date"}
+    assert (LeadStep._meta.db_table, StageChange._meta.db_table) == ("attraction_leadstep", "projects_stagechange")
 
 
 def test_both_workflows_refuse_with_the_one_not_allowed():
