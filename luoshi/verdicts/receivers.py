@@ -41,48 +41,25 @@ def _years(fed) -> set[int]:
     return {y for _, _, y in fed}
 
 
-def _stale(**where) -> None:
-    StoredVerdict.objects.filter(**where).update(judged_on=None)
+#: What an edit makes stale, by the model edited: the kept verdicts it describes, as filters on StoredVerdict.
+STALE_ON_SAVE = {
+    Target: lambda target: [{"target": target}],
+    TargetMilestone: lambda milestone: [{"target_id": milestone.target_id}],
+    Assignment: lambda assignment: [{"assignment": assignment}],
+    Plan: lambda plan: [{"target__plan": plan}],
+    Front: lambda front: [{"target__front": front}],
+    Series: lambda series: [{"target__series": series}],
+    Unit: lambda unit: [{"target__region_unit": unit}, {"target__owner": unit}, {"assignment__unit": unit}],
+}
 
 
-@receiver(post_save, sender=Target)
-def target_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        _stale(target=instance)
+def stale_on_save(sender, instance, raw=False, **kwargs):
+    """The verdicts the saved INSTANCE describes are judged again when next read (not on a fixture load)."""
+    if raw:
+        return
+    for where in STALE_ON_SAVE[sender](instance):
+        StoredVerdict.objects.filter(**where).update(judged_on=None)
 
 
-@receiver(post_save, sender=TargetMilestone)
-def milestone_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        _stale(target_id=instance.target_id)
-
-
-@receiver(post_save, sender=Assignment)
-def assignment_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        _stale(assignment=instance)
-
-
-@receiver(post_save, sender=Plan)
-def plan_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        _stale(target__plan=instance)
-
-
-@receiver(post_save, sender=Front)
-def front_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        _stale(target__front=instance)
-
-
-@receiver(post_save, sender=Series)
-def series_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        _stale(target__series=instance)
-
-
-@receiver(post_save, sender=Unit)
-def unit_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        for where in ({"target__region_unit": instance}, {"target__owner": instance}, {"assignment__unit": instance}):
-            _stale(**where)
+for model in STALE_ON_SAVE:
+    post_save.connect(stale_on_save, sender=model, dispatch_uid=f"verdicts.stale.{model._meta.label_lower}")

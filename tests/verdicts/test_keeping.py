@@ -18,7 +18,7 @@ from luoshi.figures.entries import Entry
 from luoshi.figures.models import Series
 from luoshi.figures.status import judge_assignments, judge_targets, verdict_row
 from luoshi.figures.submission import approve, submit
-from luoshi.plans.models import Assignment, Plan, Target
+from luoshi.plans.models import Assignment, Plan, Target, TargetMilestone
 from luoshi.verdicts.cli import status_rows
 from luoshi.verdicts.keeping import kept_assignments, kept_targets, refresh_plans
 from luoshi.verdicts.models import Flip, StoredVerdict
@@ -187,3 +187,26 @@ def test_the_demos_kept_verdicts_are_the_engines(plan, units):
         assert kept == engine and len(kept) == plan.targets.active().count() + 1
         seen |= {r["status"] for r in engine}
     assert seen >= {"green", "yellow", "red"}
+
+
+def _saved(what: str, plan, units):
+    investment = plan.targets.get(indicator="投资额")
+    if what == "milestone":
+        return TargetMilestone.objects.create(target=investment, name="测试节点", due=dt.date(YEAR, 6, 30))
+    edited = {"plan": plan, "target": investment, "series": investment.series, "assignment": investment.assignments.get(),
+              "city": units["郑州市"], "district": units["金水区"]}[what]
+    edited.save()
+    return edited
+
+
+@pytest.mark.parametrize("what, stale", [
+    ("plan", {"投资额", "投资额·金水区", "新增企业"}), ("target", {"投资额", "投资额·金水区"}),
+    ("milestone", {"投资额", "投资额·金水区"}), ("series", {"投资额", "投资额·金水区"}),
+    ("assignment", {"投资额·金水区"}), ("city", {"投资额", "投资额·金水区", "新增企业"}),
+    ("district", {"投资额·金水区"})])
+def test_an_edit_makes_stale_exactly_the_verdicts_it_describes(own_plan, units, what, stale):
+    list(refresh_plans([own_plan]))
+    _saved(what, own_plan, units)
+    found = {v.target.indicator + (f"·{v.assignment.unit.name}" if v.assignment else "")
+             for v in StoredVerdict.objects.filter(target__plan=own_plan, judged_on=None)}
+    assert found == stale
