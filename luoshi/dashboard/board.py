@@ -21,6 +21,7 @@ from luoshi.units.models import Unit
 from luoshi.verdicts.keeping import Kept, kept_assignments, kept_targets
 
 TARGET_RELATED = ("plan", "front", "series", "region_unit", "owner")
+RANKED = ("pace_ratio",)  # what a ranking reads of each unit's verdicts, besides their status and the figure owed
 
 
 @dataclass
@@ -52,12 +53,38 @@ class Card:
         return bullet(self.row, self.judged.chart)
 
 
+ATTENTION = ("red", "yellow")
+WHOLE = 24  # a board of this many cards or fewer shows them all; a bigger one shows red and yellow first
+
+
 @dataclass
 class Panel:
-    """方面: one front's cards, red and yellow first."""
+    """方面: one front's cards, red and yellow first. On a big board (more than WHOLE cards, no front or status
+    picked) only its red and yellow cards are rendered with the page; the rest come when the reader opens them."""
 
     name: str
     cards: list[Card]
+    query: str = ""  # the board's filter narrowed to this front: where the rest of its cards are loaded from
+    whole: bool = True
+
+    @property
+    def shown(self) -> list[Card]:
+        """The cards rendered with the page."""
+        return self.cards if self.whole else [c for c in self.cards if c.status in ATTENTION]
+
+    @property
+    def others(self) -> list[Card]:
+        """The front's cards neither red nor yellow (what its 其余 fragment renders)."""
+        return [c for c in self.cards if c.status not in ATTENTION]
+
+    @property
+    def hidden(self) -> list[Card]:
+        """The cards left for the reader to open."""
+        return [] if self.whole else self.others
+
+    @property
+    def hidden_counts(self) -> dict[str, int]:
+        return count(self.hidden)
 
 
 @dataclass
@@ -107,23 +134,40 @@ def with_plan_text(targets: list[Target]) -> list[Target]:
     return targets
 
 
-def judge_units(user, targets, at: Period, today: dt.date, unit_code: str = "") -> list[Kept]:
-    """The assignments of TARGETS that USER may see (all for USER None: the CLI), of UNIT_CODE if given."""
+def loaded_targets(targets) -> list[Target]:
+    """TARGETS (a queryset, or a list already loaded) with what the engine reads of them, plans read once."""
+    if isinstance(targets, list):
+        return targets
+    return with_plan_text(list(targets.select_related(*TARGET_RELATED).defer("plan__text")))
+
+
+def assignments_of(assignments, targets: list[Target]) -> list[Assignment]:
+    """The ASSIGNMENTS queryset's rows of TARGETS (loaded), each with its target and unit attached: every target
+    and unit built once, not once per row (a city's ranking is 20 units × its targets), in the model's order."""
+    by_pk = {t.pk: t for t in targets}
+    rows = list(assignments.filter(target__in=by_pk).only("target", "unit", "value").order_by())
+    units = Unit.objects.in_bulk({a.unit_id for a in rows})
+    position = {pk: n for n, pk in enumerate(by_pk)}
+    for assignment in rows:
+        assignment.target, assignment.unit = by_pk[assignment.target_id], units[assignment.unit_id]
+    return sorted(rows, key=lambda a: (position[a.target_id], a.unit.order, a.unit.code))
+
+
+def judge_units(user, targets, at: Period, today: dt.date, unit_code: str = "",
+                row_keys: tuple[str, ...] | None = None) -> list[Kept]:
+    """The assignments of TARGETS that USER may see (all for USER None: the CLI), of UNIT_CODE if given; with
+    ROW_KEYS, only those fields of each verdict row are read (see `kept_assignments`)."""
     scope = Assignment.objects.all() if user is None else Assignment.objects.restrict(user)
-    assignments = scope.filter(target__in=targets).select_related(
-        "unit", *(f"target__{name}" for name in TARGET_RELATED)).defer("target__plan__text")
     if unit_code:
-        assignments = assignments.filter(unit__code=unit_code)
-    assignments = list(assignments)
-    with_plan_text([a.target for a in assignments])
-    return kept_assignments(assignments, at, today)
+        scope = scope.filter(unit__code=unit_code)
+    return kept_assignments(assignments_of(scope, loaded_targets(targets)), at, today, row_keys)
 
 
 def city_judged(user, targets, at: Period, today: dt.date) -> list[Kept]:
     """The city-level TARGETS judged, for those who see more than their own unit (their figures' lateness)."""
     if user is not None and not user.jurisdiction.several:
         return []
-    return kept_targets(with_plan_text(list(targets.select_related(*TARGET_RELATED).defer("plan__text"))), at, today)
+    return kept_targets(loaded_targets(targets), at, today)
 
 
 def judge_board(user, plan: Plan, board_filter: BoardFilter, at: Period, today: dt.date) -> list[Kept]:
@@ -134,12 +178,14 @@ def judge_board(user, plan: Plan, board_filter: BoardFilter, at: Period, today: 
 
 
 def group(cards: list[Card], board_filter: BoardFilter, front_names: list[str]) -> list[Panel]:
-    """The cards the filter keeps, by front in plan order, worst first within each front."""
-    panels = {name: Panel(name, []) for name in front_names}
+    """The cards the filter keeps, by front in plan order, worst first within each front; on a big board with no
+    front or status picked, each front's rest (neither red nor yellow) is left for the reader to open."""
+    whole = len(cards) <= WHOLE or bool(board_filter.front or board_filter.status)
+    panels = {name: Panel(name, [], board_filter.query(front=name), whole) for name in front_names}
     for card in cards:
         if board_filter.keeps(card.row):
             name = card.row["front"] or "其他"
-            panels.setdefault(name, Panel(name, [])).cards.append(card)
+            panels.setdefault(name, Panel(name, [])).cards.append(card)  # 其他: no front to load it by, all shown
     for panel in panels.values():
         panel.cards.sort(key=lambda c: (vocabulary.worst_first(c.status), c.target.order, c.target.pk))
     return [p for p in panels.values() if p.cards]
@@ -186,5 +232,7 @@ def build_ranking(user, board_filter: BoardFilter, plans: list[Plan], target_id:
     target = targets.filter(pk=target_id).first() if target_id else None
     if target_id:
         targets = targets.filter(pk=target_id)
-    judged = judge_units(user, targets, at, today, "" if user.jurisdiction.several else board_filter.unit)
+    targets = loaded_targets(targets)
+    judged = judge_units(user, targets, at, today, "" if user.jurisdiction.several else board_filter.unit,
+                         row_keys=RANKED)
     return Ranking(plan, at, target, rank_units(judged), late_units(judged + city_judged(user, targets, at, today)))

@@ -10,6 +10,8 @@ from luoshi.lib.judgement import Status
 from luoshi.units.models import Unit
 from luoshi.verdicts.keeping import Kept
 
+ATTENTION = (Status.RED.value, Status.YELLOW.value)
+
 
 @dataclass
 class RankRow:
@@ -27,6 +29,12 @@ class RankRow:
     @property
     def worst_label(self) -> str:
         return Status(self.worst).label_zh
+
+    @property
+    def attention(self) -> list[Kept]:
+        """The unit's red and yellow verdicts, worst first: what the ranking names (the rest are counted)."""
+        lagging = [j for j in self.judged if j.status in ATTENTION]
+        return sorted(lagging, key=lambda j: vocabulary.worst_first(j.status))
 
     @property
     def counts(self) -> dict[str, int]:

@@ -27,6 +27,8 @@ def board(request):
     board_filter, errors = _filter(request)
     plans = list(visible_plans(request.user))
     result = build_board(request.user, board_filter, plans)
+    if request.GET.get("part") == "rest" and board_filter.front and not errors:  # a front's rest, opened
+        return render(request, "dashboard/front_rest.html", {"board": result, "panels": result.panels})
     return render(request, "dashboard/board.html", {
         "board": result, "plans": plans, "errors": errors, "units": _units(request.user, result.plan),
         "statuses": STATUS_CHOICES, "commitments": COMMITMENT_CHOICES}, status=400 if errors else 200)

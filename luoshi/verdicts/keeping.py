@@ -27,6 +27,7 @@ from django.db.models import Q
 
 from luoshi.figures.lateness import Owed, debtor_of, judging_at, subject_of, with_owners
 from luoshi.figures.status import default_at, judge_assignments, judge_targets, verdict_row
+from luoshi.lib.judgement import Status
 from luoshi.lib.periods import parse
 from luoshi.plans.models import Assignment, Target
 from luoshi.verdicts.models import Flip, StoredVerdict
@@ -63,6 +64,10 @@ class Kept:
         return self.row["status"]
 
     @property
+    def status_label(self) -> str:
+        return Status(self.status).label_zh
+
+    @property
     def key(self) -> str:
         return f"{self.target.pk}-{self.assignment.pk if self.assignment else 0}"
 
@@ -80,40 +85,50 @@ def _chunks(ids) -> list[list[int]]:
     return [ids[i:i + CHUNK] for i in range(0, len(ids), CHUNK)]
 
 
-def _select(where: Q, today: dt.date | None, keys: set[Key], full: bool) -> dict[Key, Stored]:
+def _select(where: Q, today: dt.date | None, keys: set[Key], extra: tuple[str, ...],
+            row_keys: tuple[str, ...] | None = None) -> dict[Key, Stored]:
     """The kept rows of KEYS matching WHERE (judged on TODAY unless None), read with the cursor (no model
-    objects) and decoded only for KEYS; without FULL, the verdict rows alone (no chart marks, no figure owed)."""
+    objects) and decoded only for KEYS: the verdict row (only its ROW_KEYS, picked by the database, when given)
+    and, of EXTRA, the chart marks and the figure owed."""
     query = StoredVerdict.objects.filter(where)
     if today is not None:
         query = query.filter(judged_on=today)
-    extra = ("chart", "owed") if full else ()
-    sql, params = query.order_by().values_list(
-        "target_id", "assignment_id", "at", "status", "version", "row", *extra).query.sql_with_params()
+    query = query.order_by()
+    if row_keys is not None:  # a few fields of each row: the ORM's key transforms, decoded as on every database
+        rows = query.values_list("target_id", "assignment_id", "at", "status", "version",
+                                 *(f"row__{k}" for k in row_keys), *extra)
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute(*query.values_list("target_id", "assignment_id", "at", "status", "version", "row",
+                                              *extra).query.sql_with_params())
+            rows = cursor.fetchall()
     found = {}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for t, a, at, status, version, row, *rest in cursor.fetchall():
-            if (key := (t, a or 0, at)) in keys:
-                chart, owed = (_json(rest[0]), _json(rest[1])) if full else ({}, None)
-                found[key] = Stored(status, _json(row), chart, owed, version)
+    for t, a, at, status, version, *rest in rows:
+        if (key := (t, a or 0, at)) in keys:
+            head, tail = rest[:len(rest) - len(extra)], rest[len(rest) - len(extra):]
+            row = {**dict(zip(row_keys, head, strict=True)), "status": status} if row_keys is not None else _json(
+                head[0])
+            more = dict(zip(extra, tail, strict=True))
+            found[key] = Stored(status, row, _json(more.get("chart", {})), _json(more.get("owed")), version)
     return found
 
 
-def _stored(keys: set[Key], today: dt.date | None, full: bool = True) -> dict[Key, Stored]:
+def _stored(keys: set[Key], today: dt.date | None, extra: tuple[str, ...] = ("chart", "owed"),
+            row_keys: tuple[str, ...] | None = None) -> dict[Key, Stored]:
     """The kept rows of KEYS: by target ids for the targets; for assignments by their ids, or by their targets'
     ids when they are most of those targets' assignments (a city's, a province's: a shorter query)."""
     found = {}
     targets = [k[0] for k in keys if not k[1]]
     for ids in _chunks(targets):
-        found.update(_select(Q(target_id__in=ids, assignment__isnull=True), today, keys, full))
+        found.update(_select(Q(target_id__in=ids, assignment__isnull=True), today, keys, extra, row_keys))
     assignments = [k for k in keys if k[1]]
     of_targets = {k[0] for k in assignments}
     if len(assignments) >= 5 * len(of_targets):
         for ids in _chunks(of_targets):
-            found.update(_select(Q(target_id__in=ids, assignment__isnull=False), today, keys, full))
+            found.update(_select(Q(target_id__in=ids, assignment__isnull=False), today, keys, extra, row_keys))
     else:
         for ids in _chunks(k[1] for k in assignments):
-            found.update(_select(Q(assignment_id__in=ids), today, keys, full))
+            found.update(_select(Q(assignment_id__in=ids), today, keys, extra, row_keys))
     return found
 
 
@@ -197,10 +212,10 @@ def _owed(item, stored: Stored) -> Owed | None:
                 stored.owed["days"], target, assignment)
 
 
-def _read(items: list, at, today: dt.date | None) -> list[Kept]:
+def _read(items: list, at, today: dt.date | None, row_keys: tuple[str, ...] | None = None) -> list[Kept]:
     today = today or dt.date.today()
     by_key = _keys(items, judging_at(at, today))
-    found = _stored(set(by_key), today)
+    found = _stored(set(by_key), today, ("chart", "owed") if row_keys is None else ("owed",), row_keys)
     missing = [item for key, item in by_key.items() if key not in found]
     if missing:
         found.update(keep(_judge(missing, at, today), today))
@@ -215,14 +230,16 @@ def kept_targets(targets, at=None, today: dt.date | None = None) -> list[Kept]:
     return _read(list(targets), at, today)
 
 
-def kept_assignments(assignments, at=None, today: dt.date | None = None) -> list[Kept]:
-    """The kept verdicts of ASSIGNMENTS (with unit and target loaded as for `kept_targets`)."""
-    return _read(list(assignments), at, today)
+def kept_assignments(assignments, at=None, today: dt.date | None = None,
+                     row_keys: tuple[str, ...] | None = None) -> list[Kept]:
+    """The kept verdicts of ASSIGNMENTS (with unit and target loaded as for `kept_targets`). With ROW_KEYS, each
+    row holds only those fields of `verdict_row` and its status, and no chart marks are read (a ranking)."""
+    return _read(list(assignments), at, today, row_keys)
 
 
 def _rows(keys: dict[Key, int], load, at, today: dt.date) -> list[dict]:
     """The rows of KEYS (key → id), loading and judging only the items not kept for TODAY."""
-    found = _stored(set(keys), today, full=False)
+    found = _stored(set(keys), today, extra=())
     missing = [pk for key, pk in keys.items() if key not in found]
     if missing:
         found.update(keep(_judge(list(load(missing)), at, today), today))

@@ -141,3 +141,23 @@ def test_a_simulated_plan_is_labelled_on_the_board_and_the_target_page(client_fo
     target = actuals.targets.first()
     assert "模拟数据" in client.get(reverse("plans:target", args=[target.pk])).content.decode()
     assert "模拟数据" in client.get(reverse("dashboard:ranking")).content.decode()
+
+
+def test_a_big_board_renders_red_and_yellow_first_and_loads_the_rest_of_a_front_on_demand(client_for, leader,
+                                                                                          actuals):
+    add_targets(actuals, 48)  # 60 cards: more than a board shows at once
+    client = client_for(leader)
+    board = build_board(leader, BoardFilter(period="2023"), list(visible_plans(leader)), TODAY)
+    page = client.get(reverse("dashboard:board") + "?period=2023").content.decode()
+    shown = [c for p in board.panels for c in p.shown]
+    assert shown and {c.status for c in shown} <= {"red", "yellow"}
+    assert page.count('class="target-card') == len(shown), "only red and yellow cards come with the page"
+    assert "滞后" in page and "固定资产投资" in page and "已完成" not in page
+    economy = next(p for p in board.panels if p.name == "经济发展")
+    assert len(economy.hidden) == len(economy.cards) - len(economy.shown) > 0
+    assert f'hx-get="/dashboard/?{economy.query.replace("&", "&amp;")}&amp;part=rest"' in page
+    rest = client.get(reverse("dashboard:board") + f"?{economy.query}&part=rest").content.decode()
+    assert "<html" not in rest and rest.count('class="target-card') == len(economy.hidden)
+    assert "已完成" in rest and "7.4" in rest, "GDP (green, met) is in 经济发展's rest"
+    whole = client.get(reverse("dashboard:board") + f"?{economy.query}").content.decode()
+    assert whole.count('class="target-card') == len(economy.cards), "a front picked shows all its cards"

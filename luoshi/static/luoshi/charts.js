@@ -105,4 +105,6 @@
   function drawAll(root) { (root || document).querySelectorAll("[data-chart]").forEach(draw); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", function () { drawAll(); });
   else drawAll();
+  // cards loaded on demand (a front's 其余 on a big dashboard, by htmx): draw what arrived
+  document.addEventListener("htmx:afterSwap", function (e) { drawAll(e.detail.target); });
 })();
