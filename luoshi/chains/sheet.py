@@ -30,32 +30,27 @@ from luoshi.accounts.scoping import CHANGE
 from luoshi.chains import editing
 from luoshi.chains.maps import SEPARATOR, build_map
 from luoshi.chains.models import Chain, ChainNode
+from luoshi.core.errors import EntryError
 from luoshi.core.limits import problem as column_problem
+from luoshi.core.sheets import SheetReader, SheetRejected, filled, keyed, read_xlsx
 from luoshi.core.spreadsheet import text_cell
 from luoshi.enterprises import register
 from luoshi.enterprises.credit_code import normalise
 from luoshi.enterprises.credit_code import problem as code_problem
 from luoshi.enterprises.models import Enterprise
-from luoshi.figures.entries import EntryError
-from luoshi.lib.bounded import Deadline, TooLarge, Unparsable, check_size, limits, open_workbook, sheet_rows
 from luoshi.units.models import Unit
 
 COLUMNS = {"path": "环节路径", "standing": "环节地位", "name": "企业名称", "credit_code": "统一社会信用代码",
            "scale": "企业规模", "unit": "所在单位", "anchor": "是否链主", "target": "靶向招商"}
 PROPOSED = "建议地位"
-YES, NO = ("是", "√", "Y", "YES", "TRUE", "1"), ("", "否", "×", "N", "NO", "FALSE", "0")
 SEGMENTS = {str(label): code for code, label in ChainNode.Segment.choices}
 STANDINGS = {str(label): code for code, label in ChainNode.Standing.choices}
 SCALES = {str(label): code for code, label in Enterprise.Scale.choices}
 SLASHES = ("／", "\\", ">")
 
 
-class MapRejected(Exception):
-    """The file has bad cells; nothing was written."""
-
-    def __init__(self, errors: list[EntryError]):
-        super().__init__(f"{len(errors)} 处错误")
-        self.errors = errors
+class MapRejected(SheetRejected):
+    """The chain map has bad cells; nothing was written."""
 
 
 @dataclass
@@ -143,64 +138,12 @@ def export_workbook(chains) -> bytes:
 # ---------------------------------------------------------------- reading
 
 
-def read_sheet(content: bytes, chain: Chain, file_name: str = "") -> list[tuple]:
-    """The rows of the sheet titled as CHAIN (else the first), header first, within the upload limits."""
-    bound = limits()
-    try:
-        check_size(len(content), bound)
-        if file_name and not file_name.lower().endswith((".xlsx", ".xlsm")):
-            raise Unparsable("只能读取 .xlsx 文件")
-        book = open_workbook(content, bound)
-        if not book.worksheets:
-            raise Unparsable("工作簿中没有工作表")
-        sheet = book[sheet_title(chain)] if sheet_title(chain) in book.sheetnames else book.worksheets[0]
-        return list(sheet_rows(sheet, bound, Deadline(bound.seconds)))
-    except (TooLarge, Unparsable) as error:
-        raise MapRejected([EntryError(1, "文件", file_name, str(error))]) from None
-
-
-class _Reader:
-    """Reads the cells of one row, an `EntryError` per bad cell."""
+class _Reader(SheetReader):
+    """Reads the cells of one row of a chain map, an `EntryError` per bad cell."""
 
     def __init__(self, header: tuple, chain: Chain):
-        names = {str(h or "").strip(): i for i, h in enumerate(header)}
-        self.columns = {key: names[title] for key, title in COLUMNS.items() if title in names}
-        self.errors: list[EntryError] = []
-        self.units = _units_under(chain.unit)
-        if "path" not in self.columns:
-            self.errors.append(EntryError(1, "表头", "、".join(str(h or "") for h in header)[:200],
-                                          f"缺少列 {COLUMNS['path']}"))
-
-    def where(self, key: str) -> str:
-        return f"{get_column_letter(self.columns[key] + 1)}列({COLUMNS[key]})"
-
-    def cell(self, row: tuple, key: str) -> str:
-        index = self.columns.get(key)
-        value = row[index] if index is not None and index < len(row) else None
-        return "" if value is None else str(value).strip()
-
-    def fail(self, number: int, key: str, value, reason: str) -> None:
-        self.errors.append(EntryError(number, self.where(key) if key in self.columns else COLUMNS[key],
-                                      str(value)[:100], reason))
-
-    def text(self, number: int, row: tuple, key: str, model, name: str) -> str:
-        value = self.cell(row, key)
-        if reason := column_problem(model, name, value):
-            self.fail(number, key, value, reason)
-        return value
-
-    def choice(self, number: int, row: tuple, key: str, choices: dict, words: str) -> str:
-        value = self.cell(row, key)
-        if value and value not in choices and value not in choices.values():
-            self.fail(number, key, value, f"应为 {words} 或留空")
-            return ""
-        return choices.get(value, value)
-
-    def flag(self, number: int, row: tuple, key: str) -> bool:
-        value = self.cell(row, key)
-        if value.upper() not in (*YES, *NO):
-            self.fail(number, key, value, "应为 是 或 否(留空为否)")
-        return value.upper() in YES
+        super().__init__(header, COLUMNS, required=("path",))
+        self.units = keyed(Unit.objects.active().within(chain.unit))
 
     def path(self, number: int, row: tuple) -> tuple[str, ...]:
         value = self.cell(row, "path")
@@ -225,9 +168,7 @@ class _Reader:
         if found.target:
             found.location = self.text(number, row, "unit", Enterprise, "location")
         elif value:
-            found.unit = self.units.get(value)
-            if found.unit is None:
-                self.fail(number, "unit", value, "不是本产业链所属单位辖区内的单位(填写名称、简称或代码)")
+            found.unit = self.unit(number, row, "unit", self.units, "不是本产业链所属单位辖区内的单位(填写名称、简称或代码)")
 
     def read(self, number: int, row: tuple) -> MapRow:
         found = MapRow(number, path=self.path(number, row))
@@ -246,24 +187,13 @@ class _Reader:
         return found
 
 
-def _units_under(root: Unit) -> dict[str, Unit]:
-    found = {}
-    for unit in Unit.objects.active().within(root):
-        for key in (unit.code, unit.name, unit.short_name):
-            if key:
-                found.setdefault(key, unit)
-    return found
-
-
 def read_rows(content: bytes, chain: Chain, file_name: str = "") -> list[MapRow]:
     """The valid rows of the file (no database write); MapRejected names every bad cell."""
-    rows = read_sheet(content, chain, file_name)
-    if not rows:
-        raise MapRejected([EntryError(1, "文件", file_name, "文件是空的")])
+    rows = read_xlsx(content, file_name, sheet_title(chain), MapRejected)
     reader = _Reader(rows[0], chain)
     if reader.errors:
         raise MapRejected(reader.errors)
-    found = [reader.read(n, row) for n, row in enumerate(rows[1:], start=2) if any(c not in (None, "") for c in row)]
+    found = [reader.read(n, row) for n, row in enumerate(rows[1:], start=2) if filled(row)]
     _agree(reader, found)
     if reader.errors:
         raise MapRejected(reader.errors)

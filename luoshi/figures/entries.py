@@ -35,22 +35,6 @@ class Entry:
         return self.columns.get(name, name)
 
 
-@dataclass(frozen=True)
-class EntryError:
-    """A bad cell: row, column, the value found and the reason, in words a reporter can act on."""
-
-    row: int | str
-    column: str
-    value: str
-    reason: str
-
-    def as_dict(self) -> dict:
-        return {"row": self.row, "column": self.column, "value": self.value, "reason": self.reason}
-
-    def __str__(self) -> str:
-        return f"第 {self.row} 行 {self.column}「{self.value}」:{self.reason}"
-
-
 class NotANumber(ValueError):
     def __init__(self, raw, reason: str = "不是数字"):
         super().__init__(raw)

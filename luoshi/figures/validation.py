@@ -18,11 +18,11 @@ from django.conf import settings
 from django.db.models import Q
 
 from luoshi.accounts.scoping import CHANGE, in_reach
+from luoshi.core.errors import EntryError
 from luoshi.figures import subjects
 from luoshi.figures.entries import (
     ANY_BASE,
     Entry,
-    EntryError,
     NotANumber,
     as_float,
     parse_number,

@@ -1,6 +1,6 @@
 """项目清单导入: a list of key projects from Excel or CSV, all or nothing.
 
-Every bad cell is reported with its row, column, value and reason (the figures' `EntryError`), and
+Every bad cell is reported with its row, column, value and reason (`core.errors.EntryError`), and
 nothing is written until the whole file is valid. A code already on the list updates that project.
 """
 
@@ -15,8 +15,9 @@ from openpyxl.utils import get_column_letter
 
 from luoshi.accounts.scoping import CHANGE, in_reach
 from luoshi.core.bulk import logged_rows
+from luoshi.core.errors import EntryError
 from luoshi.core.limits import problem as column_problem
-from luoshi.figures.entries import EntryError, NotANumber, parse_number
+from luoshi.figures.entries import NotANumber, parse_number
 from luoshi.lib.bounded import (
     Deadline,
     TooLarge,
