@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from luoshi.accounts.scoping import RestrictedQuerySetMixin
 from luoshi.core.models import ChangeLoggedModel
 from luoshi.core.workflow import StageRecord
+from luoshi.lib.status import DORMANT, FINISHED, PROGRESS
 
 
 class ActiveQuerySet(RestrictedQuerySetMixin, models.QuerySet):
@@ -145,8 +146,8 @@ class Lead(ChangeLoggedModel):
 
 
 #: A stage is a workflow state: a progress mark (grey not yet under way, blue moving, green producing).
-STAGE_COLOURS = {"clue": "grey", "talks": "blue", "signed": "blue", "landed": "blue", "started": "blue",
-                 "producing": "green"}
+STAGE_COLOURS = {"clue": DORMANT, "talks": PROGRESS, "signed": PROGRESS, "landed": PROGRESS, "started": PROGRESS,
+                 "producing": FINISHED}
 
 
 class LeadStep(StageRecord):

@@ -42,6 +42,8 @@ class Colour(StrEnum):
 WORST_FIRST: tuple[Colour, ...] = (Colour.RED, Colour.YELLOW, Colour.GREY, Colour.BLUE, Colour.GREEN)
 ICONS = {Colour.RED: "✕", Colour.YELLOW: "!", Colour.GREY: "–", Colour.BLUE: "•", Colour.GREEN: "✓"}
 
+#: The judgements that call for attention (滞后/逾期, 预警/临期): what panels and reminders pick out.
+ATTENTION: tuple[Colour, ...] = (Colour.RED, Colour.YELLOW)
 #: The workflow mark of a step under way (办理中, 待转办, 在建 …): neutral, not a judgement.
 PROGRESS = Colour.BLUE
 #: The workflow mark of a thing finished (办结, 已解决, 建成投产).

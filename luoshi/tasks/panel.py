@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from luoshi.lib.status import ATTENTION
 from luoshi.tasks.models import Task
 from luoshi.tasks.timers import by_class, by_unit, ordered_for
 
@@ -15,7 +16,7 @@ def panel_context(user, today: dt.date | None = None) -> dict:
     today = today or timezone.localdate()
     tasks = list(Task.objects.restrict(user).select_related("lead_unit", "time_limit", "assigned_by")
                  .prefetch_related("milestones"))
-    rows = [r for r in ordered_for(user, tasks, today) if r[1].colour in ("red", "yellow")
+    rows = [r for r in ordered_for(user, tasks, today) if r[1].colour in ATTENTION
             and r[0].status != Task.Status.DONE]
     units = by_unit(tasks, today)
     return {"total": len(tasks), "open": sum(t.status != Task.Status.DONE for t in tasks),

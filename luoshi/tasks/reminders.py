@@ -15,6 +15,7 @@ from django.urls import reverse
 from luoshi.figures.lateness import owed
 from luoshi.figures.models import Series
 from luoshi.lib.periods import due_date, is_late, latest_period
+from luoshi.lib.status import ATTENTION
 from luoshi.notices import delivery
 from luoshi.notices.delivery import FIGURE_REPORTERS, Delivery, Notice
 from luoshi.notices.models import Notification
@@ -64,7 +65,7 @@ def tasks_due(today: dt.date) -> list[Notice]:
     for task in Task.objects.open().select_related("time_limit", "lead_unit").prefetch_related("co_units",
                                                                                                "milestones"):
         state = light(task, today)
-        if state.colour not in ("yellow", "red"):
+        if state.colour not in ATTENTION:
             continue
         word, link = ("overdue" if state.overdue else "soon"), reverse("tasks:detail", args=[task.pk])
         for unit_id in (task.lead_unit_id, *(u.pk for u in task.co_units.all())):

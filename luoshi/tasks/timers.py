@@ -58,7 +58,7 @@ class Light:
 
     @property
     def overdue(self) -> bool:
-        return self.colour == "red"
+        return self.colour == Colour.RED
 
 
 def next_due(task: Task) -> tuple[dt.date | None, str]:
@@ -138,8 +138,8 @@ def _count(tally: Tally, task: Task, today: dt.date) -> None:
     state = light(task, today)
     if task.status != Task.Status.DONE:
         tally.open += 1
-        tally.yellow += state.colour == "yellow"
-        tally.red += state.colour == "red"
+        tally.yellow += state.colour == Colour.YELLOW
+        tally.red += state.colour == Colour.RED
         return
     ok = within_limit(task)
     if ok is not None:

@@ -2,14 +2,16 @@
 
 import pytest
 
+from luoshi.attraction.models import STAGE_COLOURS as LEAD_COLOURS
+from luoshi.attraction.models import Lead
 from luoshi.lib import status as vocabulary
 from luoshi.lib.judgement import Status
-from luoshi.lib.status import FINISHED, PROGRESS, Colour
+from luoshi.lib.status import ATTENTION, FINISHED, PROGRESS, Colour
 from luoshi.projects.models import OBSTACLE_COLOURS, STAGE_COLOURS, Obstacle, Project
 from luoshi.tasks.models import STATUS_COLOURS, Task
 from luoshi.tasks.timers import Tally
 
-JUDGEMENTS = {Colour.RED, Colour.YELLOW}
+JUDGEMENTS = set(ATTENTION)
 
 
 def test_worst_first_puts_red_before_yellow_before_grey_before_blue_before_green():
@@ -40,9 +42,10 @@ def test_the_dashboard_and_project_template_tags_draw_the_same_icons():
 
 
 @pytest.mark.parametrize("colours, states", [(STATUS_COLOURS, Task.Status), (OBSTACLE_COLOURS, Obstacle.Status),
-                                             (STAGE_COLOURS, Project.Stage)])
+                                             (STAGE_COLOURS, Project.Stage), (LEAD_COLOURS, Lead.Stage)])
 def test_a_workflow_state_is_never_a_red_or_yellow_judgement(colours, states):
     assert {colours[s] for s in states.values} & JUDGEMENTS == set()
+    assert all(isinstance(colours[s], Colour) for s in states.values)  # from the one vocabulary
 
 
 def test_a_task_in_progress_gets_the_blue_progress_mark_and_an_obstacle_waiting_to_be_routed_too():
