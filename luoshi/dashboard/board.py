@@ -12,10 +12,11 @@ from luoshi.dashboard.charts import bullet
 from luoshi.dashboard.filters import BoardFilter
 from luoshi.dashboard.ranking import RankRow, late_units, rank_units
 from luoshi.figures.lateness import Owed
+from luoshi.figures.models import Series
 from luoshi.figures.status import default_at
 from luoshi.lib import status as vocabulary
 from luoshi.lib.periods import Frequency, Period, parse, periods_in
-from luoshi.plans.models import Assignment, Plan, Target
+from luoshi.plans.models import Assignment, Front, Plan, Target
 from luoshi.plans.views import wording_of
 from luoshi.units.models import Unit
 from luoshi.verdicts.keeping import Kept, kept_assignments, kept_targets
@@ -126,19 +127,21 @@ def pick_plan(plans: list[Plan], plan_id: int | None) -> Plan | None:
     return (published or plans or [None])[0]
 
 
-def with_plan_text(targets: list[Target]) -> list[Target]:
-    """TARGETS with their plans read once: select_related would copy a plan's whole text into every row."""
-    plans = Plan.objects.in_bulk({t.plan_id for t in targets})
-    for target in targets:
-        target.plan = plans[target.plan_id]
-    return targets
-
-
 def loaded_targets(targets) -> list[Target]:
-    """TARGETS (a queryset, or a list already loaded) with what the engine reads of them, plans read once."""
+    """TARGETS (a queryset, or a list already loaded) with what the engine reads of them (TARGET_RELATED): each
+    plan, front, series and unit read once and shared by its targets, not joined into every target's row (a plan's
+    whole text, a series per target), in a fixed number of queries."""
     if isinstance(targets, list):
         return targets
-    return with_plan_text(list(targets.select_related(*TARGET_RELATED).defer("plan__text")))
+    rows = list(targets)
+    plans = Plan.objects.in_bulk({t.plan_id for t in rows})
+    fronts = Front.objects.in_bulk({t.front_id for t in rows} - {None})
+    series = Series.objects.in_bulk({t.series_id for t in rows} - {None})
+    units = Unit.objects.in_bulk({pk for t in rows for pk in (t.region_unit_id, t.owner_id)} - {None})
+    for t in rows:
+        t.plan, t.front, t.series = plans[t.plan_id], fronts.get(t.front_id), series.get(t.series_id)
+        t.region_unit, t.owner = units.get(t.region_unit_id), units.get(t.owner_id)
+    return rows
 
 
 def assignments_of(assignments, targets: list[Target]) -> list[Assignment]:
@@ -171,9 +174,9 @@ def city_judged(user, targets, at: Period, today: dt.date) -> list[Kept]:
 
 
 def judge_board(user, plan: Plan, board_filter: BoardFilter, at: Period, today: dt.date) -> list[Kept]:
-    targets = board_filter.narrow(plan.targets.active().select_related(*TARGET_RELATED).defer("plan__text"))
+    targets = loaded_targets(board_filter.narrow(plan.targets.active()))
     if not board_filter.unit:
-        return kept_targets(with_plan_text(list(targets)), at, today)
+        return kept_targets(targets, at, today)
     return judge_units(user, targets, at, today, board_filter.unit)
 
 
