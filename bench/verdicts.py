@@ -119,6 +119,9 @@ def _pages(repeat: int) -> None:
     figures_of_units = _figure_sql(plan.targets.all(), city_ids[1:])
     unit_pk = Unit.objects.get(code=unit).pk
     figures_of_unit = _figure_sql(plan.targets.all(), [unit_pk])
+    empty, _ = status._median_time(lambda: _page(client, "/accounts/password/"), repeat)
+    print(f"  an empty signed-in page (/accounts/password/: session, middleware, base template): {empty:.4f} s "
+          f"(CPU {status._median_time.cpu:.4f} s), what every page below pays before its own work")
     for name, url, figures in [
             ("dashboard, one city (all cards)", f"/dashboard/?{query}", figures_of_city),
             (f"dashboard, one unit ({unit})", f"/dashboard/?{query}&unit={unit}", figures_of_unit),
@@ -140,15 +143,16 @@ def _page_of(name: str, client, url: str, figures, repeat: int) -> None:
     bare_cpu = status._median_time.cpu
     page, response = status._median_time(lambda: _page(client, url), repeat)
     page_cpu = status._median_time.cpu
-    print(f"  {name}: {len(statements)} queries, {rows:,} rows, {len(response.content):,} bytes; "
-          f"the engine would read {len(figure_rows):,} figures")
+    cards = response.content.decode().count('class="target-card')
+    print(f"  {name}: {len(statements)} queries, {rows:,} rows, {len(response.content):,} bytes"
+          f"{f', {cards} cards rendered' if cards else ''}; the engine would read {len(figure_rows):,} figures")
     print(f"    {'its own queries, fetchall':<52} {own:8.4f} s")
     print(f"    {'bare SQL (the figures its verdicts are judged on)':<52} {bare:8.4f} s")
     _line("the page (client, middleware, view, template)", page, own, "own queries", page_cpu, own_cpu)
     _line("", page, bare, "figure SQL", page_cpu, bare_cpu)
 
 
-def child(db: str, repeat: int) -> int:
+def child(db: str, repeat: int, refresh_runs: int = 2) -> int:
     province.django_for(db)
     from django.conf import settings
     from django.core.management import call_command
@@ -172,7 +176,7 @@ def child(db: str, repeat: int) -> int:
         return 0
     from luoshi.verdicts.keeping import refresh_plans
 
-    for run in ("first run", "second run"):
+    for run in ("first run", "second run")[:refresh_runs]:
         started = time.perf_counter()
         kept = sum(count for _, count in refresh_plans(Plan.objects.filter(simulated=True), at=parse(AT)))
         print(f"  daily refresh, {run}: {kept:,} verdicts judged and kept in {time.perf_counter() - started:.1f} s",
@@ -190,11 +194,13 @@ def main() -> int:
                         "(default: whatever was generated, else 0.1)")
     parser.add_argument("--regenerate", action="store_true")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--refresh-runs", type=int, default=2, choices=[0, 1, 2],
+                        help="timed daily refreshes before the reads (0: none; what is not kept is kept on first read)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        return child(args.child, args.repeat)
-    province.run_per_database(args, __file__, ["--repeat", str(args.repeat)])
+        return child(args.child, args.repeat, args.refresh_runs)
+    province.run_per_database(args, __file__, ["--repeat", str(args.repeat), "--refresh-runs", str(args.refresh_runs)])
     return 0
 
 
