@@ -106,12 +106,20 @@ def project_detail(request, pk: int):
     })
 
 
+def _posted(request, pk: int, form_class, refusal):
+    """The visible project PK and FORM_CLASS bound to the POST, valid; an invalid one is refused with REFUSAL
+    (words, or the words a function of the form gives)."""
+    project = get_object_or_404(visible(request.user), pk=pk)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        raise ProjectError(refusal if isinstance(refusal, str) else refusal(form))
+    return project, form
+
+
 @acting
 def stage(request, pk: int):
-    project = get_object_or_404(visible(request.user), pk=pk)
-    form = StageForm(request.POST)
-    if not form.is_valid():
-        raise ProjectError("；".join(e for errors in form.errors.values() for e in errors))
+    project, form = _posted(request, pk, StageForm,
+                            lambda form: "；".join(e for errors in form.errors.values() for e in errors))
     change_stage(project, form.cleaned_data["stage"], form.cleaned_data["date"], request.user,
                  form.cleaned_data["note"])
     messages.success(request, f"已变更为“{Project.Stage(form.cleaned_data['stage']).label}”")
@@ -120,10 +128,8 @@ def stage(request, pk: int):
 
 @acting
 def plan(request, pk: int):
-    project = get_object_or_404(visible(request.user), pk=pk)
-    form = MonthlyPlanForm(request.POST)
-    if not form.is_valid():
-        raise ProjectError("；".join(f"{form.fields[k].label}:{e[0]}" for k, e in form.errors.items()))
+    project, form = _posted(request, pk, MonthlyPlanForm,
+                            lambda form: "；".join(f"{form.fields[k].label}:{e[0]}" for k, e in form.errors.items()))
     set_monthly_plan(project, form.cleaned_data["year"], form.amounts(), request.user)
     messages.success(request, "年度投资计划已保存")
     return redirect("projects:detail", pk=pk)
@@ -131,20 +137,14 @@ def plan(request, pk: int):
 
 @acting
 def join(request, pk: int):
-    project = get_object_or_404(visible(request.user), pk=pk)
-    form = JoinBatchForm(request.POST)
-    if not form.is_valid():
-        raise ProjectError("请选择“三个一批”活动")
+    project, form = _posted(request, pk, JoinBatchForm, "请选择“三个一批”活动")
     join_batch(form.cleaned_data["batch"], project, request.user)
     return redirect("projects:detail", pk=pk)
 
 
 @acting
 def raise_obstacle(request, pk: int):
-    project = get_object_or_404(visible(request.user), pk=pk)
-    form = ObstacleForm(request.POST)
-    if not form.is_valid():
-        raise ProjectError("请选择类别并写明问题")
+    project, form = _posted(request, pk, ObstacleForm, "请选择类别并写明问题")
     obstacle = obstacle_flow.raise_obstacle(project, form.cleaned_data["category"],
                                             form.cleaned_data["description"], request.user)
     return redirect("projects:obstacle", pk=obstacle.pk)
