@@ -1,9 +1,11 @@
 """Key-project fixtures: a 金水区 project serving the investment target, with a plan of 10 亿元 a month."""
 
 import datetime as dt
+import io
 from decimal import Decimal
 
 import pytest
+from openpyxl import Workbook
 
 from luoshi.figures.entries import Entry
 from luoshi.figures.models import FigureRevision
@@ -12,6 +14,16 @@ from luoshi.projects.models import Project
 from luoshi.projects.planning import set_monthly_plan
 
 TODAY = dt.date(2023, 4, 20)
+
+
+def workbook(rows) -> bytes:
+    """An .xlsx file of ROWS (the first sheet), as an upload carries it."""
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
 
 
 @pytest.fixture

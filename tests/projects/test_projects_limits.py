@@ -1,18 +1,17 @@
 """Out-of-range project input is refused on every path — API, page, import, CLI — naming the field, writing nothing."""
 
-import io
 import json
 from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from openpyxl import Workbook
 
 from luoshi import cli
 from luoshi.projects import obstacles
 from luoshi.projects.models import Obstacle, PlannedInvestment, Project
 from luoshi.projects.planning import set_monthly_plan
 from luoshi.projects.stages import InvalidProject
+from tests.projects.conftest import workbook
 
 
 def put_json(client, path: str, body: dict):
@@ -80,15 +79,6 @@ def test_the_project_form_refuses_a_total_investment_past_its_column(client_for,
         "code": "P-BIG", "name": "超大项目", "owner": units["金水区"].pk, "total_investment": "99999999999999999999"})
     assert response.status_code == 200 and not Project.objects.filter(code="P-BIG").exists()
     assert "总投资" in response.content.decode()
-
-
-def workbook(rows) -> bytes:
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 def test_an_import_row_past_its_columns_names_each_cell_and_writes_nothing(client_for, analyst, units):

@@ -1,11 +1,10 @@
 """Project pages with the personas: lists, detail, forms, obstacles, roll-up, import, dashboard panel."""
 
-import io
 
 import pytest
-from openpyxl import Workbook
 
 from luoshi.projects.models import Obstacle, Project
+from tests.projects.conftest import workbook
 
 PAGES = ("/projects/", "/projects/obstacles/", "/projects/rollup/", "/projects/batches/")
 
@@ -51,15 +50,6 @@ def test_the_obstacle_round_through_the_pages(client_for, project, units, jinshu
     owner.post(f"/projects/obstacles/{obstacle.pk}/confirm/", {"note": ""})
     obstacle.refresh_from_db()
     assert obstacle.status == "solved" and obstacle.steps.count() == 4
-
-
-def workbook(rows) -> bytes:
-    book = Workbook()
-    for row in rows:
-        book.active.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
 
 
 HEADER = ["项目编号", "项目名称", "属地单位", "责任部门", "总投资(亿元)", "计划年度", "1月", "2月", "3月"]
