@@ -6,8 +6,10 @@ querysets and domain functions as the pages.
 import datetime as dt
 from typing import Annotated
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema, Status
+from ninja import File, Router, Schema, Status
+from ninja.files import UploadedFile
 from pydantic import Field
 
 from luoshi.api.enterprises import unit_by_code
@@ -17,10 +19,12 @@ from luoshi.attraction import editing, funds
 from luoshi.attraction.filters import FilterError, read_filter
 from luoshi.attraction.models import Event, Lead, LeadStep, TaskForce
 from luoshi.attraction.overview import overview
+from luoshi.attraction.sheet import LeadsRejected, export_workbook, import_leads
 from luoshi.attraction.stages import advance
 from luoshi.chains.models import Chain
 from luoshi.core.errors import FieldErrors
 from luoshi.figures.models import Figure, FigureRevision
+from luoshi.lib.bounded import TooLarge, limits, read_capped
 from luoshi.projects.models import Project
 from luoshi.units.models import Unit
 
@@ -92,6 +96,46 @@ def list_leads(request, task_force: str | None = None, chain: str | None = None,
     except FilterError as exc:
         return Status(422, {"error": "筛选条件无效", "detail": exc.detail})
     return [lead_out(lead) for lead in chosen.apply(leads_of(request))]
+
+
+@router.get("/leads/template.xlsx", response={200: None})
+def get_leads_template(request):
+    """招商项目清单模板: the columns `POST /leads/import` reads, no rows (GET /leads/export.xlsx: with the leads)."""
+    return _xlsx(export_workbook(Lead.objects.none()), "leads-template.xlsx")
+
+
+@router.get("/leads/export.xlsx", response={200: None})
+def get_leads_export(request):
+    """The caller's leads in the import's columns."""
+    return _xlsx(export_workbook(leads_of(request)), "leads.xlsx")
+
+
+def _xlsx(content: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+class LeadsImportOut(Schema):
+    rows: int
+    created: int
+    advanced: int
+    steps: int
+    dry_run: bool
+
+
+@router.post("/leads/import", response={200: LeadsImportOut, 422: ErrorOut})
+def post_leads_import(request, file: File[UploadedFile], dry_run: bool = False):
+    """招商项目清单导入 (.xlsx), all or nothing: new rows open leads, registered codes move theirs on; errors name
+    row, column, value and reason."""
+    try:
+        summary = import_leads(request.user, read_capped(file, limits()), file.name, dry_run=dry_run)
+    except TooLarge as exc:
+        return Status(422, {"error": str(exc), "detail": []})
+    except LeadsRejected as rejected:
+        return Status(422, {"error": "招商项目清单未通过检查,未写入任何内容",
+                            "detail": [e.as_dict() for e in rejected.errors]})
+    return vars(summary)
 
 
 @router.get("/leads/{lead_id}", response=LeadOut)

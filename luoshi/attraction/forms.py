@@ -2,20 +2,19 @@
 event and the leads import."""
 
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.accounts.scoping import CHANGE, units_for
+from luoshi.attraction import choices
 from luoshi.attraction.editing import EVENT_FIELDS, TASK_FORCE_FIELDS, TASK_FORCE_SETS, linkable_leads
 from luoshi.attraction.models import Event, Lead, LeadStep, TaskForce
-from luoshi.chains.models import Chain, ChainNode
+from luoshi.chains.forms import ImportForm
+from luoshi.chains.models import Chain
 from luoshi.core import limits
 from luoshi.core.labels import period_label
 from luoshi.core.widgets import DateInput
-from luoshi.enterprises.models import Enterprise
 from luoshi.plans.periods import ended_months
 from luoshi.projects.models import Project
-from luoshi.units.models import Unit
 
 
 class LeadForm(forms.ModelForm):
@@ -29,24 +28,15 @@ class LeadForm(forms.ModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["company"].queryset = Enterprise.objects.active().filter(
-            Q(pk__in=Enterprise.objects.restrict(user)) | Q(register_unit__code__in=_above(user)))
-        self.fields["task_force"].queryset = TaskForce.objects.restrict(user).active()
-        task_forces = TaskForce.objects.restrict(user)
-        self.fields["unit"].queryset = Unit.objects.active().filter(
-            Q(pk__in=units_for(user)) | Q(covering_task_forces__in=task_forces)).distinct().order_by("kind", "order")
-        self.fields["node"].queryset = ChainNode.objects.active().filter(
-            Q(pk__in=ChainNode.objects.restrict(user)) | Q(chain__unit__code__in=_above(user))).select_related("chain")
-        self.fields["event"].queryset = Event.objects.restrict(user).active()
+        self.fields["company"].queryset = choices.companies(user)
+        self.fields["task_force"].queryset = choices.task_forces(user)
+        self.fields["unit"].queryset = choices.landing_units(user)
+        self.fields["node"].queryset = choices.nodes(user)
+        self.fields["event"].queryset = choices.events(user)
 
     def clean(self):
         limits.form_validators(self, Lead)
         return super().clean()
-
-
-def _above(user) -> list[str]:
-    """The codes of USER's unit and the units above it: a reporter picks among its city's firms and chains."""
-    return [code for code in user.unit.path.split("/") if code] if user.unit_id else []
 
 
 class StageForm(forms.Form):
@@ -66,12 +56,7 @@ class StageForm(forms.Form):
         if stage != Lead.Stage.STARTED:
             del self.fields["project"], self.fields["create_project"]
         else:
-            self.fields["project"].queryset = linkable_projects(user)
-
-
-def linkable_projects(user):
-    """Key projects within USER's reach that are no lead's project yet."""
-    return Project.objects.restrict(user).active().filter(lead__isnull=True)
+            self.fields["project"].queryset = choices.linkable_projects(user)
 
 
 class LinkForm(forms.Form):
@@ -79,7 +64,7 @@ class LinkForm(forms.Form):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["project"].queryset = linkable_projects(user)
+        self.fields["project"].queryset = choices.linkable_projects(user)
 
 
 class FundsForm(forms.Form):
@@ -134,7 +119,7 @@ class EventForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organizer"].queryset = _units(user)
-        self.fields["task_force"].queryset = TaskForce.objects.restrict(user).active()
+        self.fields["task_force"].queryset = choices.task_forces(user)
         self.fields["leads"].queryset = linkable_leads(user)
         if self.instance.pk is not None:
             self.fields["leads"].initial = list(self.instance.leads.values_list("pk", flat=True))
@@ -143,3 +128,9 @@ class EventForm(forms.ModelForm):
 
     def values(self) -> dict:
         return {name: self.cleaned_data[name] for name in [*self.Meta.fields, "leads"]}
+
+
+class LeadsImportForm(ImportForm):
+    """招商项目清单 upload (the chain map's upload form, with its own label)."""
+
+    file = forms.FileField(label=_("招商项目清单(.xlsx)"))

@@ -5,6 +5,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,9 +14,18 @@ from django.views.decorators.http import require_POST
 from luoshi.attraction import editing, funds
 from luoshi.attraction.batches import three_batches
 from luoshi.attraction.filters import FilterError, LeadFilter, read_by, read_filter, read_period
-from luoshi.attraction.forms import EventForm, FundsForm, LeadForm, LinkForm, StageForm, TaskForceForm
+from luoshi.attraction.forms import (
+    EventForm,
+    FundsForm,
+    LeadForm,
+    LeadsImportForm,
+    LinkForm,
+    StageForm,
+    TaskForceForm,
+)
 from luoshi.attraction.models import Event, Lead, TaskForce
 from luoshi.attraction.rollup import BY, summary_for
+from luoshi.attraction.sheet import LeadsRejected, export_workbook, import_leads
 from luoshi.attraction.stages import (
     LeadError,
     NotAllowed,
@@ -28,6 +38,7 @@ from luoshi.attraction.stages import (
 from luoshi.chains.models import Chain
 from luoshi.core.errors import FieldErrors
 from luoshi.core.redirects import safe_next
+from luoshi.lib.bounded import TooLarge, limits, read_capped
 from luoshi.projects import stages as project_stages
 from luoshi.projects.forms import ObstacleForm
 from luoshi.projects.models import Obstacle, Project
@@ -288,3 +299,47 @@ def event_archive(request, pk: int):
     editing.archive_event(request.user, event, archived=not restore)
     messages.success(request, _("招商活动已恢复") if restore else _("招商活动已归档"))
     return redirect("attraction:event", pk=pk) if restore else redirect("attraction:events")
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def workbook_response(content: bytes, name: str) -> HttpResponse:
+    from urllib.parse import quote
+
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}.xlsx"
+    return response
+
+
+@login_required
+def leads_template(request):
+    """招商项目清单模板: the import's columns, no rows."""
+    return workbook_response(export_workbook(Lead.objects.none()), _("招商项目清单模板"))
+
+
+@login_required
+def leads_export(request):
+    """The leads the reader sees (filtered as on the kanban), in the import's columns."""
+    return workbook_response(export_workbook(_filter(request).apply(visible(request.user))), _("招商项目清单"))
+
+
+@login_required
+def leads_import(request):
+    """导入招商项目: upload, check (dry run) or write, every bad cell listed; nothing written unless all are valid."""
+    form, errors, summary = LeadsImportForm(request.POST or None, request.FILES or None), [], None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            summary = import_leads(request.user, read_capped(upload, limits()), upload.name,
+                                   dry_run=form.cleaned_data["dry_run"])
+        except TooLarge as exc:
+            errors = [{"row": 1, "column": "文件", "value": upload.name, "reason": str(exc)}]
+        except LeadsRejected as rejected:
+            errors = [e.as_dict() for e in rejected.errors]
+        if summary and not summary.dry_run:
+            messages.success(request, _("已导入 %(rows)s 行:新登记 %(created)s 个项目,推进 %(advanced)s 个") % {
+                "rows": summary.rows, "created": summary.created, "advanced": summary.advanced})
+            return redirect("attraction:pipeline")
+    return render(request, "attraction/leads_import.html", {"form": form, "errors": errors, "summary": summary},
+                  status=422 if errors else 200)

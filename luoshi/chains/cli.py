@@ -37,7 +37,8 @@ def fail(message: str, code: int = 2) -> int:
     return code
 
 
-def _user(args):
+def acting_user(args):
+    """The user of --as (None: the system) and the reason when there is no such user."""
     from luoshi.accounts.models import User
 
     if not args.username:
@@ -56,7 +57,7 @@ def _chains(user):
 def run_list(args) -> int:
     from luoshi.chains.maps import build_map
 
-    user, problem = _user(args)
+    user, problem = acting_user(args)
     if problem:
         return fail(problem)
     for chain in _chains(user):
@@ -69,7 +70,7 @@ def run_export(args) -> int:
     from luoshi.chains.export import chain_dict
     from luoshi.chains.sheet import export_workbook
 
-    user, problem = _user(args)
+    user, problem = acting_user(args)
     if problem:
         return fail(problem)
     chains = _chains(user).filter(name=args.chain) if args.chain else _chains(user)
@@ -103,7 +104,7 @@ def run_import(args) -> int:
     from luoshi.chains.sheet import MapRejected, import_map
     from luoshi.core.context import change_context
 
-    user, problem = _user(args)
+    user, problem = acting_user(args)
     if problem:
         return fail(problem)
     try:
