@@ -281,6 +281,7 @@ def run_events_list(args, user) -> int:
 def run_event_save(args, user) -> int:
     from luoshi.attraction import choices, editing
     from luoshi.attraction.models import Event, Lead
+    from luoshi.core.errors import FieldErrors
 
     values = _given({"name": args.name, "kind": args.kind, "date": args.date, "place": args.place})
     if args.organizer:
@@ -289,7 +290,9 @@ def run_event_save(args, user) -> int:
         values["task_force"] = _row(choices.task_forces(user), args.task_force, "task force")
     if (codes := _codes(args.leads)) is not None:
         found = dict(Lead.objects.filter(code__in=codes).values_list("code", "pk"))
-        values["leads"] = [found.get(code, code) for code in codes]  # an unknown code is refused by set_event_leads
+        if missing := [code for code in codes if code not in found]:
+            raise FieldErrors([{"field": "leads", "message": f"没有编号为“{'、'.join(missing)}”的招商项目"}])
+        values["leads"] = [found[code] for code in codes]  # whether USER may credit them: set_event_leads
     if getattr(args, "id", None) is None:
         event = editing.create_event(user, **values)
     else:

@@ -159,3 +159,32 @@ def test_task_forces_and_events_through_the_api(client_for, analyst, bureau_repo
     assert Lead.objects.get(pk=lead.pk).event_id == event.json()["id"]  # nothing half-written
     gone = client.post(f"/api/v1/events/{event.json()['id']}/archive", {}, content_type="application/json")
     assert gone.status_code == 200 and gone.json()["archived"] is True
+
+
+def test_task_forces_and_events_from_the_command_line(analyst, bureau_reporter, chain, make_lead, capsys):
+    from luoshi.cli import main
+
+    assert main(["attraction", "task-forces", "add", "--name", "命令行专班", "--lead-department", "410100",
+                 "--members", "410105,410103", "--chains", "测试汽车链", "--as", "analyst"]) == 0
+    force = TaskForce.objects.get(name="命令行专班")
+    assert force.members.count() == 2 and force.chains.get() == chain and changes_of(force)[0] == "create"
+    assert main(["attraction", "task-forces", "edit", str(force.pk), "--members", "410105", "--leader", "王某"]) == 0
+    force.refresh_from_db()
+    assert force.leader == "王某" and [u.code for u in force.members.all()] == ["410105"]
+    assert main(["attraction", "task-forces", "add", "--name", "命令行专班", "--lead-department", "410100"]) == 1
+    assert "name:" in capsys.readouterr().err
+    assert main(["attraction", "task-forces", "add", "--name", "报送员专班", "--as", "bureau"]) == 2
+    assert main(["attraction", "task-forces", "archive", str(force.pk)]) == 0 and TaskForce.objects.get(
+        pk=force.pk).archived
+    capsys.readouterr()
+    assert main(["attraction", "task-forces", "list", "--archived"]) == 0 and "命令行专班(已归档)" in capsys.readouterr().out
+    lead = make_lead("命令行活动项目")
+    assert main(["attraction", "events", "add", "--name", "命令行推介会", "--kind", "gba", "--date", "2023-07-01",
+                 "--organizer", "410100", "--leads", lead.code]) == 0
+    event = Event.objects.get(name="命令行推介会")
+    assert list(event.leads.all()) == [lead]
+    assert main(["attraction", "events", "edit", str(event.pk), "--leads", "ZS-99999"]) == 1
+    assert Lead.objects.get(pk=lead.pk).event == event
+    capsys.readouterr()
+    assert main(["attraction", "events", "list"]) == 0 and lead.code in capsys.readouterr().out
+    assert main(["attraction", "events", "archive", str(event.pk)]) == 0 and Event.objects.get(pk=event.pk).archived
