@@ -27,6 +27,7 @@ from luoshi.projects import seed as project_seed
 from luoshi.review.stored import create_reviewed_plan
 from luoshi.units.importing import import_divisions
 from luoshi.units.models import Unit
+from luoshi.verdicts.receivers import refreshed_once
 
 DATA = Path(__file__).resolve().parent / "data"
 PLAN_REVIEW = DATA / "zhengzhou-2023.review.json"
@@ -136,14 +137,22 @@ def mark_uncollected(plans, today: dt.date | None = None) -> int:
     demo's administrator: the demo shows what was found, and never calls a 2023 figure overdue."""
     today, admin, marked = today or dt.date.today(), User.objects.get(username="admin"), 0
     targets = Target.objects.filter(plan__in=plans, series__isnull=False).select_related("series", "region_unit")
-    for target in targets.prefetch_related("assignments__unit"):
-        units = [target.region_unit, *(a.unit for a in target.assignments.all())]  # and the districts' quotas
-        for unit, period in product(units, periods_in(parse(target.period), target.series.frequency)):
-            slot = Figure.objects.filter(series=target.series, unit=unit, subject_kind="",
-                                         period_start=period.start_date, period_end=period.end_date)
-            if period.end_date < today and not slot.exists():
-                mark_not_published(target.series, unit, period, admin, UNCOLLECTED_NOTE)
-                marked += 1
+    with refreshed_once():  # the verdicts the marks feed, judged once at the end, not after every mark
+        for target in targets.prefetch_related("assignments__unit"):
+            marked += _mark_target(target, admin, today)
+    return marked
+
+
+def _mark_target(target: Target, admin, today: dt.date) -> int:
+    """Mark 未公布 every past slot of TARGET (its region's and its assignments' units) with no figure."""
+    marked = 0
+    units = [target.region_unit, *(a.unit for a in target.assignments.all())]  # and the districts' quotas
+    for unit, period in product(units, periods_in(parse(target.period), target.series.frequency)):
+        slot = Figure.objects.filter(series=target.series, unit=unit, subject_kind="",
+                                     period_start=period.start_date, period_end=period.end_date)
+        if period.end_date < today and not slot.exists():
+            mark_not_published(target.series, unit, period, admin, UNCOLLECTED_NOTE)
+            marked += 1
     return marked
 
 

@@ -1,6 +1,9 @@
 """When the kept verdicts change: refreshed with the figures they are judged on, stale when what they
 describe (target, assignment, milestone, plan, front, series, unit) is edited."""
 
+import threading
+from contextlib import contextmanager
+
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
@@ -19,10 +22,29 @@ def _feeds(target: Target, year: int) -> bool:
     return period.start_year - 1 <= year <= period.end_year
 
 
+_batches = threading.local()
+
+
+@contextmanager
+def refreshed_once():
+    """Inside, figures changed one at a time (a demo's hundreds of 未公布 marks) refresh the verdicts they feed
+    once, when the block ends without an error, instead of once per change; the verdicts kept are the same."""
+    stack = _batches.__dict__.setdefault("stack", [])
+    stack.append(changed := set())
+    try:
+        yield
+    finally:
+        stack.pop()
+    refresh_fed(Figure, figure_ids=sorted(changed))
+
+
 @receiver(figures_changed)
 def refresh_fed(sender, figure_ids, **kwargs):
     """The verdicts the changed figures feed — targets of their series and region, assignments of their
     series and unit — judged again in the same transaction; no other verdict is touched."""
+    if stack := getattr(_batches, "stack", None):  # inside refreshed_once: at its end
+        stack[-1].update(figure_ids)
+        return
     fed = {(s, u, end.year) for s, u, end in Figure.objects.filter(pk__in=figure_ids, subject_kind="")
            .values_list("series_id", "unit_id", "period_end")}
     if not fed:
