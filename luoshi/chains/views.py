@@ -1,14 +1,11 @@
 """产业链 pages: the chain list, the map (全景图), a node with its firms and targets; thin views over
 `editing`, `maps`, `sheet` and the node panels other apps register."""
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
 
 from luoshi.chains import editing
 from luoshi.chains.charts import tree_data
@@ -27,8 +24,8 @@ from luoshi.chains.models import ChainNode, NodeEnterprise, TargetFirm
 from luoshi.chains.panels import NODE_PANELS
 from luoshi.chains.sheet import MapRejected, export_workbook, import_map, sheet_title
 from luoshi.chains.standing import strong_above
+from luoshi.core import redirects
 from luoshi.core.errors import FieldErrors
-from luoshi.core.redirects import safe_next
 from luoshi.lib.bounded import TooLarge, limits, read_capped
 
 
@@ -50,16 +47,8 @@ def _node(request, pk: int, *, edit: bool = False) -> ChainNode:
     return node
 
 
-def acting(view):
-    """A POST action: a refusal becomes a message and a redirect back, never a 500."""
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except (ChainError, FieldErrors) as exc:
-            messages.error(request, str(exc))
-            return redirect(safe_next(request, "chains:list"))
-    return login_required(require_POST(wrapper))
+#: A POST action: a refusal becomes a message and a redirect back, never a 500.
+acting = redirects.acting((ChainError, FieldErrors), "chains:list")
 
 
 def _errors(form, exc: FieldErrors) -> None:

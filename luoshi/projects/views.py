@@ -1,16 +1,14 @@
 """重点项目 pages: thin views over the domain modules (stages, planning, progress, rollup, obstacles)."""
 
 import datetime as dt
-from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
 
-from luoshi.core.redirects import safe_next
+from luoshi.core import redirects
 from luoshi.figures.models import Figure
 from luoshi.plans.models import Target
 from luoshi.projects import obstacles as obstacle_flow
@@ -49,18 +47,8 @@ def visible(user):
     return Project.objects.restrict(user).active().select_related("owner", "department", "front")
 
 
-def acting(view):
-    """A POST action: domain refusals become a message and a redirect back, never a 500."""
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except NotAllowed as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except ProjectError as exc:
-            messages.error(request, str(exc))
-            return redirect(safe_next(request, "projects:list"))
-    return login_required(require_POST(wrapper))
+#: A POST action: domain refusals become a message and a redirect back, never a 500.
+acting = redirects.acting(ProjectError, "projects:list")
 
 
 def _filter(request) -> ProjectFilter:

@@ -1,7 +1,6 @@
 """督办事项 pages: thin views over `workflow` and `timers`."""
 
 import datetime as dt
-from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,9 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
 
-from luoshi.core.redirects import safe_next
+from luoshi.core import redirects
 from luoshi.plans.models import Plan
 from luoshi.tasks import workflow
 from luoshi.tasks.forms import EvidenceForm, StepForm, TaskForm
@@ -24,18 +22,8 @@ def visible(user):
         .prefetch_related("milestones")
 
 
-def acting(view):
-    """A POST action: refusals become a message (or 403), never a 500."""
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except workflow.NotAllowed as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except workflow.TaskError as exc:
-            messages.error(request, str(exc))
-            return redirect(safe_next(request, "tasks:list"))
-    return login_required(require_POST(wrapper))
+#: A POST action: refusals become a message (or 403), never a 500.
+acting = redirects.acting(workflow.TaskError, "tasks:list")
 
 
 @login_required
