@@ -88,6 +88,11 @@ def in_reach(user, unit, action: str = VIEW) -> bool:
     return reach(user, action).contains(unit)
 
 
+def codes_above(user) -> list[str]:
+    """The codes of USER's unit and the units above it (a reporter names its city's firms and chains)."""
+    return [code for code in user.unit.path.split("/") if code] if user is not None and user.unit_id else []
+
+
 def outside_reach(user, obj, fields: tuple[str, ...], action: str = CHANGE) -> list[dict]:
     """A field error for each unit field of OBJ the user may not ACTION, naming the unit by its code.
 

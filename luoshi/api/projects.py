@@ -49,6 +49,8 @@ class ProjectOut(Schema):
     owner_name: str
     department: str | None
     industry: str
+    investor: str | None
+    investor_id: int | None
     location: str
     total_investment: float | None
     stage: str
@@ -80,7 +82,7 @@ def project_out(row: ProjectProgress) -> dict:
     return {
         "id": p.pk, "code": p.code, "name": p.name, "owner": p.owner.code, "owner_name": p.owner.name,
         "department": p.department.code if p.department_id else None, "industry": p.industry,
-        "location": p.location, "total_investment": _number(p.total_investment), "stage": p.stage,
+        "investor": p.investor.name if p.investor_id else None, "investor_id": p.investor_id, "location": p.location, "total_investment": _number(p.total_investment), "stage": p.stage,
         "stage_label": p.get_stage_display(), "stage_date": p.stage_date, "simulated": p.simulated,
         "year": row.year, "planned": row.planned, "planned_by_now": row.planned_by_now, "completed": row.completed,
         "completed_period": row.completed_period.code if row.completed_period else None, "elapsed": row.elapsed,

@@ -4,10 +4,10 @@ page and a sheet accept the same."""
 
 from django.db.models import Q
 
-from luoshi.accounts.scoping import units_for
+from luoshi.accounts.scoping import codes_above, units_for
 from luoshi.attraction.models import Event, TaskForce
 from luoshi.chains.models import Chain, ChainNode
-from luoshi.enterprises.models import Enterprise
+from luoshi.enterprises import register
 from luoshi.projects.models import Project
 from luoshi.units.models import Unit
 
@@ -17,15 +17,9 @@ def seen(queryset, user):
     return queryset if user is None else queryset.restrict(user)
 
 
-def above(user) -> list[str]:
-    """The codes of USER's unit and the units above it: a reporter picks among its city's firms and chains."""
-    return [code for code in user.unit.path.split("/") if code] if user is not None and user.unit_id else []
-
-
 def companies(user):
     """Firms of the register USER sees, and those registered by the units above USER's (the city's firms)."""
-    return Enterprise.objects.active().filter(
-        Q(pk__in=seen(Enterprise.objects.all(), user)) | Q(register_unit__code__in=above(user)))
+    return register.pickable(user)
 
 
 def task_forces(user):
@@ -41,12 +35,12 @@ def landing_units(user):
 
 
 def chains(user):
-    return Chain.objects.active().filter(Q(pk__in=seen(Chain.objects.all(), user)) | Q(unit__code__in=above(user)))
+    return Chain.objects.active().filter(Q(pk__in=seen(Chain.objects.all(), user)) | Q(unit__code__in=codes_above(user)))
 
 
 def nodes(user):
     return ChainNode.objects.active().filter(
-        Q(pk__in=seen(ChainNode.objects.all(), user)) | Q(chain__unit__code__in=above(user))).select_related("chain")
+        Q(pk__in=seen(ChainNode.objects.all(), user)) | Q(chain__unit__code__in=codes_above(user))).select_related("chain")
 
 
 def events(user):

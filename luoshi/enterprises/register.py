@@ -7,8 +7,9 @@ its unit within the editor's jurisdiction, an outside firm without a unit.
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 
-from luoshi.accounts.scoping import CHANGE, VIEW, outside_reach, signed_in
+from luoshi.accounts.scoping import CHANGE, VIEW, codes_above, outside_reach, signed_in
 from luoshi.core.errors import FieldErrors
 from luoshi.enterprises.credit_code import normalise
 from luoshi.enterprises.models import Enterprise
@@ -19,6 +20,14 @@ FIELDS = ("name", "credit_code", "scale", "register_unit", "unit", "outside", "l
 def visible(user, action: str = VIEW):
     """The enterprises USER may see (or change): registered by or sitting in a unit within reach."""
     return Enterprise.objects.restrict(user, action).select_related("register_unit", "unit")
+
+
+def pickable(user):
+    """The firms USER may name as a project's investor or a lead's company: the register USER sees, and the firms
+    registered by the units above USER's (a district picks among its city's firms); USER None: every firm."""
+    if user is None:
+        return Enterprise.objects.active()
+    return Enterprise.objects.active().filter(Q(pk__in=visible(user)) | Q(register_unit__code__in=codes_above(user)))
 
 
 def may_edit(user, enterprise: Enterprise | None = None) -> bool:
@@ -95,8 +104,6 @@ def archive_enterprise(user, enterprise: Enterprise, archived: bool = True) -> E
 
 def search(rows, words: str):
     """ROWS whose name or credit code contains WORDS."""
-    from django.db.models import Q
-
     words = (words or "").replace("\x00", "").strip()[:100]
     if not words:
         return rows

@@ -1,11 +1,14 @@
 """Forms of the key-project pages: stage change, monthly plan, obstacles, batches, import."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.accounts.scoping import CHANGE, units_for
 from luoshi.core import limits
 from luoshi.core.widgets import DateInput
+from luoshi.enterprises import register
+from luoshi.enterprises.models import Enterprise
 from luoshi.plans.models import Front, Target
 from luoshi.projects.models import Batch, Contact, Obstacle, Project
 from luoshi.projects.obstacles import DEFAULT_DAYS, ROUTE_DAYS
@@ -88,8 +91,8 @@ class ProjectForm(forms.ModelForm):
 
     class Meta:
         model = Project
-        fields = ["code", "name", "owner", "department", "industry", "front", "location", "total_investment",
-                  "targets"]
+        fields = ["code", "name", "owner", "department", "industry", "investor", "front", "location",
+                  "total_investment", "targets"]
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -99,6 +102,8 @@ class ProjectForm(forms.ModelForm):
             else units.filter(pk=self.instance.department_id)
         self.fields["targets"].queryset = Target.objects.restrict(user).active().select_related("plan")
         self.fields["front"].queryset = Front.objects.restrict(user).select_related("plan")
+        self.fields["investor"].queryset = Enterprise.objects.filter(  # the firm already set stays selectable
+            Q(pk__in=register.pickable(user)) | Q(pk=self.instance.investor_id)).order_by("name")
         if not user.edits_plans:
             for name in ("code", "owner", "department", "targets"):
                 self.fields[name].disabled = True
