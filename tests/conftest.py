@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 import pytest
 from django.conf import settings
 
-from luoshi.accounts.models import User
+from luoshi.accounts.models import ApiToken, User
 from luoshi.demo import loader
 from luoshi.figures.models import Series
 from luoshi.plans.models import Assignment, Target
@@ -113,6 +113,16 @@ def client_for(client):
         client.force_login(user)
         return client
     return login
+
+
+@pytest.fixture
+def token_client(client):
+    """token_client(user) → the test client sending a fresh API token of USER (Bearer)."""
+    def make(user):
+        _, key = ApiToken.issue(user, "test")
+        client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {key}"
+        return client
+    return make
 
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]

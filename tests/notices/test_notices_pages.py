@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
-from luoshi.accounts.models import ApiToken
 from luoshi.notices.delivery import DOERS, Notice, notify
 from luoshi.notices.models import Notification
 
@@ -74,17 +73,8 @@ def test_the_old_inbox_address_still_leads_to_it(client_for, jinshui_reporter):
     assert response.status_code == 301 and response.url == reverse("notices:inbox")
 
 
-@pytest.fixture
-def api(client):
-    def as_user(user):
-        _, key = ApiToken.issue(user, "test")
-        client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {key}"
-        return client
-    return as_user
-
-
-def test_the_api_lists_and_marks_ones_own(api, notes, jinshui_reporter, erqi_reporter):
-    client = api(jinshui_reporter)
+def test_the_api_lists_and_marks_ones_own(token_client, notes, jinshui_reporter, erqi_reporter):
+    client = token_client(jinshui_reporter)
     listed = client.get("/api/v1/notifications").json()
     assert sorted(n["title"] for n in listed) == ["金水一", "金水二"]
     one = client.post(f"/api/v1/notifications/{notes['金水一'].pk}/read")
@@ -93,7 +83,7 @@ def test_the_api_lists_and_marks_ones_own(api, notes, jinshui_reporter, erqi_rep
     assert client.post(f"/api/v1/notifications/{notes['二七一'].pk}/read").status_code == 404
     assert client.post("/api/v1/notifications/read").json() == {"marked": 1}
     assert client.get("/api/v1/notifications?unread=true").json() == []
-    other = api(erqi_reporter).get("/api/v1/notifications").json()
+    other = token_client(erqi_reporter).get("/api/v1/notifications").json()
     assert [n["title"] for n in other] == ["二七一"] and other[0]["read"] is False
 
 
