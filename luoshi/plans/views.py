@@ -17,6 +17,7 @@ from luoshi.figures.rollup import decomposition
 from luoshi.plans import quota_sheet
 from luoshi.plans.decomposition import QuotaProblem, QuotaResult, QuotasRejected, assignable_units, set_quotas
 from luoshi.plans.models import Front, Plan, Target
+from luoshi.plans.panels import TARGET_PANELS
 from luoshi.plans.wording import describe
 
 
@@ -69,7 +70,7 @@ def target_detail(request, pk: int):
         "target": target, "plan": target.plan, "wording": wording_of(target),
         "before": text[:target.span_start], "after": text[target.span_end:],
         "standing": standing(request.user, target, request.GET.get("period", "")),
-        "quotas": decomposition(target).quotas,
+        "quotas": decomposition(target).quotas, "panels": TARGET_PANELS.rendered(request.user, target),
     })
 
 

@@ -107,3 +107,17 @@ def test_three_batches_count_one_pipeline(pipeline, units):
         ("签约一批", 3, 1, 4), ("开工一批", 3, 1, 4), ("投产一批", 1, 0, 1)]
     started = pipeline["L1"].project
     assert Project.objects.filter(stage="started").count() == 3 and started.stage == "operating"
+
+
+def test_the_target_page_shows_the_rollup_beside_the_reported_figure(client_for, analyst, erqi_reporter, plan,
+                                                                      pipeline):
+    submit(None, [Entry(row=1, series="招商引资签约总额", unit="410100", period="2023", value=Decimal(7797),
+                        source="测试来源")], channel="import", today=D(2024, 3, 1))
+    year = target_for(Target.objects.all(), Period.year(2023))
+    page = client_for(analyst).get(f"/plans/targets/{year.pk}/").content.decode()
+    assert 'id="attraction-rollup"' in page and "7797" in page and "57.5" in page and "7739.5" in page
+    assert "测试一专班" in page
+    other = next(t for t in Target.objects.filter(plan=year.plan) if t.series_id and t.series.name != "招商引资签约总额")
+    assert 'id="attraction-rollup"' not in client_for(analyst).get(f"/plans/targets/{other.pk}/").content.decode()
+    outsider = client_for(erqi_reporter).get(f"/plans/targets/{year.pk}/").content.decode()
+    assert "7797" not in outsider.split('id="attraction-rollup"')[-1]  # the bureau's figure is not a district's
