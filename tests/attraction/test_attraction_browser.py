@@ -41,3 +41,34 @@ def test_a_task_force_member_moves_a_lead_to_signed_on_the_kanban(browser_as, ma
     client = Client()
     client.force_login(erqi_reporter)
     assert client.get(f"/attraction/leads/{lead.pk}/").status_code == 404  # (a 404 in the browser logs an error)
+
+
+def test_an_analyst_keeps_a_task_force_and_imports_leads_in_the_browser(browser_as, analyst, task_force, node, firm,
+                                                                        units, tmp_path):
+    from luoshi.attraction.models import TaskForce
+    from tests.attraction.test_leads_sheet import GOOD, workbook
+
+    page = browser_as("analyst")
+    page.goto(browser_as.url + "/attraction/task-forces/new/")
+    page.fill("#task-force-form input[name=name]", "浏览器专班")
+    page.select_option("#task-force-form select[name=lead_department]", label=units["郑州市商务局"].name)
+    page.select_option("#task-force-form select[name=members]", label=units["金水区"].name)
+    page.click("#task-force-form button[type=submit]")
+    page.wait_for_url("**/attraction/task-forces/*/")
+    assert "浏览器专班" in page.inner_text("h1") and "金水区" in page.inner_text("dl.facts")
+    assert TaskForce.objects.get(name="浏览器专班").members.get() == units["金水区"]
+
+    bad, good = tmp_path / "bad.xlsx", tmp_path / "good.xlsx"
+    bad.write_bytes(workbook([("", "", "没有的公司", "", "", "测试一专班", "金水区", "", "", "", "2023-01-01")]))
+    good.write_bytes(workbook(GOOD))
+    page.goto(browser_as.url + "/attraction/leads/import/")
+    page.set_input_files("#import-form input[name=file]", str(bad))
+    page.click("#import-form button[type=submit]")
+    page.wait_for_selector("table.import-errors")
+    assert "C列(投资企业)" in page.inner_text("table.import-errors")
+    page.set_input_files("#import-form input[name=file]", str(good))
+    page.click("#import-form button[type=submit]")
+    page.wait_for_url("**/attraction/")
+    assert page.locator(".lead-card").count() == 3
+    assert "导入签约项目" in page.locator('.kanban-column[data-stage="signed"]').inner_text()
+    browser_as.problems["errors"] = [e for e in browser_as.problems["errors"] if "422" not in e]
