@@ -1,6 +1,5 @@
 """招商引资 pages: thin views over the domain modules (stages, rollup, batches, funds), scoped by jurisdiction."""
 
-from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,7 +8,6 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from luoshi.attraction import editing, funds
 from luoshi.attraction.batches import three_batches
@@ -36,8 +34,8 @@ from luoshi.attraction.stages import (
     open_lead,
 )
 from luoshi.chains.models import Chain
+from luoshi.core import redirects
 from luoshi.core.errors import FieldErrors
-from luoshi.core.redirects import safe_next
 from luoshi.lib.bounded import TooLarge, limits, read_capped
 from luoshi.projects import stages as project_stages
 from luoshi.projects.forms import ObstacleForm
@@ -50,18 +48,8 @@ def visible(user):
                                                                 "project")
 
 
-def acting(view):
-    """A POST action: domain refusals become a message and a redirect back, never a 500."""
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except NotAllowed as exc:
-            raise PermissionDenied(str(exc)) from exc
-        except ValueError as exc:  # LeadError, a figure refused, a field out of range
-            messages.error(request, str(exc))
-            return redirect(safe_next(request, "attraction:pipeline"))
-    return login_required(require_POST(wrapper))
+#: A POST action: a refusal becomes a 403 (not allowed) or a message and a redirect back, never a 500.
+acting = redirects.acting(ValueError, "attraction:pipeline")  # LeadError, a figure refused, a field out of range
 
 
 def _filter(request) -> LeadFilter:
@@ -267,16 +255,11 @@ def task_force_form(request, pk: int | None = None):
                       "attraction:task_force")
 
 
-@login_required
-@require_POST
+@acting
 def task_force_archive(request, pk: int):
     force = _editable(request, TaskForce.objects.all(), pk)
     restore = request.POST.get("restore") == "1"
-    try:
-        editing.archive_task_force(request.user, force, archived=not restore)
-    except FieldErrors as exc:
-        messages.error(request, str(exc))
-        return redirect("attraction:task_forces")
+    editing.archive_task_force(request.user, force, archived=not restore)  # a name taken again: a message
     messages.success(request, _("专班已恢复") if restore else _("专班已归档"))
     return redirect("attraction:task_force", pk=pk) if restore else redirect("attraction:task_forces")
 
@@ -291,8 +274,7 @@ def event_form(request, pk: int | None = None):
     return _edit_page(request, form, save, "attraction/event_form.html", {"event": event}, "attraction:event")
 
 
-@login_required
-@require_POST
+@acting
 def event_archive(request, pk: int):
     event = _editable(request, Event.objects.all(), pk)
     restore = request.POST.get("restore") == "1"
