@@ -152,7 +152,7 @@ class _Reader(SheetReader):
         self.events = list(choices.events(user))
         self.projects = {p.code: p for p in choices.linkable_projects(user)}
         self.leads = choices.seen(Lead.objects.all(), user).active().select_related(
-            "company", "task_force", "unit", "node")
+            "company", "task_force", "unit", "node", "project")
         self._paths: dict[int, dict[str, list]] = {}
 
     def amount(self, number: int, row: tuple, key: str, name: str) -> Decimal | None:
@@ -242,6 +242,12 @@ class _Reader(SheetReader):
             self.fail(number, key, value, reason)
         return pool.get(value)
 
+    def project(self, number: int, row: tuple, lead: Lead | None):
+        """The key project the lead becomes at 开工 (its own already linked one: nothing to do)."""
+        if lead is not None and lead.project_id and self.cell(row, "project") == lead.project.code:
+            return None
+        return self.named(number, row, "project", self.projects, "没有可关联的重点项目(或已关联其他招商项目)")
+
     def event(self, number: int, row: tuple):
         value = self.cell(row, "event")
         found = [e for e in self.events if e.name == value]
@@ -262,7 +268,7 @@ class _Reader(SheetReader):
         found.stage = self.choice(number, row, "stage", STAGES, "、".join(STAGES)) or Stage.CLUE.value
         found.planned = self.amount(number, row, "planned", "planned_investment")
         found.signed = self.amount(number, row, "signed", "signed_investment")
-        found.project = self.named(number, row, "project", self.projects, "没有可关联的重点项目(或已关联其他招商项目)")
+        found.project = self.project(number, row, found.lead)
         found.dates = {stage: day for stage in DATES
                        if (day := self.date(number, row, f"date_{stage}", LeadStep, "date")) is not None}
         self.agree(found)

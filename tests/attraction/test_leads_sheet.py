@@ -164,3 +164,11 @@ def test_the_cli(analyst, task_force, node, firm, tmp_path, capsys):
     out = tmp_path / "out.xlsx"
     assert main(["leads", "export", "-o", str(out)]) == 0 and load_workbook(out).active.max_row == 4
     assert main(["leads", "template", "-o", str(out)]) == 0 and load_workbook(out).active.max_row == 1
+
+
+def test_an_export_of_every_stage_imports_back_as_no_change(analyst, make_lead):
+    make_lead("已投产项目", talks=D(2023, 2, 1), signed=D(2023, 3, 1), landed=D(2023, 4, 1), started=D(2023, 5, 1),
+              producing=D(2023, 6, 1), signed_amount=5)
+    make_lead("线索项目", with_node=False)
+    summary = import_leads(analyst, export_workbook(Lead.objects.all()), "leads.xlsx")
+    assert (summary.rows, summary.created, summary.advanced, summary.steps) == (2, 0, 0, 0)
