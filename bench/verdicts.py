@@ -152,7 +152,7 @@ def _page_of(name: str, client, url: str, figures, repeat: int) -> None:
     _line("", page, bare, "figure SQL", page_cpu, bare_cpu)
 
 
-def child(db: str, repeat: int, refresh_runs: int = 2) -> int:
+def child(db: str, repeat: int, refresh_runs: int = 2, part: str = "all") -> int:
     province.django_for(db)
     from django.conf import settings
     from django.core.management import call_command
@@ -181,8 +181,10 @@ def child(db: str, repeat: int, refresh_runs: int = 2) -> int:
         kept = sum(count for _, count in refresh_plans(Plan.objects.filter(simulated=True), at=parse(AT)))
         print(f"  daily refresh, {run}: {kept:,} verdicts judged and kept in {time.perf_counter() - started:.1f} s",
               flush=True)
-    _status(repeat)
-    _pages(repeat)
+    if part in ("all", "status"):
+        _status(repeat)
+    if part in ("all", "pages"):
+        _pages(repeat)
     return 0
 
 
@@ -196,11 +198,14 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--refresh-runs", type=int, default=2, choices=[0, 1, 2],
                         help="timed daily refreshes before the reads (0: none; what is not kept is kept on first read)")
+    parser.add_argument("--part", choices=["all", "status", "pages"], default="all",
+                        help="pages: only the pages (at full size, what they read is kept on their first read)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        return child(args.child, args.repeat, args.refresh_runs)
-    province.run_per_database(args, __file__, ["--repeat", str(args.repeat), "--refresh-runs", str(args.refresh_runs)])
+        return child(args.child, args.repeat, args.refresh_runs, args.part)
+    province.run_per_database(args, __file__, ["--repeat", str(args.repeat), "--refresh-runs", str(args.refresh_runs),
+                                               "--part", args.part])
     return 0
 
 
