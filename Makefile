@@ -20,10 +20,11 @@ demo: install
 	$(BIN)/luoshi demo --port $(PORT)
 
 # The whole suite on SQLite, then again on PostgreSQL (skipped with its reason when the server is
-# unreachable, unless LUOSHI_REQUIRE_POSTGRES=1).
+# unreachable, unless LUOSHI_REQUIRE_POSTGRES=1), spread over every core (WORKERS=0 runs it in one).
+WORKERS ?= auto
 test: install
-	$(BIN)/python -m pytest
-	LUOSHI_TEST_DATABASE=postgres $(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(WORKERS)
+	LUOSHI_TEST_DATABASE=postgres $(BIN)/python -m pytest -n $(WORKERS)
 
 lint: install
 	$(BIN)/ruff check luoshi tests bench
