@@ -31,10 +31,10 @@ class RankRow:
         return Status(self.worst).label_zh
 
     @property
-    def attention(self) -> list[Kept]:
-        """The unit's red and yellow verdicts, worst first: what the ranking names (the rest are counted)."""
-        lagging = [j for j in self.judged if j.status in ATTENTION]
-        return sorted(lagging, key=lambda j: vocabulary.worst_first(j.status))
+    def attention(self) -> list[tuple[str, str, list[Kept]]]:
+        """The unit's red, then yellow verdicts, each status with its label: what the ranking names."""
+        return [(status, Status(status).label_zh, kept) for status in ATTENTION
+                if (kept := [j for j in self.judged if j.status == status])]
 
     @property
     def counts(self) -> dict[str, int]:

@@ -27,7 +27,6 @@ from django.db.models import Q
 
 from luoshi.figures.lateness import Owed, debtor_of, judging_at, subject_of, with_owners
 from luoshi.figures.status import default_at, judge_assignments, judge_targets, verdict_row
-from luoshi.lib.judgement import Status
 from luoshi.lib.periods import parse
 from luoshi.plans.models import Assignment, Target
 from luoshi.verdicts.models import Flip, StoredVerdict
@@ -62,10 +61,6 @@ class Kept:
     @property
     def status(self) -> str:
         return self.row["status"]
-
-    @property
-    def status_label(self) -> str:
-        return Status(self.status).label_zh
 
     @property
     def key(self) -> str:
