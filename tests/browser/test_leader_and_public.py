@@ -59,3 +59,24 @@ def test_an_anonymous_visitor_reads_the_pledge_page(live_server, demo, open_page
     page.wait_for_selector("text=历史数据")
     assert "全年突破7000亿元" in page.content()
     assert page.locator("text=看板").count() == 0
+
+
+def test_a_big_board_shows_red_and_yellow_first_and_opens_the_rest_of_a_front_in_place(live_server, demo,
+                                                                                      open_page):
+    for target in list(demo.targets.all()) * 2:  # the demo's 12 targets three times over: a board of 36
+        target.pk, target.order = None, demo.targets.count() + 1
+        target.save()
+    page = open_page()
+    log_in(page, live_server, "leader")
+    page.goto(live_server.url + "/dashboard/?period=2023")
+    page.wait_for_selector(".target-card")
+    first_screen = page.locator(".target-card")
+    assert {first_screen.nth(i).get_attribute("data-status") for i in range(first_screen.count())} <= {"red", "yellow"}
+    economy = page.locator(".front-panel", has_text="经济发展")
+    economy.locator("details.front-rest summary").click()
+    gdp = economy.locator("details.front-rest .target-card", has_text="地区生产总值").first
+    gdp.wait_for()
+    assert "已完成" in gdp.inner_text() and "7.4" in gdp.inner_text()
+    page.wait_for_selector("details.front-rest .bullet svg")
+    rest = economy.locator("details.front-rest")
+    assert rest.locator(".bullet svg").count() == rest.locator(".target-card").count() > 0
