@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from luoshi.attraction import funds
 from luoshi.attraction.models import Lead
@@ -21,7 +22,7 @@ from luoshi.plans.models import Target
 from luoshi.projects.rollup import _statistics as bureau_figures
 
 Stage = Lead.Stage
-BY = {"task-force": "专班", "chain": "产业链", "unit": "落地单位", "month": "月份"}
+BY = {"task-force": _("专班"), "chain": _("产业链"), "unit": _("落地单位"), "month": _("月份")}
 COUNTED = (Stage.SIGNED, Stage.STARTED, Stage.PRODUCING)
 NO_CHAIN = ("", "未关联产业链")
 
@@ -141,7 +142,7 @@ def month_lines(leads: list[Lead], at: Period) -> list[Line]:
     """One line per month of AT's year up to its end: what happened in that month."""
     lines = []
     for start, end in _months(at):
-        _, line = lines_of(leads, "unit", start, end)
+        line = lines_of(leads, "unit", start, end)[1]
         line.key, line.label = f"{start:%Y-%m}", f"{start.year}年{start.month}月"
         lines.append(line)
     return lines

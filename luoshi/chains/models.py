@@ -88,7 +88,7 @@ class ChainNode(ChangeLoggedModel):
     note = models.CharField(_("说明"), max_length=500, blank=True)
     archived = models.BooleanField(_("已归档"), default=False)
     enterprises = models.ManyToManyField("enterprises.Enterprise", through="NodeEnterprise",
-                                         related_name="chain_nodes", blank=True)
+                                         verbose_name=_("企业"), related_name="chain_nodes", blank=True)
 
     objects = NodeQuerySet.as_manager()
 

@@ -23,6 +23,7 @@ from luoshi.core.errors import FieldErrors
 from luoshi.figures.catalogue import match_series
 from luoshi.figures.models import Figure, FigureRevision, Series
 from luoshi.figures.status import judge_targets, verdict_row
+from luoshi.figures.tabular import RELIABILITY_LABELS
 from luoshi.lib.periods import Period, PeriodError, parse
 from luoshi.plans.models import Plan, Target
 from luoshi.plans.wording import describe
@@ -30,8 +31,6 @@ from luoshi.units.models import Unit
 
 NO_DATA = "无公开数据"
 NO_TARGET = "未设目标"
-#: A source's reliability class as the pages say it.
-RELIABILITY_LABELS = {"official": "官方", "news": "新闻", "aggregator": "聚合网站"}
 _SOURCE_SPLIT = re.compile(r"[\s;；,，、]+")
 #: The page's labels of the fields a comparison is asked by (the API keeps the names in `detail[].field`).
 FIELD_LABELS = {"indicator": "指标", "period": "期间", "under": "上级单位", "unit": "单位", "peers": "对比单位",

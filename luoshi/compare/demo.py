@@ -11,9 +11,9 @@ import csv
 import json
 from pathlib import Path
 
-from luoshi.compare.comparison import RELIABILITY_LABELS
 from luoshi.figures.entries import ANY_BASE, Entry
 from luoshi.figures.submission import submit
+from luoshi.figures.tabular import RELIABILITY_LABELS
 from luoshi.plans.models import Plan
 from luoshi.review.stored import create_reviewed_plan
 from luoshi.units.importing import import_divisions

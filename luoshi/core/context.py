@@ -5,6 +5,9 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+#: The name stored for what no person did (a load, a command, a receiver); pages say 系统 (the |actor filter).
+SYSTEM_ACTOR = "system"
+
 
 @dataclass(frozen=True)
 class ChangeContext:

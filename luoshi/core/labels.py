@@ -4,8 +4,11 @@
 A code that names no period is shown as written rather than hidden.
 """
 
-from django.utils.translation import get_language
+import calendar
 
+from django.utils.translation import get_language, gettext
+
+from luoshi.lib.judgement.words import render
 from luoshi.lib.periods import Period, PeriodError, parse
 
 
@@ -25,3 +28,17 @@ def period_label(period: Period | str | None, short: bool = False) -> str:
     if chinese():
         return period.label_zh if short else period.label_zh_full
     return period.label_en
+
+
+def month_label(month: int) -> str:
+    """A calendar month (not a period: a month's own amount) as people say it: 3月, Mar."""
+    return f"{month}月" if chinese() else calendar.month_abbr[month]
+
+
+def sentence(words: dict | None, chinese_text: str = "") -> str:
+    """A sentence kept as words (a verdict's reason) in the reader's language; CHINESE_TEXT, what it says in
+    Chinese, stands for it in Chinese and where no words were kept."""
+    if words is None or (chinese() and chinese_text):
+        return chinese_text
+    text = render(words, gettext, lambda code, full: period_label(code, short=not full)).strip()
+    return text[:1].upper() + text[1:]

@@ -90,3 +90,30 @@ class ObjectChange(models.Model):
         before, after = self.prechange_data or {}, self.postchange_data or {}
         return {k: (before.get(k), after.get(k)) for k in sorted(before.keys() | after.keys())
                 if before.get(k) != after.get(k)}
+
+    @property
+    def shown_diff(self) -> list[tuple[str, object, object]]:
+        """`diff` as the page says it: each field by its verbose name, a choice by its label, 是/否 for a
+        yes/no field (a field the model no longer has keeps its stored name and value)."""
+        model = self.changed_object_type.model_class()
+        fields = {} if model is None else {
+            **{f.attname: f for f in model._meta.concrete_fields}, **{f.name: f for f in model._meta.many_to_many}}
+        shown = []
+        for name, values in self.diff.items():
+            field = fields.get(name)
+            label = str(field.verbose_name) if field is not None else name
+            shown.append((label, *(_shown_value(field, v) for v in values)))
+        return shown
+
+
+def _shown_value(field, value):
+    """VALUE of FIELD as a reader says it (None and no related ids stay None: the page writes —)."""
+    if isinstance(value, list):
+        return "、".join(map(str, value)) or None
+    if field is None or value is None:
+        return value
+    if isinstance(field, models.BooleanField):
+        return _("是") if value else _("否")
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    return value

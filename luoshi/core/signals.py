@@ -11,7 +11,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from luoshi.core.context import current
+from luoshi.core.context import SYSTEM_ACTOR, current
 from luoshi.core.models import ChangeLoggedModel, ObjectChange
 
 
@@ -151,7 +151,7 @@ def record(instance, action: str, before: dict | None, after: dict | None) -> Ob
     user = ctx.user
     return ObjectChange.objects.create(
         user=user if user is not None and user.pk else None,
-        user_name=getattr(user, "username", "") or "system",
+        user_name=getattr(user, "username", "") or SYSTEM_ACTOR,
         request_id=ctx.request_id,
         action=action,
         changed_object_type=ContentType.objects.get_for_model(instance, for_concrete_model=True),

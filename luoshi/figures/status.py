@@ -265,6 +265,7 @@ def verdict_row(judged: Judged) -> dict:
         "pace_ratio": _round(verdict.pace_ratio),
         "met": verdict.met,
         "reason": verdict.reason,
+        "reason_words": verdict.words,
         "expected_value": rounded(expected_value(judged), places),
         "latest_period": verdict.period.code if verdict.period else None,
         "judged_period": period.code if (period := judged_period(target, judged.at)) else None,

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
+from luoshi.core.context import SYSTEM_ACTOR
 from luoshi.figures import notices
 from luoshi.figures.entries import ANY_BASE, Entry, as_float, plain
 from luoshi.figures.models import Figure, FigureRevision
@@ -22,7 +23,9 @@ class FiguresRejected(Exception):
     """The submission has bad cells or conflicts; nothing was written."""
 
     def __init__(self, validation: Validation):
-        super().__init__(f"{len(validation.errors)} 处错误,{len(validation.conflicts)} 处冲突")
+        counts = ((len(validation.errors), "处错误"), (len(validation.conflicts), "处冲突"))
+        # neither: a slot created by someone else at the same moment (`_create_slots`)
+        super().__init__(",".join(f"{n} {word}" for n, word in counts if n) or "数据正被他人同时写入,请重新提交")
         self.validation = validation
 
 
@@ -162,7 +165,7 @@ def _point_figures_at_latest(figure_ids: list[int], *, approved: bool = True, ju
 
 
 def _name(user) -> str:
-    return (str(user) if user is not None else "system")[:150]
+    return (str(user) if user is not None else SYSTEM_ACTOR)[:150]
 
 
 def _approve(revision: FigureRevision, user, note: str, now) -> None:

@@ -35,6 +35,8 @@ HEADERS = {
     "based_on": ("基于版本", "based_on"),
 }
 REQUIRED = ("series", "period")
+#: A source's reliability class (a `reliability` column, read as the note) as the pages say it.
+RELIABILITY_LABELS = {"official": "官方", "news": "新闻", "aggregator": "聚合网站"}
 
 
 class TableError(ValueError):
@@ -75,11 +77,14 @@ def entries_from_rows(rows, file_name: str, *, default_unit: str = "", header_ro
         raise TableError(f"{file_name}: 文件是空的")
     columns = _columns(header, file_name)
     names = {f: f"{get_column_letter(i + 1)}列({header[i]})" for f, i in columns.items()}
+    is_reliability = "note" in columns and str(header[columns["note"]]).strip() == "reliability"
     entries = []
     for number, row in enumerate(rows, start=header_row + 1):
         cells = {f: (row[i] if i < len(row) else None) for f, i in columns.items()}
         if all(v in (None, "") for v in cells.values()):
             continue
+        if is_reliability:
+            cells["note"] = RELIABILITY_LABELS.get(_text(cells["note"]), cells["note"])
         entries.append(_entry(number, cells, names, default_unit, with_base))
     return entries
 

@@ -21,6 +21,7 @@ from django.utils import timezone
 from luoshi.accounts.models import User
 from luoshi.accounts.people import active_in
 from luoshi.accounts.scoping import in_reach
+from luoshi.lib.judgement.words import msg, render
 from luoshi.notices.models import Notification
 from luoshi.notices.reading import email_chosen
 from luoshi.units.models import Unit
@@ -41,8 +42,9 @@ class Notice:
     """One thing to hear about: a stable KEY (the event's identity; one notice per person, key and day),
     words, the page it is about, and whom: UNIT_ID's active people of ROLES, or only the person USER_ID.
 
-    With ARGS, TITLE is a sentence marked for translation (gettext_noop) with %(name)s places: stored
-    filled in Chinese, shown in each reader's language."""
+    With ARGS, TITLE is a sentence marked for translation (gettext_noop) with %(name)s places, each value a
+    string or words (`lib.judgement.words`: a message, a period): stored filled in Chinese, shown in each
+    reader's language."""
 
     unit_id: int | None
     key: str
@@ -54,7 +56,7 @@ class Notice:
 
     @property
     def text(self) -> str:
-        return self.title % self.args if self.args is not None else self.title
+        return render(msg(self.title, **self.args)) if self.args is not None else self.title
 
 
 @dataclass(frozen=True)

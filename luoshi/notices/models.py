@@ -2,10 +2,11 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from luoshi.core.labels import sentence
 from luoshi.core.models import ChangeLoggedModel
+from luoshi.lib.judgement.words import msg
 
 
 class NotificationQuerySet(models.QuerySet):
@@ -50,7 +51,7 @@ class Notification(models.Model):
         if not self.words:
             return self.title
         try:
-            return gettext(self.words["title"]) % self.words["args"]
+            return sentence(msg(self.words["title"], **self.words["args"]), self.title)
         except (KeyError, TypeError, ValueError):
             return self.title
 
@@ -58,7 +59,8 @@ class Notification(models.Model):
 class Preference(ChangeLoggedModel):
     """通知设置: whether a person also receives their notices by email (the inbox always has them)."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notice_preference")
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, verbose_name=_("用户"), on_delete=models.CASCADE,
+                                related_name="notice_preference")
     email = models.BooleanField(_("邮件通知"), default=True)
 
     class Meta:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from luoshi.accounts.scoping import CHANGE, units_for
 from luoshi.core import limits
+from luoshi.core.labels import month_label
 from luoshi.core.widgets import DateInput
 from luoshi.enterprises import register
 from luoshi.enterprises.models import Enterprise
@@ -36,7 +37,7 @@ class MonthlyPlanForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for month, name in enumerate(MONTH_FIELDS, start=1):
-            self.fields[name] = forms.DecimalField(label=f"{month}月", required=False, min_value=0,
+            self.fields[name] = forms.DecimalField(label=month_label(month), required=False, min_value=0,
                                                    max_digits=14, decimal_places=4)
 
     def amounts(self) -> dict:

@@ -10,16 +10,18 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from django.conf import settings
+from django.utils.translation import gettext_noop
 
 from luoshi.figures.models import Figure, Series
 from luoshi.figures.status import default_at, series_at, tolerances
 from luoshi.lib.judgement import Observation, Status, TargetSpec, Verdict, judge
 from luoshi.lib.judgement.readings import SEASONAL
+from luoshi.lib.judgement.words import render, replaced
 from luoshi.lib.periods import Period, elapsed_fraction, parse, periods_in
 from luoshi.projects.models import Project
 from luoshi.projects.planning import cumulative, monthly_plan, planned_total
 
-BY_PLAN = "按投资计划进度推算"
+BY_PLAN = gettext_noop("按投资计划进度推算")
 NO_PLAN = "未录入年度投资计划"
 
 
@@ -79,7 +81,8 @@ def _spec(year: int, total) -> TargetSpec:
 
 def _by_plan(verdict: Verdict) -> Verdict:
     """The engine's seasonal words become the plan's: the profile it used is the investment plan."""
-    return replace(verdict, reason=verdict.reason.replace(SEASONAL, BY_PLAN),
+    words = replaced(verdict.words, SEASONAL, BY_PLAN)
+    return replace(verdict, reason=render(words), words=words,
                    forecast_basis=verdict.forecast_basis.replace(SEASONAL, BY_PLAN))
 
 

@@ -24,12 +24,12 @@ def once(args) -> int:
 
     today = _today(args)
     for item in reminders.unaddressed(today):
-        print(f"无人接收\t{item.title}(该单位没有可接收提醒的账户,请用 luoshi users add 添加)", file=sys.stderr)
+        print(f"无人接收\t{item.text}(该单位没有可接收提醒的账户,请用 luoshi users add 添加)", file=sys.stderr)
     if args.dry_run:
         deliveries = reminders.pending(today)
         for d in deliveries:
             unit = d.user.unit.name if d.user.unit_id else ""
-            print(f"{unit}\t{d.user.username}\t{d.user.email or '(无邮箱,仅站内)'}\t{d.notice.title}")
+            print(f"{unit}\t{d.user.username}\t{d.user.email or '(无邮箱,仅站内)'}\t{d.notice.text}")
         print(f"试运行:将发送 {len(deliveries)} 条提醒(未发送)")
         return 0
     sent = reminders.send(today)

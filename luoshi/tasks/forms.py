@@ -24,7 +24,7 @@ class TaskForm(forms.Form):
                                         required=False)
     target = forms.ModelChoiceField(label=_("服务的目标"), queryset=Target.objects.none(), required=False)
     milestones = forms.CharField(label=_("节点(每行:日期 节点名称)"), required=False,
-                                 widget=forms.Textarea(attrs={"rows": 3, "placeholder": "2023-06-30 完成主体工程"}))
+                                 widget=forms.Textarea(attrs={"rows": 3, "placeholder": _("2023-06-30 完成主体工程")}))
     plan = forms.ModelChoiceField(queryset=Plan.objects.all(), required=False, widget=forms.HiddenInput)
     span_start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     span_end = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)

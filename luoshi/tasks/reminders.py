@@ -11,9 +11,11 @@ import datetime as dt
 from collections.abc import Callable
 
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 
 from luoshi.figures.lateness import owed
 from luoshi.figures.models import Series
+from luoshi.lib.judgement import words
 from luoshi.lib.periods import due_date, is_late, latest_period
 from luoshi.lib.status import ATTENTION
 from luoshi.notices import delivery
@@ -29,11 +31,19 @@ def period_collected(series: Series, today: dt.date):
     return latest_period(series.frequency if series.frequency != "multi_year" else "annual", today)
 
 
-def figure_words(series: Series, subject: str, period, today: dt.date) -> str:
+FIGURE_LATE = gettext_noop("%(subject)s%(period)s“%(series)s”逾期未报(%(month)s月%(day)s日截止)")
+FIGURE_DUE = gettext_noop("%(subject)s%(period)s“%(series)s”待报送,%(month)s月%(day)s日截止")
+TASK = gettext_noop("督办事项“%(task)s”%(state)s")
+ESCALATED = gettext_noop("您交办的“%(task)s”(%(lead)s牵头)%(state)s")
+
+
+def figure_words(series: Series, subject, period, today: dt.date) -> tuple[str, dict]:
+    """The reminder of SERIES's figure of PERIOD owed for SUBJECT (a name, words, or "" for the unit's own):
+    its sentence (待报送, or 逾期未报 past the due day) and values, for a `Notice`."""
     due = due_date(period, series.due_day)
-    if is_late(period, series.due_day, today, reported=False):
-        return f"{subject}{period.label_zh_full}“{series.name}”逾期未报({due:%m月%d日}截止)"
-    return f"{subject}{period.label_zh_full}“{series.name}”待报送,{due:%m月%d日}截止"
+    late = is_late(period, series.due_day, today, reported=False)
+    return (FIGURE_LATE if late else FIGURE_DUE), {"subject": subject, "period": words.period(period, full=True),
+                                                   "series": series.name, "month": f"{due:%m}", "day": f"{due:%d}"}
 
 
 def _tasked(today: dt.date) -> list:
@@ -52,9 +62,9 @@ def figures_due(today: dt.date) -> list[Notice]:
     found = []
     for item in owed(_tasked(today), today=today, late_only=False):
         whose = "" if item.subject.pk == item.unit.pk else f"{item.subject.name}"
+        sentence, args = figure_words(item.series, whose, item.period, today)
         found.append(Notice(item.unit.pk, f"figure:{item.series.pk}:{item.subject.pk}:{item.period.code}",
-                            figure_words(item.series, whose, item.period, today), reverse("figures:entry"),
-                            roles=FIGURE_REPORTERS))
+                            sentence, reverse("figures:entry"), roles=FIGURE_REPORTERS, args=args))
     return sorted(found, key=lambda r: (r.unit_id, r.key))
 
 
@@ -68,12 +78,12 @@ def tasks_due(today: dt.date) -> list[Notice]:
         if state.colour not in ATTENTION:
             continue
         word, link = ("overdue" if state.overdue else "soon"), reverse("tasks:detail", args=[task.pk])
+        args = {"task": task.title, "state": state.words, "lead": task.lead_unit.display_name}
         for unit_id in (task.lead_unit_id, *(u.pk for u in task.co_units.all())):
-            found.append(Notice(unit_id, f"task:{task.pk}:{word}", f"督办事项“{task.title}”{state.label}", link))
+            found.append(Notice(unit_id, f"task:{task.pk}:{word}", TASK, link, args=args))
         if state.overdue and task.assigned_by_id:
-            found.append(Notice(task.lead_unit_id, f"task:{task.pk}:escalated",
-                                f"您交办的“{task.title}”({task.lead_unit.display_name}牵头){state.label}", link,
-                                user_id=task.assigned_by_id))
+            found.append(Notice(task.lead_unit_id, f"task:{task.pk}:escalated", ESCALATED, link,
+                                user_id=task.assigned_by_id, args=args))
     return found
 
 

@@ -10,9 +10,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
+from luoshi.core.labels import sentence
 from luoshi.figures.status import tolerances
 from luoshi.lib.judgement import Milestone, Status, TargetSpec, Verdict, judge
+from luoshi.lib.judgement.words import msg, render
 from luoshi.lib.periods import Period
 from luoshi.lib.status import Colour, worst_first
 from luoshi.tasks.models import Task
@@ -48,25 +51,44 @@ def due_date(task: Task) -> dt.date | None:
     return min(dues) if dues else None
 
 
+ON_TIME, LATE_DONE, NO_LIMIT = gettext_noop("按时办结"), gettext_noop("超时办结"), gettext_noop("无时限")
+WAITING = gettext_noop("待签收,")
+STEP = gettext_noop("节点“%(name)s”")
+OVERDUE = gettext_noop("%(waiting)s%(what)s逾期 %(days)s 天")
+DUE_TODAY = gettext_noop("%(waiting)s%(what)s今日到期")
+DUE_IN = gettext_noop("%(waiting)s%(what)s%(days)s 天后到期")
+LEFT = gettext_noop("%(waiting)s剩余 %(days)s 天")
+NO_STEPS = gettext_noop("未设节点")
+
+
 @dataclass(frozen=True)
 class Light:
-    """督办灯: green 正常, yellow 临期, red 逾期, grey 无时限; done tasks say whether on time."""
+    """督办灯: green 正常, yellow 临期, red 逾期, grey 无时限; done tasks say whether on time. `words` is its
+    label as words (`lib.judgement.words`): `label` says it in Chinese, `shown` in the reader's language."""
 
     colour: str
-    label: str
+    words: dict
     days: int | None = None  # days left (negative: overdue by)
 
     @property
     def overdue(self) -> bool:
         return self.colour == Colour.RED
 
+    @property
+    def label(self) -> str:
+        return render(self.words)
 
-def next_due(task: Task) -> tuple[dt.date | None, str]:
-    """What falls due next: the earliest open milestone (节点) before the task's own due date, or that."""
+    @property
+    def shown(self) -> str:
+        return sentence(self.words, self.label)
+
+
+def next_due(task: Task) -> tuple[dt.date | None, dict | str]:
+    """What falls due next: the earliest open milestone (节点, as words) before the task's own due date, or that."""
     due = due_date(task)
     steps = [m for m in task.milestones.all() if m.done is None and (due is None or m.due < due)]
     first = min(steps, key=lambda m: m.due, default=None)
-    return (first.due, f"节点“{first.name}”") if first else (due, "")
+    return (first.due, msg(STEP, name=first.name)) if first else (due, "")
 
 
 def light(task: Task, today: dt.date) -> Light:
@@ -74,26 +96,29 @@ def light(task: Task, today: dt.date) -> Light:
     if task.status == Task.Status.DONE:
         due = due_date(task)
         on_time = due is None or task.done_at is None or _day(task.done_at) <= due
-        return Light(Colour.GREEN, "按时办结") if on_time else Light(Colour.YELLOW, "超时办结")
+        return Light(Colour.GREEN, msg(ON_TIME)) if on_time else Light(Colour.YELLOW, msg(LATE_DONE))
     due, what = next_due(task)
     if due is None:
-        return Light(Colour.GREY, "无时限")
+        return Light(Colour.GREY, msg(NO_LIMIT))
     # 一周办结 runs from 下达 until the task is received (see `due_date`): the light says it still waits
-    waiting = "待签收," if task.status == Task.Status.ISSUED and task.time_limit_id and task.received_at is None else ""
+    received = not (task.status == Task.Status.ISSUED and task.time_limit_id and task.received_at is None)
+    waiting = "" if received else msg(WAITING)
     left = (due - today).days
     if left < 0:
-        return Light(Colour.RED, f"{waiting}{what}逾期 {-left} 天", left)
+        return Light(Colour.RED, msg(OVERDUE, waiting=waiting, what=what, days=str(-left)), left)
     if left <= warn_days():
-        return Light(Colour.YELLOW, f"{waiting}{what}" + ("今日到期" if left == 0 else f"{left} 天后到期"), left)
+        soon = msg(DUE_TODAY, waiting=waiting, what=what) if left == 0 else msg(
+            DUE_IN, waiting=waiting, what=what, days=str(left))
+        return Light(Colour.YELLOW, soon, left)
     due = due_date(task)
-    return Light(Colour.GREEN, f"{waiting}剩余 {(due - today).days if due else left} 天", left)
+    return Light(Colour.GREEN, msg(LEFT, waiting=waiting, days=str((due - today).days if due else left)), left)
 
 
 def milestone_verdict(task: Task, today: dt.date) -> Verdict:
     """节点进度 by the judgement engine: milestones done vs due by TODAY, as for a milestone target."""
     steps = tuple(Milestone(m.due, m.done, m.name) for m in task.milestones.all())
     if not steps:
-        return Verdict(Status.GREY, "未设节点")
+        return Verdict(Status.GREY, render(msg(NO_STEPS)), words=msg(NO_STEPS))
     year = max(m.due for m in steps).year
     spec = TargetSpec(kind="milestone", value=len(steps), period=Period.year(year), milestones=steps)
     at = Period.year(year) if today.year > year else Period.month(year, max(today.month, 2))

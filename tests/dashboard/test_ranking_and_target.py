@@ -47,7 +47,7 @@ def test_target_page_shows_chart_revisions_assignments_and_sentence(client_for, 
     retail = actuals.targets.get(indicator="社会消费品零售额", kind="level", period="2023")
     page = client_for(analyst).get(reverse("plans:target", args=[retail.pk]) + "?period=2023H1").content.decode()
     assert 'id="year-chart"' in page and '"last_year"' in page and '"forecast"' in page
-    assert "system" in page and "已采用" in page and "2805.7" in page
+    assert "系统" in page and "已采用" in page and "2805.7" in page
     assert "全年突破5800亿元" in page
     fai = assignments["金水区"].target
     page = client_for(analyst).get(reverse("plans:target", args=[fai.pk]) + "?period=2023H1").content.decode()

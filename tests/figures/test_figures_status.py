@@ -54,5 +54,5 @@ def test_the_mid_year_picture(actuals):
 
 def test_real_figures_keep_their_sources(actuals):
     gdp_2023 = FigureRevision.objects.get(figure__series__name="地区生产总值", figure__period="2023")
-    assert gdp_2023.source.startswith("big5.cri.cn") and gdp_2023.note == "news"
+    assert gdp_2023.source.startswith("big5.cri.cn") and gdp_2023.note == "新闻"
     assert gdp_2023.status == "approved" and gdp_2023.submitted_by_name == "system"

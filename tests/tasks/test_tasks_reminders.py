@@ -25,7 +25,7 @@ def overdue(task, jinshui_reporter):
 
 
 def test_each_unit_hears_its_figures_due_and_its_tasks_overdue(overdue, assignments, other_task):
-    found = {(d.user.username, d.notice.title) for d in reminders.pending(TODAY)}
+    found = {(d.user.username, d.notice.text) for d in reminders.pending(TODAY)}
     assert ("jinshui", "督办事项“测试督办事项”待签收,逾期 11 天") in found
     assert ("erqi", "督办事项“测试督办事项”待签收,逾期 11 天") in found  # co-unit
     assert ("leader", "您交办的“测试督办事项”(金水区牵头)待签收,逾期 11 天") in found  # 督办升级
@@ -82,6 +82,6 @@ def test_a_department_hears_of_an_obstacle_near_its_time_limit(units, leader, an
     obstacles.route(o, units["郑州市发展和改革委员会"], analyst, days=5, today=TODAY)
     assert not [d for d in reminders.pending(TODAY) if d.user == fgw]
     [soon] = [d.notice for d in reminders.pending(TODAY + dt.timedelta(days=3)) if d.user == fgw]
-    assert soon.title == "项目“测试项目”的用地问题待答复,04月17日到期" and soon.key.endswith(":soon")
+    assert soon.text == "项目“测试项目”的用地问题待答复,04月17日到期" and soon.key.endswith(":soon")
     [late] = [d.notice for d in reminders.pending(TODAY + dt.timedelta(days=6)) if d.user == fgw]
-    assert late.key.endswith(":overdue") and "逾期 1 天" in late.title
+    assert late.key.endswith(":overdue") and "逾期 1 天" in late.text

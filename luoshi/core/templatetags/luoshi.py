@@ -4,6 +4,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from luoshi.core import labels
+from luoshi.core.context import SYSTEM_ACTOR
 from luoshi.core.history import history_query, may_read
 from luoshi.lib import numbers
 
@@ -14,6 +15,20 @@ register = template.Library()
 def period_label(code, short: bool = False) -> str:
     """A period code as its reader says it: 2023Q1 → 2023年一季度 (Q1 2023 in English); |period_label:1 → 一季度."""
     return labels.period_label(code, short=bool(short))
+
+
+@register.filter
+def actor(name: str) -> str:
+    """Who acted, as a page says it: the stored name, 系统 for what no person did."""
+    return _("系统") if name == SYSTEM_ACTOR else name
+
+
+@register.filter
+def reason(verdict) -> str:
+    """A verdict's reason in the reader's language: a Verdict or a verdict row (kept or not)."""
+    if isinstance(verdict, dict):
+        return labels.sentence(verdict.get("reason_words"), verdict.get("reason", ""))
+    return labels.sentence(getattr(verdict, "words", None), getattr(verdict, "reason", ""))
 
 
 @register.filter

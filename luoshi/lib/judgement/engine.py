@@ -11,8 +11,13 @@ from .milestones import judge_milestones
 from .model import Bound, Kind, Lateness, Observation, Status, TargetSpec, Tolerances, Verdict
 from .readings import Reading, judged_figure, read
 from .text import describe, span_word
+from .words import Node, gettext_noop, msg, period, render
 
-NO_DATA = "无数据"
+NO_DATA = gettext_noop("无数据")
+NOT_PUBLISHED = gettext_noop("%(period)s数据未公布")
+NO_FINAL = gettext_noop("暂无%(span)s数据")
+CLOSED = gettext_noop("按%(span)s数据:%(reason)s")
+WITH_GAP = gettext_noop("%(reason)s;%(gap)s")
 
 
 def judge(
@@ -46,15 +51,19 @@ def judge(
         late, not_published = None, False
     elif late is None and not not_published and today is not None and due_day is not None:
         late = Lateness.of(at, due_day, today)
-    prefix = f"按{span_word(spec.period)}数据:" if closed else ""
     if found is None:
-        reason = _absent(at, late, not_published)
-        return Verdict(Status.GREY, prefix + reason, is_final=is_final, commitment=spec.commitment,
-                       late=late, not_published=not_published)
+        words = _closed(spec, closed, _absent(at, late, not_published))
+        return Verdict(Status.GREY, render(words), is_final=is_final, commitment=spec.commitment,
+                       late=late, not_published=not_published, words=words)
     obs, actual = found
     reading = read(spec, obs, actual, last_year, tolerances)
     gap = _gap(spec, at, obs, late, not_published, is_final)
-    return _verdict(spec, at, obs, reading, is_final, prefix, gap, late, not_published)
+    return _verdict(spec, at, obs, reading, is_final, closed, gap, late, not_published)
+
+
+def _closed(spec: TargetSpec, closed: bool, reason: Node) -> Node:
+    """按一季度数据:… when the target's period closed before the period judged at."""
+    return msg(CLOSED, span=span_word(spec.period), reason=reason) if closed else reason
 
 
 def _latest(spec: TargetSpec, at: Period, actuals: Sequence[Observation]) -> tuple[Observation, float] | None:
@@ -69,24 +78,24 @@ def _latest(spec: TargetSpec, at: Period, actuals: Sequence[Observation]) -> tup
     return best
 
 
-def _absent(at: Period, late: Lateness | None, not_published: bool) -> str:
+def _absent(at: Period, late: Lateness | None, not_published: bool) -> Node:
     """Why there is no figure at all: 未公布, 逾期未报, else 无数据."""
     if not_published:
-        return f"{at.label_zh_full}数据未公布"
-    return late.reason if late else NO_DATA
+        return msg(NOT_PUBLISHED, period=period(at, full=True))
+    return late.words if late else msg(NO_DATA)
 
 
 def _gap(
     spec: TargetSpec, at: Period, obs: Observation, late: Lateness | None, not_published: bool, is_final: bool
-) -> str:
+) -> Node | None:
     """What is missing after the latest figure: at's figure late or 未公布, or no period-end figure yet."""
     if obs.period.end_date >= at.end_date:
-        return ""
+        return None
     if late:
-        return late.reason
+        return late.words
     if not_published:
-        return f"{at.label_zh_full}数据未公布"
-    return f"暂无{span_word(spec.period)}数据" if is_final else ""
+        return msg(NOT_PUBLISHED, period=period(at, full=True))
+    return msg(NO_FINAL, span=span_word(spec.period)) if is_final else None
 
 
 def _verdict(
@@ -95,8 +104,8 @@ def _verdict(
     obs: Observation,
     reading: Reading,
     is_final: bool,
-    prefix: str,
-    gap_text: str,
+    closed: bool,
+    missing: Node | None,
     late: Lateness | None,
     not_published: bool,
 ) -> Verdict:
@@ -104,12 +113,12 @@ def _verdict(
     margin = gap + (reading.band if spec.bound is Bound.APPROX else 0.0)
     obs_final = obs.period.end_date >= spec.period.end_date
     status, met = _status(margin, reading.width, obs_final)
-    reason = prefix + describe(spec, at, obs.period, reading, met)
-    if gap_text:
-        reason = f"{reason};{gap_text}"
+    words = _closed(spec, closed, describe(spec, at, obs.period, reading, met))
+    if missing is not None:
+        words = msg(WITH_GAP, reason=words, gap=missing)
     return Verdict(
         status=status,
-        reason=reason,
+        reason=render(words),
         actual=reading.actual,
         progress=reading.progress,
         expected=reading.expected,
@@ -123,6 +132,7 @@ def _verdict(
         period=obs.period,
         late=late,
         not_published=not_published,
+        words=words,
     )
 
 

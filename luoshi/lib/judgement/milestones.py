@@ -7,8 +7,15 @@ from datetime import date, timedelta
 from luoshi.lib.periods import Period
 
 from .model import Milestone, Status, TargetSpec, Tolerances, Verdict
+from .words import Node, gettext_noop, msg, render
 
-BASIS = "按里程碑日期"
+BASIS = gettext_noop("按里程碑日期")
+NONE = gettext_noop("无里程碑")
+COUNT = gettext_noop("已完成 %(done)s/%(total)s 项里程碑")
+DONE, NOT_DONE = gettext_noop("已完成:%(count)s"), gettext_noop("未完成:%(count)s")
+OVERDUE = gettext_noop("%(n)s 项里程碑逾期未完成(最早应于 %(due)s 完成);%(count)s")
+SOON = gettext_noop("%(n)s 项里程碑将于近期到期(最早 %(due)s);%(count)s")
+ON_TIME = gettext_noop("%(count)s,无逾期")
 
 
 def judge_milestones(
@@ -17,7 +24,8 @@ def judge_milestones(
     """Done vs due by now (today, else the end of `at`): red if one is overdue, yellow if one is due soon."""
     steps = spec.milestones
     if not steps:
-        return Verdict(Status.GREY, "无里程碑", is_final=is_final, commitment=spec.commitment)
+        return Verdict(Status.GREY, render(msg(NONE)), is_final=is_final, commitment=spec.commitment,
+                       words=msg(NONE))
     now = today or at.end_date
     done = [m for m in steps if m.done_by(now)]
     due = [m for m in steps if m.due <= now]
@@ -28,9 +36,10 @@ def judge_milestones(
     met = len(done) == len(steps) if is_final else None
     status = _status(overdue, soon, met)
     progress, expected = len(done) / len(steps), len(due) / len(steps)
+    words = _reason(steps, done, overdue, soon, met)
     return Verdict(
         status=status,
-        reason=_reason(steps, done, overdue, soon, met),
+        reason=render(words),
         actual=float(len(done)),
         progress=progress,
         expected=expected,
@@ -42,6 +51,7 @@ def judge_milestones(
         is_final=is_final,
         commitment=spec.commitment,
         period=at,
+        words=words,
     )
 
 
@@ -59,13 +69,12 @@ def _reason(
     overdue: list[Milestone],
     soon: list[Milestone],
     met: bool | None,
-) -> str:
-    count = f"已完成 {len(done)}/{len(steps)} 项里程碑"
+) -> Node:
+    count = msg(COUNT, done=str(len(done)), total=str(len(steps)))
     if met is not None:
-        return f"已完成:{count}" if met else f"未完成:{count}"
+        return msg(DONE if met else NOT_DONE, count=count)
     if overdue:
-        first = min(m.due for m in overdue)
-        return f"{len(overdue)} 项里程碑逾期未完成(最早应于 {first.isoformat()} 完成);{count}"
+        return msg(OVERDUE, n=str(len(overdue)), due=min(m.due for m in overdue).isoformat(), count=count)
     if soon:
-        return f"{len(soon)} 项里程碑将于近期到期(最早 {min(m.due for m in soon).isoformat()});{count}"
-    return f"{count},无逾期"
+        return msg(SOON, n=str(len(soon)), due=min(m.due for m in soon).isoformat(), count=count)
+    return msg(ON_TIME, count=count)

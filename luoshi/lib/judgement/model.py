@@ -10,6 +10,11 @@ from typing import Any, NamedTuple
 from luoshi.lib.periods import Period, due_date
 from luoshi.lib.status import Status
 
+from .words import gettext_noop, msg, render
+from .words import period as period_node
+
+LATE = gettext_noop("%(period)s数据逾期未报 %(days)s 天")
+
 
 class Kind(StrEnum):
     """指标类型: how a target's value is stated (see the extraction conventions)."""
@@ -166,8 +171,12 @@ class Lateness:
         return cls(period, due, (today - due).days) if today > due else None
 
     @property
+    def words(self) -> dict[str, Any]:
+        return msg(LATE, period=period_node(self.period, full=True), days=str(self.days))
+
+    @property
     def reason(self) -> str:
-        return f"{self.period.label_zh_full}数据逾期未报 {self.days} 天"
+        return render(self.words)
 
     def to_dict(self) -> dict[str, Any]:
         return {"period": self.period.code, "due": self.due.isoformat(), "days": self.days}
@@ -182,6 +191,8 @@ class Verdict:
     (growth, share, reduction) have `progress` None and `expected` the target value itself.
     `gap` is the forecast's (at the end: the actual's) margin over the target in the target's own
     unit (percentage points for rates); positive means ahead, also for lower-is-better targets.
+    `words` is the reason as its message and values (`words.render` says it in the reader's language);
+    `reason` is what it says in Chinese.
     """
 
     status: Status
@@ -199,6 +210,7 @@ class Verdict:
     period: Period | None = field(default=None)
     late: Lateness | None = None
     not_published: bool = False
+    words: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready: enums as their values, the judged figure's period as its code."""

@@ -8,21 +8,26 @@ from dataclasses import dataclass
 from luoshi.lib.periods import Frequency, Period, elapsed_fraction
 
 from .model import Accumulation, Kind, Observation, TargetSpec, Tolerances
+from .words import gettext_noop
 
-SEASONAL = "按去年同期进度推算"
-LINEAR = "按时间进度推算"
-FROM_BASELINE = "按时间进度自基数线性推算"
-CURRENT_GROWTH = "按当前累计增速"
-CURRENT_LEVEL = "按当前水平"
-CURRENT_STOCK = "按当前存量"
-NO_BASELINE = "无基数,进度按现值÷目标计"
+# The basis of a forecast and a reading's note: msgids (`words`), said as they are in Chinese.
+SEASONAL = gettext_noop("按去年同期进度推算")
+LINEAR = gettext_noop("按时间进度推算")
+FROM_BASELINE = gettext_noop("按时间进度自基数线性推算")
+CURRENT_GROWTH = gettext_noop("按当前累计增速")
+CURRENT_LEVEL = gettext_noop("按当前水平")
+CURRENT_STOCK = gettext_noop("按当前存量")
+NO_BASELINE = gettext_noop("无基数,进度按现值÷目标计")
+WHOLE_YEAR = gettext_noop("已是全年数")
+WHOLE_PERIOD = gettext_noop("已是期末数")
 
 
 @dataclass(frozen=True)
 class Reading:
     """读数: the judged figure, its forecast and how far along it is.
 
-    `width` is the yellow zone short of the target and `band` the 左右 band, both in target units.
+    `width` is the yellow zone short of the target and `band` the 左右 band, both in target units;
+    `basis` and `note` are msgids (the constants above).
     """
 
     actual: float
@@ -70,7 +75,7 @@ def read(
 
 def final_basis(target_period: Period) -> str:
     """已是全年数 / 已是期末数: the figure already covers the target period."""
-    return "已是全年数" if target_period.frequency is Frequency.ANNUAL else "已是期末数"
+    return WHOLE_YEAR if target_period.frequency is Frequency.ANNUAL else WHOLE_PERIOD
 
 
 def ratio(numerator: float | None, denominator: float | None) -> float | None:
