@@ -23,12 +23,14 @@ EVENT_FIELDS = ("name", "kind", "date", "place", "organizer", "task_force")
 
 
 def may_edit(user, obj: TaskForce | Event | None = None) -> bool:
-    """Analysts and admins edit the task forces and events of their jurisdiction (OBJ None: whether any)."""
+    """Analysts and admins edit the task forces and events of their jurisdiction — those whose 牵头部门 (an
+    event: 主办单位) they reach (OBJ None: whether they may edit any)."""
     if user is None:
         return True
     if not signed_in(user) or not (user.is_superuser or user.role in (user.Role.ADMIN, user.Role.ANALYST)):
         return False
-    return obj is None or type(obj).objects.restrict(user, CHANGE).filter(pk=obj.pk).exists()
+    owner = obj.lead_department if isinstance(obj, TaskForce) else obj.organizer if obj is not None else None
+    return obj is None or in_reach(user, owner, CHANGE)
 
 
 def require_edit(user, obj=None) -> None:

@@ -51,7 +51,8 @@ def test_one_validation_names_every_bad_field(analyst, units, bureau, task_force
 
 def test_only_analysts_of_the_jurisdiction_change_task_forces(bureau_reporter, leader, units, bureau, task_force):
     kf = make_user("kf", "analyst", units["开封市"])
-    for user in (bureau_reporter, leader, kf):
+    member = make_user("jinshui_analyst", "analyst", units["金水区"])  # a member unit, not the 牵头部门
+    for user in (bureau_reporter, leader, kf, member):
         assert not editing.may_edit(user, task_force)
         with pytest.raises(PermissionDenied):
             editing.update_task_force(user, task_force, leader="改")
