@@ -13,9 +13,9 @@ The language rule:
   column headings, legends and placeholders — while data (unit, target, project and indicator
   names, source sentences) stays as entered, in Chinese.
 
-Breakage (an error status, overflow, a console error) fails the test; wording still left to issue 14's rough
-edges is an xfail whose reason names each problem and the pages it is on. The demo is loaded once and the
-roles walk at the same time, a browser each (about 2 minutes of browsing on the 2-core machine).
+Any problem fails the test, named with the pages it is on: breakage (an error status, overflow, a console
+error) first, then wording. The demo is loaded once and the roles walk at the same time, a browser each (about
+2 minutes of browsing on the 2-core machine).
 """
 
 import os
@@ -222,7 +222,7 @@ def walked(django_db_setup, django_db_blocker, live_server):
             del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
-#: What breaks a page (the test fails on these); the rest is wording, left to the rough-edges work of issue 14.
+#: What breaks a page; the rest is wording.
 LAYOUT = ("status", "overflow", "console error")
 
 
@@ -247,5 +247,4 @@ def test_every_page_of_the_role_reads_well_at_both_widths_in_both_languages(walk
     assert len(pages) >= 8, f"{role} reaches only {sorted(pages)}"
     layout, text = split(problems)
     assert not layout, f"{role}: {len(pages)} pages in {seconds:.0f} s, broken:\n{report(layout)}"
-    if text:
-        pytest.xfail(f"{role}: {len(pages)} pages; wording left (issue 14, rough edges):\n{report(text)}")
+    assert not text, f"{role}: {len(pages)} pages, wording:\n{report(text)}"
