@@ -1,5 +1,5 @@
 """The long schemathesis run: the same test as the suite's (every operation of /api/v1/, every persona,
-the same checks), with many more examples per operation and persona.
+the same checks; each case sent as every persona), with many more examples per operation.
 
     .venv/bin/python scripts/schemathesis_long.py            # 200 examples each (about an hour)
     .venv/bin/python scripts/schemathesis_long.py 1000 -x    # more, stop at the first failure
