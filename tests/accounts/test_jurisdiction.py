@@ -56,7 +56,7 @@ API_OBJECTS = {
     "task_id": "task", "evidence_id": "evidence", "revision_id": "revision", "figure_id": "figure",
     "milestone_id": "milestone", "proposal_id": "proposal", "assignment_id": "assignment", "unit_id": "unit",
     "code": "unit.code", "chain_id": "chain", "node_id": "node", "enterprise_id": "enterprise",
-    "lead_id": "lead", "notification_id": "notice",
+    "lead_id": "lead", "notification_id": "notice", "task_force_id": "task_force", "event_id": "event",
 }
 ACTIONS = {"action": ("receive", "start", "request", "approve", "return", "route", "answer", "confirm", "reopen")}
 
