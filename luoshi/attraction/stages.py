@@ -96,7 +96,7 @@ def _project_for(lead: Lead, project: Project | None, create: bool, date: dt.dat
         return Project.objects.create(code=lead.code, name=lead.name, owner=lead.unit,
                                       industry=lead.node.chain.name if lead.node_id else "",
                                       total_investment=lead.signed_investment, year=date.year,
-                                      simulated=lead.simulated, created_by=user)
+                                      investor=lead.company, simulated=lead.simulated, created_by=user)
     if user is not None and not in_reach(user, project.owner):
         raise NotAllowed(f"重点项目“{project.name}”不在您的辖区内")
     if Lead.objects.filter(project=project).exclude(pk=lead.pk).exists():

@@ -7,6 +7,7 @@ and every API operation is walked with the other city's ids: nothing of it is re
 """
 
 import datetime as dt
+import functools
 import json
 import re
 
@@ -201,11 +202,17 @@ def api_operations(world: dict) -> list[tuple[str, str, dict | None]]:
     return found
 
 
+@functools.cache
+def components() -> dict:
+    """The OpenAPI document's schemas, built once (building the document takes about a second)."""
+    return api.get_openapi_schema()["components"]["schemas"]
+
+
 def example(schema: dict, world: dict, name: str = ""):
     """A value that passes SCHEMA's validation, naming WORLD's units and series where a field asks for one."""
-    components = api.get_openapi_schema()["components"]["schemas"]
+    components_ = components()
     while "$ref" in schema or "anyOf" in schema:
-        schema = components[schema["$ref"].rsplit("/", 1)[1]] if "$ref" in schema else schema["anyOf"][0]
+        schema = components_[schema["$ref"].rsplit("/", 1)[1]] if "$ref" in schema else schema["anyOf"][0]
     kind = schema.get("type")
     if name in FIELD_VALUES:
         return FIELD_VALUES[name](world)

@@ -63,8 +63,8 @@ def test_starting_needs_a_key_project_and_creates_one(make_lead, units):
     advance(lead, "started", dt.date(2023, 5, 1), None, create_project=True, today=TODAY)
     lead.refresh_from_db()
     project = lead.project
-    assert (project.name, project.owner, project.total_investment, project.stage, project.stage_date) == (
-        lead.name, units["金水区"], Decimal(20), "started", dt.date(2023, 5, 1))
+    assert (project.name, project.owner, project.investor, project.total_investment, project.stage,
+            project.stage_date) == (lead.name, units["金水区"], lead.company, Decimal(20), "started", dt.date(2023, 5, 1))
     advance(lead, "producing", dt.date(2023, 11, 1), None, today=TODAY)
     project.refresh_from_db()
     assert (project.stage, project.stage_date) == ("operating", dt.date(2023, 11, 1))
