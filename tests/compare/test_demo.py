@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.db import transaction
 
 from luoshi.cli import main
 from luoshi.demo import loader
@@ -10,9 +11,18 @@ from luoshi.demo import loader
 PUBLISHED = {"郑州": 7.4, "漯河": 5.4, "南阳": 4.8, "洛阳": 3.5, "新乡": 1.5}
 
 
+@pytest.fixture(scope="module")
+def demo_once(django_db_setup, django_db_blocker):
+    """The demo, loaded once for the module (it is most of each test's time) and rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield loader.load_demo()
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(db):
-    return loader.load_demo()
+def demo(demo_once, db):
+    """Each test runs in its own savepoint inside the module's demo: what it changes is undone."""
+    return demo_once
 
 
 def test_luoshi_compare_lists_every_city_with_its_targets_and_actuals(demo, capsys):
