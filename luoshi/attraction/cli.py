@@ -253,15 +253,22 @@ def run_task_force_save(args, user) -> int:
     return 0
 
 
+def _archive(args, user, model, archive, label: str) -> int:
+    """Archive (or, with --restore, restore) the MODEL row ARGS.id that USER sees, through ARCHIVE."""
+    from luoshi.attraction import choices
+
+    row = _row(choices.seen(model.objects.all(), user), args.id, label)
+    archive(user, row, archived=not args.restore)
+    print(f"{row.pk}\t{row.name}\t{'restored' if args.restore else 'archived'}")
+    return 0
+
+
 @_acting
 def run_task_force_archive(args, user) -> int:
-    from luoshi.attraction import choices, editing
+    from luoshi.attraction import editing
     from luoshi.attraction.models import TaskForce
 
-    force = _row(choices.seen(TaskForce.objects.all(), user), args.id, "task force")
-    editing.archive_task_force(user, force, archived=not args.restore)
-    print(f"{force.pk}\t{force.name}\t{'restored' if args.restore else 'archived'}")
-    return 0
+    return _archive(args, user, TaskForce, editing.archive_task_force, "task force")
 
 
 @_acting
@@ -303,13 +310,10 @@ def run_event_save(args, user) -> int:
 
 @_acting
 def run_event_archive(args, user) -> int:
-    from luoshi.attraction import choices, editing
+    from luoshi.attraction import editing
     from luoshi.attraction.models import Event
 
-    event = _row(choices.seen(Event.objects.all(), user), args.id, "event")
-    editing.archive_event(user, event, archived=not args.restore)
-    print(f"{event.pk}\t{event.name}\t{'restored' if args.restore else 'archived'}")
-    return 0
+    return _archive(args, user, Event, editing.archive_event, "event")
 
 
 @_acting
