@@ -15,12 +15,12 @@ from pydantic import Field
 from luoshi.api.enterprises import unit_by_code
 from luoshi.api.projects import attempt
 from luoshi.api.schemas import Date, ErrorOut, Id, amount, text
-from luoshi.attraction import editing, funds
+from luoshi.attraction import choices, editing, funds
 from luoshi.attraction.filters import FilterError, read_filter
 from luoshi.attraction.models import Event, Lead, LeadStep, TaskForce
 from luoshi.attraction.overview import overview
 from luoshi.attraction.sheet import LeadsRejected, export_workbook, import_leads
-from luoshi.attraction.stages import advance
+from luoshi.attraction.stages import advance, correct_lead, open_lead
 from luoshi.chains.models import Chain
 from luoshi.core.errors import FieldErrors
 from luoshi.figures.models import Figure, FigureRevision
@@ -141,6 +141,58 @@ def post_leads_import(request, file: File[UploadedFile], dry_run: bool = False):
 @router.get("/leads/{lead_id}", response=LeadOut)
 def get_lead(request, lead_id: Id):
     return lead_out(get_object_or_404(leads_of(request), pk=lead_id))
+
+
+class LeadFactsIn(Schema):
+    """A lead's facts: ids as GET /leads gives them, the landing unit by its code."""
+
+    name: text(Lead, "name")
+    company_id: Id
+    task_force_id: Id
+    unit: text(Unit, "code")
+    node_id: Id | None = None
+    event_id: Id | None = None
+    planned_investment: amount(Lead, "planned_investment") | None = None
+
+
+class LeadNewIn(LeadFactsIn):
+    date: Date
+    note: text(LeadStep, "note") = ""
+
+
+def _facts(request, body: LeadFactsIn) -> dict:
+    """BODY's facts as rows the caller may pick (`attraction.choices`, as the form offers), else 422 by field."""
+    user, problems, facts = request.user, [], {"name": body.name, "planned_investment": body.planned_investment}
+    picks = {"company": (choices.companies(user), {"pk": body.company_id}),
+             "task_force": (choices.task_forces(user), {"pk": body.task_force_id}),
+             "unit": (choices.landing_units(user), {"code": body.unit}),
+             "node": (choices.nodes(user), {"pk": body.node_id}), "event": (choices.events(user), {"pk": body.event_id})}
+    for name, (rows, where) in picks.items():
+        if None in where.values():
+            facts[name] = None
+        elif (found := rows.filter(**where).first()) is None:
+            problems.append({"field": f"{name}_id" if name != "unit" else name,
+                             "message": f"没有可选的{Lead._meta.get_field(name).verbose_name}“{next(iter(where.values()))}”"})
+        else:
+            facts[name] = found
+    if problems:
+        raise FieldErrors(problems)
+    return facts
+
+
+@router.post("/leads", response={201: LeadOut, 403: ErrorOut, 409: ErrorOut, 422: ErrorOut})
+def post_lead(request, body: LeadNewIn):
+    """登记线索: a new lead at 线索 on DATE (as the page's 登记线索)."""
+    return attempt(lambda: lead_out(leads_of(request).get(pk=open_lead(
+        request.user, date=body.date, note=body.note, **_facts(request, body)).pk)), ok=201)
+
+
+@router.put("/leads/{lead_id}", response={200: LeadOut, 403: ErrorOut, 409: ErrorOut, 422: ErrorOut})
+def put_lead(request, lead_id: Id, body: LeadFactsIn):
+    """更正: put a registered lead's facts right; its stages stay as logged."""
+    lead = get_object_or_404(leads_of(request), pk=lead_id)
+    return attempt(lambda: (correct_lead(request.user, lead, **_facts(request, body)),
+                            lead_out(leads_of(request).get(pk=lead_id)))[1])
 
 
 class LeadStageIn(Schema):

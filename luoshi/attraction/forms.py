@@ -18,7 +18,7 @@ from luoshi.projects.models import Project
 
 
 class LeadForm(forms.ModelForm):
-    """登记线索: the lead's company, 专班, landing unit and the chain node it fills."""
+    """登记线索 (or 更正 a registered lead): the lead's company, 专班, landing unit and the chain node it fills."""
 
     date = forms.DateField(label=_("线索日期"), widget=DateInput())
 
@@ -28,6 +28,8 @@ class LeadForm(forms.ModelForm):
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk:  # 更正: the first step's date stays as logged
+            del self.fields["date"]
         self.fields["company"].queryset = choices.companies(user)
         self.fields["task_force"].queryset = choices.task_forces(user)
         self.fields["unit"].queryset = choices.landing_units(user)

@@ -50,12 +50,8 @@ def require_edit(user, lead: Lead) -> None:
 def open_lead(user, *, name: str, company, task_force, unit, date: dt.date, node=None, event=None,
               planned_investment=None, note: str = "", simulated: bool = False, today: dt.date | None = None) -> Lead:
     """登记线索: a new lead at 线索 on DATE, for USER's own 专班 or landing unit."""
-    if user is not None and not (in_reach(user, unit, CHANGE) or in_reach(user, task_force.lead_department, CHANGE)):
-        raise NotAllowed("只能为本辖区或本专班登记招商线索")
-    limits.require(Lead, {"name": name, "planned_investment": planned_investment}, error=InvalidLead)
+    _check_facts(user, name, task_force, unit, planned_investment)
     limits.require(LeadStep, {"date": date, "note": note}, error=InvalidLead)
-    if not name.strip():
-        raise LeadError("请填写项目名称")
     lead = Lead(name=name.strip(), company=company, task_force=task_force, unit=unit, node=node, event=event,
                 planned_investment=planned_investment, simulated=simulated, created_by=user)
     _check_date(lead, date, today or dt.date.today())
@@ -64,6 +60,36 @@ def open_lead(user, *, name: str, company, task_force, unit, date: dt.date, node
     lead.code = f"ZS-{lead.pk:05d}"
     lead.save(update_fields=["code", "modified"])
     LeadStep.log(user, action=LeadStep.OPENED, lead=lead, to_stage=Stage.CLUE, date=date, note=note)
+    return lead
+
+
+def _check_facts(user, name: str, task_force, unit, planned_investment) -> None:
+    """What a lead's facts must be, opened or corrected: USER's own 专班 or landing unit, a name, amounts
+    its columns hold."""
+    if user is not None and not (in_reach(user, unit, CHANGE) or in_reach(user, task_force.lead_department, CHANGE)):
+        raise NotAllowed("只能为本辖区或本专班登记招商线索")
+    limits.require(Lead, {"name": name, "planned_investment": planned_investment}, error=InvalidLead)
+    if not name.strip():
+        raise LeadError("请填写项目名称")
+
+
+#: The facts of a lead that may be put right after it is registered (its stages stay as logged).
+FACTS = ("name", "company", "task_force", "unit", "node", "event", "planned_investment")
+
+
+@transaction.atomic
+def correct_lead(user, lead: Lead, **facts) -> Lead:
+    """更正: put a registered lead's FACTS right — a misspelt name, the wrong company, 专班, landing unit, node,
+    event or planned amount. Its stages and their dates stay as logged; the change is in the change log."""
+    if unknown := set(facts) - set(FACTS):
+        raise TypeError(f"not a lead's fact: {', '.join(sorted(unknown))}")
+    require_edit(user, lead)
+    facts = {**{name: getattr(lead, name) for name in FACTS}, **facts}
+    _check_facts(user, facts["name"], facts["task_force"], facts["unit"], facts["planned_investment"])
+    for name, value in facts.items():
+        setattr(lead, name, value)
+    lead.name = lead.name.strip()
+    lead.save()
     return lead
 
 

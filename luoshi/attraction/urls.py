@@ -11,6 +11,7 @@ urlpatterns = [
     path("leads/template.xlsx", views.leads_template, name="leads_template"),
     path("leads/export.xlsx", views.leads_export, name="leads_export"),
     path("leads/<int:pk>/", views.lead_detail, name="lead"),
+    path("leads/<int:pk>/edit/", views.lead_edit, name="lead_edit"),
     path("leads/<int:pk>/stage/", views.lead_stage, name="lead_stage"),
     path("leads/<int:pk>/project/", views.lead_link, name="lead_link"),
     path("leads/<int:pk>/funds/", views.lead_funds, name="lead_funds"),

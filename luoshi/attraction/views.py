@@ -28,6 +28,7 @@ from luoshi.attraction.stages import (
     LeadError,
     NotAllowed,
     advance,
+    correct_lead,
     link_project,
     may_edit,
     next_stage,
@@ -95,6 +96,27 @@ def lead_new(request):
             messages.success(request, "招商线索已登记")
             return redirect("attraction:lead", pk=lead.pk)
     return render(request, "attraction/lead_form.html", {"form": form})
+
+
+@login_required
+def lead_edit(request, pk: int):
+    """更正 a registered lead's facts (its stages stay as logged)."""
+    lead = get_object_or_404(visible(request.user), pk=pk)
+    if not may_edit(request.user, lead):
+        raise PermissionDenied(_("只有该项目的专班成员、落地单位或分析员可以更正该招商项目"))
+    form = LeadForm(request.POST or None, instance=lead, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            correct_lead(request.user, Lead.objects.get(pk=pk), **form.cleaned_data)
+        except NotAllowed as exc:
+            raise PermissionDenied(str(exc)) from exc
+        except LeadError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("已保存"))
+            return redirect("attraction:lead", pk=pk)
+    return render(request, "attraction/lead_form.html", {"form": form, "lead": lead},
+                  status=422 if form.errors else 200)
 
 
 @login_required
