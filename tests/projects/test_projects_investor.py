@@ -23,3 +23,5 @@ def test_the_project_form_picks_the_investor_from_the_register(client_for, analy
     assert "测试投资有限公司" in owner.get(f"/projects/{project.pk}/edit/").content.decode()  # the city's firm
     row = owner.get(f"/api/v1/projects/{project.pk}").json()
     assert (row["investor"], row["investor_id"]) == ("测试投资有限公司", city_firm.pk)
+    page = owner.get(f"/projects/{project.pk}/").content.decode()
+    assert "投资方" in page and "测试投资有限公司" in page
