@@ -243,6 +243,7 @@ def verdict_row(judged: Judged) -> dict:
         "target_id": target.pk,
         "assignment_id": judged.assignment.pk if judged.assignment else None,
         "indicator": target.indicator,
+        "name": target.name,  # the catalogue's official name (社会消费品零售总额), as the dashboard shows it
         "front": target.front.name if target.front_id else "",
         "unit": unit.code if unit else "",
         "unit_name": unit.name if unit else "",
