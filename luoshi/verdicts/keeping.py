@@ -194,7 +194,7 @@ def keep(judged_list: list, today: dt.date) -> dict[Key, Stored]:
         Flip.objects.bulk_create([f for f, _ in flips])
         for flip, judged in flips:
             verdict_flipped.send(Flip, flip=flip, target=judged.target, assignment=judged.assignment,
-                                 old=flip.old_status, new=flip.new_status)
+                                 old=flip.old_status, new=flip.new_status, words=judged.verdict.words)
     return kept
 
 

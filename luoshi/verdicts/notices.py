@@ -14,11 +14,12 @@ SHARE = gettext_noop("目标“%(target)s”(%(unit)s分解)研判转为红色:%
 
 
 @receiver(verdict_flipped)
-def turned_red(sender, flip, target, assignment, old, new, **kwargs):
-    """A kept verdict that became red, inside the transaction that judged it (the email waits for its commit)."""
+def turned_red(sender, flip, target, assignment, old, new, words=None, **kwargs):
+    """A kept verdict that became red, inside the transaction that judged it (the email waits for its commit);
+    its reason kept as words, so each leader reads it in their language."""
     if new != RED or old == RED:
         return
-    args = {"target": str(target), "reason": flip.reason or "—",
+    args = {"target": str(target), "reason": words or flip.reason or "—",
             "unit": assignment.unit.display_name if assignment is not None else ""}
     notify(Notice(target.plan.issuer_id, f"verdict-flip:{flip.pk}", TARGET if assignment is None else SHARE,
                   reverse("plans:target", args=[target.pk]), LEADERS, args=args))

@@ -1,9 +1,11 @@
 """A target turning red tells the leaders of its plan's issuing unit, once per flip, linking to the target."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from luoshi.figures.entries import ANY_BASE, Entry
 from luoshi.figures.models import Series
@@ -44,6 +46,12 @@ def test_a_target_turning_red_tells_the_leaders_once(hall_target, leader, analys
     assert note.recipient == leader and note.key == f"verdict-flip:{flip.pk}"
     assert note.title.startswith(f"目标“{hall_target}”研判转为红色")
     assert note.link == reverse("plans:target", args=[hall_target.pk])
+    assert note.title == note.shown and flip.reason in note.title  # in Chinese: the engine's reason as it is
+    with translation.override("en"):
+        english = note.shown
+    # the sentence and the reason in English; only the data's own words (name, unit of measure) stay Chinese
+    assert "turned red: Not done: full year 20 万平方米" in english, english
+    assert not re.search(r"[\u4e00-\u9fff]", english.replace(str(hall_target), "").replace("万平方米", "")), english
     imported(25, "统计局更正")  # still red: no flip, no second notice
     assert Notification.objects.count() == 1
 
