@@ -62,14 +62,20 @@ def _xlsx_sheet(sheet, table: Table, bold) -> None:
     sheet.freeze_panes = "A2"
 
 
+#: 楷体's stand-in, shipped with Luoshi: LXGW WenKai 1.311 (SIL OFL 1.1, from the npm package
+#: @fontsource/lxgw-wenkai 5.3.0), cut to GB 2312 and ASCII by fontTools (see fonts/README.md).
+KAI = Path(__file__).parent / "fonts" / "LXGWWenKai-GB2312.ttf"
+
+
 def fonts() -> dict[str, Path]:
-    """The open fonts the PDF embeds for the official ones: Noto Serif SC (宋/仿宋/楷/小标宋) and Noto Sans SC
-    (黑体), from the pylopdf-fonts-zh-cn package (SIL OFL 1.1), so no system font package is needed."""
+    """The open fonts the PDF embeds for the official ones: Noto Serif SC (宋/仿宋/小标宋) and Noto Sans SC
+    (黑体) from the pylopdf-fonts-zh-cn package, LXGW WenKai (楷) shipped in the package, all SIL OFL 1.1, so
+    no system font package is needed."""
     try:
         import pylopdf_fonts_zh_cn as package
     except ImportError as exc:
         raise BriefingError("找不到中文字体包:请安装 pylopdf-fonts-zh-cn(pip install -r requirements.lock)后再生成 PDF。") from exc
-    found = {"serif": package.serif_path(), "sans": package.sans_path()}
+    found = {"serif": package.serif_path(), "sans": package.sans_path(), "kai": KAI}
     missing = [str(path) for path in found.values() if not path.is_file()]
     if missing:
         raise BriefingError(f"找不到中文字体文件 {'、'.join(missing)}:请重新安装 pylopdf-fonts-zh-cn。")

@@ -100,6 +100,7 @@ def test_the_pdf_embeds_open_fonts_from_the_font_package(briefing, tmp_path):
     path.write_bytes(briefing_file(briefing, "pdf"))
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
     assert "LuoshiSerif" in fonts and "LuoshiSans" in fonts
+    assert "LuoshiKai" in fonts, "楷体's stand-in (the (一) headings) is embedded too"
     assert all(" yes yes " in line for line in fonts.splitlines()[2:])
     meta = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     assert "Title:           郑州市2023年发展目标落实情况通报(2023年)" in meta
