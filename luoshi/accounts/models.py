@@ -1,5 +1,6 @@
 """用户与角色: who may see and change what."""
 
+import copy
 import hashlib
 import secrets
 from datetime import timedelta
@@ -7,11 +8,13 @@ from datetime import timedelta
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.accounts.scoping import VIEW, Reach, reach
+from luoshi.accounts.tokens import LiveTokens
 
 
 class User(AbstractUser):
@@ -99,15 +102,37 @@ class ApiToken(models.Model):
 
     @classmethod
     def active(cls, key: str) -> "ApiToken | None":
-        """The live token of KEY (not revoked, its user active), its last use noted; else None."""
-        token = cls.objects.select_related("user__unit").filter(key_hash=cls.digest(key), revoked=False).first()
+        """The live token of KEY (not revoked, its user active), its last use noted; else None. Found once a
+        minute at most per process (`LIVE`); each caller gets its own copy of the token and its user."""
+        digest = cls.digest(key)
+        token = LIVE.get(digest)
+        if token is None:
+            token = cls._found(digest)
+            if token is None:
+                return None
+            LIVE.put(digest, token)
+        mine = copy.copy(token)
+        mine.user = copy.copy(token.user)
+        return mine
+
+    @classmethod
+    def _found(cls, digest: str) -> "ApiToken | None":
+        token = cls.objects.select_related("user__unit").filter(key_hash=digest, revoked=False).first()
         if token is None or not token.user.is_active:
             return None
         now = timezone.now()
         if token.last_used is None or now - token.last_used >= cls.LAST_USED_EVERY:
             cls.objects.filter(pk=token.pk).update(last_used=now)
+            token.last_used = now
         return token
 
     @property
     def read_only(self) -> bool:
         return self.scope == self.Scope.READ
+
+
+#: The live tokens of this process, each kept for the minute in which its last use is not written again.
+LIVE = LiveTokens(ttl=ApiToken.LAST_USED_EVERY.total_seconds())
+for _model in (ApiToken, User, "units.Unit"):  # a revoked token, a deactivated user: refused at once
+    post_save.connect(LIVE.clear, sender=_model, weak=False, dispatch_uid=f"live-tokens-save-{_model}")
+    post_delete.connect(LIVE.clear, sender=_model, weak=False, dispatch_uid=f"live-tokens-delete-{_model}")
