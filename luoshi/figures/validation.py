@@ -13,11 +13,12 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 
 from django.conf import settings
-from django.db.models import Q
 
 from luoshi.accounts.scoping import CHANGE, in_reach
+from luoshi.core import prepared
 from luoshi.core.errors import EntryError
 from luoshi.figures import subjects
 from luoshi.figures.entries import (
@@ -31,7 +32,6 @@ from luoshi.figures.entries import (
 )
 from luoshi.figures.models import VALUE_LIMIT, Figure, FigureRevision, Series
 from luoshi.lib.periods import Period, PeriodError, parse
-from luoshi.plans.models import Assignment, Target
 from luoshi.units.models import Unit
 
 GROWTH_RANGE = (Decimal(-100), Decimal(1000))  # well inside Figure.growth's 9 digits, 3 after the point
@@ -111,8 +111,8 @@ class Validation:
 
 
 class Lookup:
-    """Everything the checks need, read in a few queries whatever the number of rows or of series and
-    units in the database: only the series and units the entries name."""
+    """Everything the checks need, read in a few prepared queries (`core.prepared`) whatever the number of
+    rows or of series and units in the database: only the series and units the entries name."""
 
     def __init__(self, user, entries: list[Entry]):
         self.series = _series_named({str(e.series).strip() for e in entries})
@@ -121,59 +121,101 @@ class Lookup:
                          for kind in subjects.kinds()}
         reporter = user is not None and not user.edits_plans
         self.tasks = self._tasks(user.unit_id) if reporter else {}
-        self.figures = {}
+        self.figures: dict[tuple, Figure] = {}
+        self.known: dict[tuple, tuple] = {}
 
     @staticmethod
     def _tasks(unit_id: int | None) -> dict[tuple[int, int], list[Period]]:
-        """(series, unit) → the target periods the reporter's unit reports (its region's and assignments)."""
+        """(series, unit) → the target periods the reporter's unit reports (its region's active targets and
+        its assignments)."""
         tasks: dict[tuple[int, int], list[Period]] = {}
-        for series_id, unit, code in Target.objects.active().filter(
-                series__isnull=False, region_unit_id=unit_id).order_by().values_list(
-                "series_id", "region_unit_id", "period"):
-            tasks.setdefault((series_id, unit), []).append(parse(code))
-        for series_id, unit, code in Assignment.objects.filter(
-                target__series__isnull=False, unit_id=unit_id).order_by().values_list(
-                "target__series_id", "unit_id", "target__period"):
-            tasks.setdefault((series_id, unit), []).append(parse(code))
+        for series_id, code in prepared.fetch(_TASKS, [False, unit_id, unit_id]):
+            tasks.setdefault((series_id, unit_id), []).append(parse(code))
         return tasks
 
-    def load_figures(self, slots: set[tuple[int, int]], starts: set) -> None:
-        """The stored figures of the submitted (series, unit) pairs in the submitted years."""
-        if not slots:
+    def load_figures(self, keys: set[tuple]) -> None:
+        """The stored figures of the submitted (series, unit) pairs in the submitted years: those of KEYS (the
+        submitted slots) as figures with their heads, every one's row (`known`) for the checks against the
+        previous period (`stored`)."""
+        if not keys:
             return
-        series_ids = {s for s, _ in slots}
-        unit_ids = {u for _, u in slots}
-        rows = Figure.objects.filter(series_id__in=series_ids, unit_id__in=unit_ids,
-                                     period_start__in=starts).order_by().select_related("head_revision")
-        for figure in rows:
-            self.figures[(figure.series_id, figure.unit_id, figure.subject_kind, figure.subject_id,
-                          figure.period_start, figure.period_end)] = figure
+        series_ids, unit_ids, starts = (sorted({key[i] for key in keys}) for i in (0, 1, 4))
+        starts = [prepared.connection.ops.adapt_datefield_value(d) for d in starts]
+        figure, head = _columns(Figure, "f"), _columns(FigureRevision, "r")
+        rows = prepared.fetch(
+            f"SELECT {figure.select}, {head.select} FROM {figure.table} LEFT JOIN {head.table} "
+            f"ON r.id = f.head_revision_id WHERE f.series_id IN ({prepared.marks(series_ids)}) "
+            f"AND f.unit_id IN ({prepared.marks(unit_ids)}) AND f.period_start IN ({prepared.marks(starts)})",
+            [*series_ids, *unit_ids, *starts])
+        slot, bounds, days = [figure.position(n) for n in SLOT[:4]], [figure.position(n) for n in SLOT[4:]], {}
+        for row in rows:  # hundreds of rows: made figures only where submitted, each period bound read once
+            span = [days.get(row[i]) or days.setdefault(row[i], figure.convert("period_start", row[i]))
+                    for i in bounds]
+            key = (*(row[i] for i in slot), *span)
+            self.known[key] = row
+            if key in keys:
+                found = figure.instance(row)
+                found.head_revision = head.instance(row, figure.width)
+                self.figures[key] = found
+
+    def stored(self, key: tuple) -> tuple[str, Decimal | None, Decimal | None]:
+        """The period, and the head's value and growth, of the stored figure of KEY."""
+        figure, head = _columns(Figure, "f"), _columns(FigureRevision, "r")
+        row = self.known[key]
+        return (row[figure.position("period")], head.convert("value", row[figure.width + head.position("value")]),
+                head.convert("growth", row[figure.width + head.position("growth")]))
+
+
+#: A figure's slot, as `Change.key`.
+SLOT = ("series_id", "unit_id", "subject_kind", "subject_id", "period_start", "period_end")
+#: The periods of a unit's tasks: its region's active targets (Target.objects.active()) and its assignments.
+_TASKS = ("SELECT t.series_id, t.period FROM plans_target t WHERE t.archived = %s AND t.region_unit_id = %s "
+          "AND t.series_id IS NOT NULL UNION ALL SELECT t.series_id, t.period FROM plans_assignment a "
+          "JOIN plans_target t ON t.id = a.target_id WHERE a.unit_id = %s AND t.series_id IS NOT NULL")
+
+
+@cache
+def _columns(model, alias: str) -> prepared.Columns:
+    return prepared.Columns(model, alias)
 
 
 def _series_named(names: set[str]) -> dict[str, Series]:
     """NAMES → their series: by name, else by id, else by alias (aliases read only when a name is missing)."""
-    ids = {int(n) for n in names if n.isdigit() and len(n) < 19}
-    rows = list(Series.objects.filter(Q(name__in=names) | Q(pk__in=ids)))
-    found = {s.name: s for s in rows}
-    for series in rows:
-        found.setdefault(str(series.pk), series)
+    ids = sorted(int(n) for n in names if n.isdigit() and len(n) < 19)
+    names_listed = sorted(names)
+    series = _columns(Series, "s")
+    where = " OR ".join(part for part, values in ((f"s.name IN ({prepared.marks(names_listed)})", names_listed),
+                                                  (f"s.id IN ({prepared.marks(ids)})", ids)) if values)
+    rows = prepared.fetch(f"SELECT {series.select} FROM {series.table} WHERE {where} ORDER BY s.name",
+                          [*names_listed, *ids]) if where else []
+    found = {}
+    for s in (series.instance(row) for row in rows):
+        found[s.name] = s
+    for s in list(found.values()):
+        found.setdefault(str(s.pk), s)
     missing = names - found.keys()
     if missing:
-        for series in Series.objects.exclude(aliases=[]).order_by("pk"):
-            for alias in missing.intersection(series.aliases):
-                found.setdefault(alias, series)
+        for s in Series.objects.exclude(aliases=[]).order_by("pk"):
+            for alias in missing.intersection(s.aliases):
+                found.setdefault(alias, s)
     return found
 
 
 def _units_named(keys: set[str]) -> dict[str, Unit]:
     """KEYS → their units, by code, else name, else short name."""
-    keys = keys - {""}
-    units = list(Unit.objects.filter(Q(code__in=keys) | Q(name__in=keys) | Q(short_name__in=keys)))
+    keys = sorted(keys - {""})
+    if not keys:
+        return {}
+    unit = _columns(Unit, "u")
+    listed = prepared.marks(keys)
+    units = [unit.instance(row) for row in prepared.fetch(
+        f"SELECT {unit.select} FROM {unit.table} WHERE u.code IN ({listed}) OR u.name IN ({listed}) "
+        f"OR u.short_name IN ({listed}) ORDER BY u.{prepared.quoted('order')}, u.code", keys * 3)]
     found = {}
     for field_name in ("code", "name", "short_name"):
-        for unit in units:
-            if getattr(unit, field_name) in keys:
-                found.setdefault(getattr(unit, field_name), unit)
+        for u in units:
+            if getattr(u, field_name) in keys:
+                found.setdefault(getattr(u, field_name), u)
     return found
 
 
@@ -204,7 +246,7 @@ def validate(user, entries: list[Entry], *, today: dt.date | None = None) -> Val
         change = _check_entry(user, entry, lookup, today, result.errors)
         if change is not None:
             checked.append(change)
-    lookup.load_figures({(c.series.pk, c.unit.pk) for c in checked}, {c.period.start_date for c in checked})
+    lookup.load_figures({c.key for c in checked})
     seen: dict[tuple, int | str] = {}
     for change in checked:
         if change.key in seen:
@@ -349,7 +391,7 @@ def _period_ends(lookup: Lookup, planned: dict) -> dict[tuple, list[dt.date]]:
     """(series, unit, subject kind, subject id, year start) → the sorted period ends known, stored or in this
     submission."""
     ends: dict[tuple, set] = {}
-    for key in (*lookup.figures, *planned):
+    for key in (*lookup.known, *planned):
         ends.setdefault(key[:5], set()).add(key[5])
     return {k: sorted(v) for k, v in ends.items()}
 
@@ -365,9 +407,8 @@ def _previous(change: Change, lookup: Lookup, planned: dict, ends: dict):
     if key in planned:
         other = planned[key]
         return other.period, other.value, other.growth
-    figure = lookup.figures[key]
-    head = figure.head_revision
-    return parse(figure.period), head.value if head else None, head.growth if head else None
+    period, value, growth = lookup.stored(key)
+    return parse(period), value, growth
 
 
 def _check_against_history(change: Change, lookup: Lookup, planned: dict, ends: dict, errors: list) -> None:

@@ -16,9 +16,9 @@ from luoshi.figures.models import FigureRevision, Series
 from luoshi.units.models import Unit
 
 URL = "/api/v1/figures"
-#: A correction: BEGIN, series, units, the reporter's tasks (2), figures, lock (with the heads' numbers),
-#: revisions, figures' heads, COMMIT (the token was read at its first use in the minute).
-MAX_QUERIES = 10
+#: A correction: BEGIN, series, units, the reporter's tasks, figures (with their heads), lock (with the heads'
+#: numbers), revisions, figures' heads, COMMIT (the token was read at its first use in the minute).
+MAX_QUERIES = 9
 #: A figure reported for the first time adds its INSERT (in a savepoint) and the refresh of the verdicts it
 #: feeds (luoshi.verdicts, in the same transaction): more, but as many for one figure as for a batch.
 NEW_MAX = 30

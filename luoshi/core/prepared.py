@@ -1,0 +1,86 @@
+"""Prepared reads for a hot path (a figure submission): SQL written once per process from the models' own
+metadata, run on the connection's cursor, each row made a model instance as the ORM makes it
+(`Model.from_db` after the backend's converters) — without compiling a query on every request, which costs
+the ORM 0.2–1 ms of Python a query against 0.01–0.03 ms for the database to answer it.
+
+    reader = Columns(Figure, "f")
+    rows = fetch(f"SELECT {reader.select} FROM {reader.table} WHERE f.id IN ({marks(ids)})", ids)
+    figures = [reader.instance(row) for row in rows]
+
+Parameters are always passed separately (`%s`, on SQLite and PostgreSQL alike), never formatted in.
+"""
+
+from functools import cached_property
+
+from django.db import connection
+
+
+def quoted(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+def marks(values) -> str:
+    """As many `%s` as VALUES, comma-separated (an `IN (…)` list)."""
+    return ", ".join(["%s"] * len(values))
+
+
+def fetch(sql: str, params) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, list(params))
+        return cursor.fetchall()
+
+
+class Columns:
+    """The concrete columns of MODEL under the table alias ALIAS, and its rows made instances."""
+
+    def __init__(self, model, alias: str):
+        self.model, self.alias = model, alias
+        self.fields = model._meta.concrete_fields
+        self.names = [f.attname for f in self.fields]
+        self.width = len(self.fields)
+        self._positions = {name: i for i, name in enumerate(self.names)}
+        self._pk = self._positions[model._meta.pk.attname]
+        self.table = f"{quoted(model._meta.db_table)} {alias}"
+        self.select = ", ".join(f"{alias}.{quoted(f.column)}" for f in self.fields)
+
+    @cached_property
+    def _converters(self) -> list[tuple[int, list, object]]:
+        """(position, converters, expression) of the columns whose values the backend converts (SQLite: dates,
+        decimals, booleans, JSON; PostgreSQL: JSON)."""
+        found = []
+        for i, field in enumerate(self.fields):
+            column = field.get_col(self.alias)
+            converters = connection.ops.get_db_converters(column) + field.get_db_converters(connection)
+            if converters:
+                found.append((i, converters, column))
+        return found
+
+    def position(self, name: str) -> int:
+        """Where the column of field NAME (its attname) is among the columns."""
+        return self._positions[name]
+
+    def convert(self, name: str, value):
+        """VALUE as read from the column of field NAME, converted as the ORM converts it."""
+        converters, column = self._converting.get(self._positions[name], ((), None))
+        for convert in converters:
+            value = convert(value, column, connection)
+        return value
+
+    @cached_property
+    def _converting(self) -> dict[int, tuple[list, object]]:
+        return {i: (converters, column) for i, converters, column in self._converters}
+
+    def values(self, row, start: int = 0) -> list:
+        values = list(row[start:start + self.width])
+        for i, converters, column in self._converters:
+            for convert in converters:
+                values[i] = convert(values[i], column, connection)
+        return values
+
+    def instance(self, row, start: int = 0):
+        """The instance in ROW's columns from START (None when its primary key is NULL: an outer join found
+        none)."""
+        values = self.values(row, start)
+        if values[self._pk] is None:
+            return None
+        return self.model.from_db(connection.alias, self.names, values)

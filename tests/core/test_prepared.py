@@ -1,0 +1,55 @@
+"""Prepared reads make the same instances as the ORM: every field's value and type (SQLite's dates, decimals,
+booleans and JSON converted as the ORM converts them)."""
+
+from decimal import Decimal
+
+import pytest
+
+from luoshi.core import prepared
+from luoshi.figures.entries import Entry
+from luoshi.figures.models import Figure, FigureRevision, Series
+from luoshi.figures.submission import submit
+from luoshi.units.models import Unit
+
+pytestmark = pytest.mark.django_db
+
+
+def read(model, ids) -> list:
+    columns = prepared.Columns(model, "x")
+    rows = prepared.fetch(f"SELECT {columns.select} FROM {columns.table} WHERE x.id IN ({prepared.marks(ids)}) "
+                          "ORDER BY x.id", ids)
+    return [columns.instance(row) for row in rows]
+
+
+def same(model, ids) -> None:
+    ours = read(model, ids)
+    theirs = list(model.objects.filter(pk__in=ids).order_by("pk"))
+    assert len(ours) == len(theirs) > 0
+    for mine, orm in zip(ours, theirs, strict=True):
+        for field in model._meta.concrete_fields:
+            a, b = getattr(mine, field.attname), getattr(orm, field.attname)
+            assert (a, type(a)) == (b, type(b)), field.name
+        assert not mine._state.adding
+
+
+def test_series_units_figures_and_revisions_read_as_the_orm_reads_them(series, analyst):
+    gdp = Series.objects.get(name="地区生产总值")
+    gdp.aliases, gdp.allow_negative = ["GDP"], True
+    gdp.save()
+    submit(analyst, [Entry(row=1, series="地区生产总值", unit="410105", period="2023Q1", value="123.45",
+                           growth="-3.2", note="测试")])
+    figure = Figure.objects.get(series=gdp, unit__code="410105")
+    assert figure.value == Decimal("123.45")
+    same(Series, [gdp.pk])
+    same(Unit, list(Unit.objects.values_list("pk", flat=True)[:5]))
+    same(Figure, [figure.pk])
+    same(FigureRevision, [figure.head_revision_id])
+
+
+def test_an_outer_join_that_found_nothing_is_none(units):
+    columns = prepared.Columns(Unit, "u")
+    assert columns.instance((None,) * columns.width) is None
+
+
+def test_marks():
+    assert prepared.marks([1, 2, 3]) == "%s, %s, %s"
