@@ -3,7 +3,7 @@
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema, Status
 
-from luoshi.api.schemas import ErrorOut, Id, VerdictOut
+from luoshi.api.schemas import ErrorOut, Id, Plain, VerdictOut
 from luoshi.figures import subjects
 from luoshi.figures.catalogue import series_named
 from luoshi.figures.entries import Entry
@@ -41,7 +41,7 @@ class FigureOut(Schema):
     not_published_note: str
 
 
-class FigureIn(Schema):
+class FigureIn(Plain):
     series: str
     unit: str = ""
     project: str = ""
@@ -56,11 +56,11 @@ class FigureIn(Schema):
     client_key: str | None = None
 
 
-class SubmissionIn(Schema):
+class SubmissionIn(Plain):
     items: list[FigureIn]
 
 
-class RevisionOut(Schema):
+class RevisionOut(Plain):
     item: int | None
     revision: int
     figure: int
@@ -70,7 +70,7 @@ class RevisionOut(Schema):
     growth: float | None
 
 
-class SubmissionOut(Schema):
+class SubmissionOut(Plain):
     written: list[RevisionOut]
     replayed: list[RevisionOut]
     unchanged: list[int]

@@ -5,7 +5,7 @@ from decimal import Decimal
 from typing import Annotated
 
 from ninja import Schema
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from luoshi.core import limits
 
@@ -33,6 +33,11 @@ def amount(model, name: str):
     """A finite number MODEL's DecimalField NAME holds (|value| < 10^(digits − places))."""
     bound = limits.decimal_limit(limits.field_of(model, name))
     return Annotated[Decimal, Field(gt=-bound, lt=bound, allow_inf_nan=False)]
+
+
+class Plain(BaseModel):
+    """A schema only ever read from JSON or written from dicts: pydantic's own model, without the wrapper with
+    which ninja's Schema reads Django objects' attributes (on a batch of 50 figures, 20 times the cost)."""
 
 
 class ErrorOut(Schema):
