@@ -13,9 +13,10 @@ runs after one warm-up, each beside its bare SQL in the same run:
   GET /api/v1/status read), and `luoshi status --plan` (the command's rows, plan titles added), against
   the one figure SELECT the engine would read for the same verdicts (as `status.py`);
 - dashboard of one city (all cards), one unit's dashboard, the ranking and GET /api/v1/dashboard as a
-  signed-in leader of the province, each against (a) the queries that page ran, executed again with
-  `connection.cursor()` and fetched (`dashboard.py`'s floor), and (b) the figure SELECT the engine
-  would need for its verdicts.
+  signed-in leader of the province, each against (a) the queries that page ran once what it reads is
+  kept, executed again with `connection.cursor()` and fetched (`dashboard.py`'s floor), and (b) the
+  figure SELECT the engine would need for its verdicts; and the same page with the cache emptied before
+  each read (its rendering built again from the kept verdicts: what the first reader after a change pays).
 The goal is each ratio ≤ 1.5×.
 """
 
@@ -131,9 +132,11 @@ def _pages(repeat: int) -> None:
 
 
 def _page_of(name: str, client, url: str, figures, repeat: int) -> None:
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    _page(client, url)  # what it reads is kept (and, with `dashboard.rendered`, its rendering too)
     with CaptureQueriesContext(connection) as captured:
         _page(client, url)
     statements = [(q["sql"], None) for q in captured.captured_queries]  # None: no placeholders parsed (LIKE …%)
@@ -143,6 +146,8 @@ def _page_of(name: str, client, url: str, figures, repeat: int) -> None:
     bare_cpu = status._median_time.cpu
     page, response = status._median_time(lambda: _page(client, url), repeat)
     page_cpu = status._median_time.cpu
+    cold, _ = status._median_time(lambda: (cache.clear(), _page(client, url)), repeat)
+    cold_cpu = status._median_time.cpu
     cards = response.content.decode().count('class="target-card')
     print(f"  {name}: {len(statements)} queries, {rows:,} rows, {len(response.content):,} bytes"
           f"{f', {cards} cards rendered' if cards else ''}; the engine would read {len(figure_rows):,} figures")
@@ -150,6 +155,7 @@ def _page_of(name: str, client, url: str, figures, repeat: int) -> None:
     print(f"    {'bare SQL (the figures its verdicts are judged on)':<52} {bare:8.4f} s")
     _line("the page (client, middleware, view, template)", page, own, "own queries", page_cpu, own_cpu)
     _line("", page, bare, "figure SQL", page_cpu, bare_cpu)
+    _line("the page, cache emptied (board and cards rendered)", cold, bare, "figure SQL", cold_cpu, bare_cpu)
 
 
 def child(db: str, repeat: int, refresh_runs: int = 2, part: str = "all") -> int:

@@ -28,6 +28,15 @@ def postgres_unreachable() -> str | None:
     return None
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: rendered cards and boards are keyed by kept verdicts, whose ids and
+    timestamps a rolled-back test may hand to the next one."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def pytest_report_header(config):
     return f"luoshi: database {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}"
 

@@ -1,10 +1,14 @@
 """GET /api/v1/dashboard: the dashboard as JSON, same filter and scoping as the page."""
 
+import json
+
+from django.http import HttpResponse
 from ninja import Router, Schema, Status
 
 from luoshi.api.schemas import ErrorOut, VerdictOut
-from luoshi.dashboard.board import Board, build_board, visible_plans
+from luoshi.dashboard.board import Board, board_frame, board_stamp, filled, visible_plans
 from luoshi.dashboard.filters import FilterError, read_filter
+from luoshi.dashboard.rendered import once, reader
 
 router = Router(tags=["看板"])
 
@@ -60,4 +64,11 @@ def dashboard(request, plan: int | None = None, period: str = "", front: str = "
         board_filter = read_filter(params, request.user)
     except FilterError as exc:
         return Status(422, {"error": "请求参数无效", "detail": exc.detail})
-    return Status(200, board_record(build_board(request.user, board_filter, list(visible_plans(request.user)))))
+    user, frame = request.user, board_frame(board_filter, list(visible_plans(request.user)))
+
+    def draw() -> str:
+        return json.dumps(DashboardOut.model_validate(board_record(filled(user, frame))).model_dump(mode="json"))
+
+    text = once(draw, "api", reader(user), frame.plan and frame.plan.pk, board_filter, frame.at and frame.at.code,
+                frame.today, board_stamp(frame))
+    return HttpResponse(text, content_type="application/json")  # DashboardOut, serialised once per stamp

@@ -5,7 +5,7 @@ computed here. The number of queries is fixed whatever the number of targets.
 """
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from luoshi.dashboard.charts import bullet
@@ -19,7 +19,7 @@ from luoshi.lib.periods import Frequency, Period, parse, periods_in
 from luoshi.plans.models import Assignment, Front, Plan, Target
 from luoshi.plans.views import wording_of
 from luoshi.units.models import Unit
-from luoshi.verdicts.keeping import Kept, kept_assignments, kept_targets
+from luoshi.verdicts.keeping import Kept, kept_assignments, kept_targets, stamp
 
 TARGET_RELATED = ("plan", "front", "series", "region_unit", "owner")
 RANKED = ("pace_ratio",)  # what a ranking reads of each unit's verdicts, besides their status and the figure owed
@@ -98,6 +98,12 @@ class Board:
     fronts: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=lambda: vocabulary.tally(()))
     late: list[Owed] = field(default_factory=list)  # 逾期未报 behind the cards (see figures.lateness)
+    today: dt.date | None = None
+
+    @property
+    def targets(self):
+        """The plan's active targets the filter keeps (a queryset)."""
+        return self.filter.narrow(self.plan.targets.active())
 
     @property
     def cards(self) -> list[Card]:
@@ -116,7 +122,8 @@ def picker_periods(year: int) -> list[Period]:
 
 
 def visible_plans(user):
-    return Plan.objects.restrict(user).filter(archived=False).select_related("issuer")
+    """The plans USER may see (a province leader's: every city's), without their whole text (no list shows it)."""
+    return Plan.objects.restrict(user).filter(archived=False).select_related("issuer").defer("text")
 
 
 def pick_plan(plans: list[Plan], plan_id: int | None) -> Plan | None:
@@ -156,28 +163,36 @@ def assignments_of(assignments, targets: list[Target]) -> list[Assignment]:
     return sorted(rows, key=lambda a: (position[a.target_id], a.unit.order, a.unit.code))
 
 
+def unit_scope(user, unit_code: str = ""):
+    """The assignments USER may see (all for USER None: the CLI), of UNIT_CODE if given."""
+    scope = Assignment.objects.all() if user is None else Assignment.objects.restrict(user)
+    return scope.filter(unit__code=unit_code) if unit_code else scope
+
+
 def judge_units(user, targets, at: Period, today: dt.date, unit_code: str = "",
                 row_keys: tuple[str, ...] | None = None) -> list[Kept]:
-    """The assignments of TARGETS that USER may see (all for USER None: the CLI), of UNIT_CODE if given; with
-    ROW_KEYS, only those fields of each verdict row are read (see `kept_assignments`)."""
-    scope = Assignment.objects.all() if user is None else Assignment.objects.restrict(user)
-    if unit_code:
-        scope = scope.filter(unit__code=unit_code)
-    return kept_assignments(assignments_of(scope, loaded_targets(targets)), at, today, row_keys)
+    """The assignments of TARGETS that USER may see, of UNIT_CODE if given (`unit_scope`); with ROW_KEYS, only
+    those fields of each verdict row are read (see `kept_assignments`)."""
+    return kept_assignments(assignments_of(unit_scope(user, unit_code), loaded_targets(targets)), at, today, row_keys)
 
 
 def city_judged(user, targets, at: Period, today: dt.date) -> list[Kept]:
     """The city-level TARGETS judged, for those who see more than their own unit (their figures' lateness)."""
-    if user is not None and not user.jurisdiction.several:
+    if not sees_city(user):
         return []
     return kept_targets(loaded_targets(targets), at, today)
 
 
-def judge_board(user, plan: Plan, board_filter: BoardFilter, at: Period, today: dt.date) -> list[Kept]:
-    targets = loaded_targets(board_filter.narrow(plan.targets.active()))
-    if not board_filter.unit:
-        return kept_targets(targets, at, today)
-    return judge_units(user, targets, at, today, board_filter.unit)
+def sees_city(user) -> bool:
+    return user is None or user.jurisdiction.several
+
+
+def judge_board(user, board: Board) -> list[Kept]:
+    """The kept verdicts of the board's targets or, with a unit picked, of that unit's assignments of them."""
+    targets = loaded_targets(board.targets)
+    if not board.filter.unit:
+        return kept_targets(targets, board.at, board.today)
+    return judge_units(user, targets, board.at, board.today, board.filter.unit)
 
 
 def group(cards: list[Card], board_filter: BoardFilter, front_names: list[str]) -> list[Panel]:
@@ -198,19 +213,40 @@ def count(cards: list[Card]) -> dict[str, int]:
     return vocabulary.tally(card.status for card in cards)
 
 
-def build_board(user, board_filter: BoardFilter, plans: list[Plan], today: dt.date | None = None) -> Board:
-    """The dashboard for USER: PLANS are the plans they may see (see `visible_plans`)."""
+def board_frame(board_filter: BoardFilter, plans: list[Plan], today: dt.date | None = None) -> Board:
+    """The board without its cards: the plan picked from PLANS (those the reader may see, see `visible_plans`),
+    the period judged at and the unit picked — what the page's head shows, and what its cards are judged by."""
     today = today or dt.date.today()
     plan = pick_plan(plans, board_filter.plan)
     if plan is None:
-        return Board(None, board_filter, None)
+        return Board(None, board_filter, None, today=today)
     at = parse(board_filter.period) if board_filter.period else default_at(plan.year, today)
     unit = Unit.objects.filter(code=board_filter.unit).first() if board_filter.unit else None
-    judged = judge_board(user, plan, board_filter, at, today)
+    return Board(plan, board_filter, at, unit, fronts=[f.name for f in plan.fronts.all()], today=today)
+
+
+def filled(user, board: Board) -> Board:
+    """BOARD (a frame) with its cards: the kept verdicts of its targets, or of one unit's assignments of them."""
+    if board.plan is None:
+        return board
+    judged = judge_board(user, board)
     cards = [Card(k, k.row, wording_of(k.target)) for k in judged]
-    front_names = [f.name for f in plan.fronts.all()]
-    return Board(plan, board_filter, at, unit, group(cards, board_filter, front_names), front_names, count(cards),
-                 late_units(judged))
+    return replace(board, panels=group(cards, board.filter, board.fronts), counts=count(cards), late=late_units(judged))
+
+
+def build_board(user, board_filter: BoardFilter, plans: list[Plan], today: dt.date | None = None) -> Board:
+    """The dashboard for USER: PLANS are the plans they may see (see `visible_plans`)."""
+    return filled(user, board_frame(board_filter, plans, today))
+
+
+def board_stamp(board: Board) -> tuple:
+    """What the board's cards are read from, as `verdicts.keeping.stamp` (a rendering of them is cached by it):
+    the plan's targets, or the picked unit's assignments (whichever front or status the filter keeps)."""
+    if board.plan is None:
+        return ()
+    if board.unit is None:
+        return stamp(board.plan.pk, board.at, board.today)
+    return stamp(board.plan.pk, board.at, board.today, targets=False, unit_id=board.unit.pk)
 
 
 @dataclass
@@ -222,20 +258,53 @@ class Ranking:
     target: Target | None = None
     rows: list[RankRow] = field(default_factory=list)
     late: list[Owed] = field(default_factory=list)
+    filter: BoardFilter = field(default_factory=BoardFilter)
+    today: dt.date | None = None
+    target_id: int | None = None  # the target asked for (`target`: None when the plan has no such target)
+
+    @property
+    def targets(self):
+        """The targets ranked on (the plan's active ones the filter keeps, or the one asked for), a queryset."""
+        targets = self.filter.narrow(self.plan.targets.active())
+        return targets.filter(pk=self.target_id) if self.target_id else targets
+
+    def units(self, user):
+        """The assignments ranked: all USER may see, or (a reporter) their own unit's."""
+        return unit_scope(user, "" if sees_city(user) else self.filter.unit)
+
+
+def ranking_frame(board_filter: BoardFilter, plans: list[Plan], target_id: int | None = None,
+                  today: dt.date | None = None) -> Ranking:
+    """The ranking without its rows: plan, period and the target picked (None when it is not the plan's)."""
+    today = today or dt.date.today()
+    plan = pick_plan(plans, board_filter.plan)
+    if plan is None:
+        return Ranking(None, None, filter=board_filter, today=today)
+    at = parse(board_filter.period) if board_filter.period else default_at(plan.year, today)
+    ranking = Ranking(plan, at, filter=board_filter, today=today, target_id=target_id)
+    return replace(ranking, target=ranking.targets.first()) if target_id else ranking
+
+
+def ranked(user, ranking: Ranking) -> Ranking:
+    """RANKING (a frame) with its rows: each unit's kept verdicts, and the figures owed behind them and the city's."""
+    if ranking.plan is None:
+        return ranking
+    targets = loaded_targets(ranking.targets)
+    judged = kept_assignments(assignments_of(ranking.units(user), targets), ranking.at, ranking.today, RANKED)
+    late = late_units(judged + city_judged(user, targets, ranking.at, ranking.today))
+    return replace(ranking, rows=rank_units(judged), late=late)
 
 
 def build_ranking(user, board_filter: BoardFilter, plans: list[Plan], target_id: int | None = None,
                   today: dt.date | None = None) -> Ranking:
-    today = today or dt.date.today()
-    plan = pick_plan(plans, board_filter.plan)
-    if plan is None:
-        return Ranking(None, None)
-    at = parse(board_filter.period) if board_filter.period else default_at(plan.year, today)
-    targets = board_filter.narrow(plan.targets.active())
-    target = targets.filter(pk=target_id).first() if target_id else None
-    if target_id:
-        targets = targets.filter(pk=target_id)
-    targets = loaded_targets(targets)
-    judged = judge_units(user, targets, at, today, "" if user.jurisdiction.several else board_filter.unit,
-                         row_keys=RANKED)
-    return Ranking(plan, at, target, rank_units(judged), late_units(judged + city_judged(user, targets, at, today)))
+    return ranked(user, ranking_frame(board_filter, plans, target_id, today))
+
+
+def ranking_stamp(user, ranking: Ranking) -> tuple:
+    """What the ranking is read from (see `board_stamp`): the plan's targets and all their assignments, or (a
+    reporter) their own unit's assignments."""
+    if ranking.plan is None:
+        return ()
+    if sees_city(user):
+        return stamp(ranking.plan.pk, ranking.at, ranking.today, assignments=True)
+    return stamp(ranking.plan.pk, ranking.at, ranking.today, targets=False, unit_id=user.unit_id)

@@ -6,5 +6,6 @@ app_name = "dashboard"
 urlpatterns = [
     path("", views.board, name="board"),
     path("ranking/", views.ranking, name="ranking"),
+    path("panels/", views.panels, name="panels"),
     path("targets/<int:pk>/milestones/", milestones.save, name="milestones"),
 ]

@@ -1,11 +1,24 @@
-"""看板 pages: thin views over `board.build_board` and `board.build_ranking`."""
+"""看板 pages: thin views over `board` (the frame, then its cards) and `rendered` (kept rendered per stamp)."""
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Exists, OuterRef
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from luoshi.accounts.scoping import units_for
-from luoshi.dashboard.board import build_board, build_ranking, visible_plans
+from luoshi.dashboard.board import (
+    board_frame,
+    board_stamp,
+    filled,
+    ranked,
+    ranking_frame,
+    ranking_stamp,
+    visible_plans,
+)
 from luoshi.dashboard.filters import COMMITMENT_CHOICES, STATUS_CHOICES, BoardFilter, FilterError, read_filter
+from luoshi.dashboard.rendered import once, reader
+from luoshi.plans.models import Assignment
 from luoshi.units.models import Unit
 
 
@@ -17,21 +30,45 @@ def _filter(request) -> tuple[BoardFilter, list[dict]]:
 
 
 def _units(user, plan):
+    """The units of USER's jurisdiction with assignments in PLAN (an EXISTS per unit: no join over them all)."""
     if plan is None or not user.jurisdiction.several:
         return Unit.objects.none()
-    return units_for(user).filter(assignments__target__plan=plan).distinct().order_by("order", "code")
+    assigned = Assignment.objects.filter(target__plan=plan, unit=OuterRef("pk"))
+    return units_for(user).filter(Exists(assigned)).order_by("order", "code")
+
+
+def _board_part(request, template: str, frame) -> str:
+    """TEMPLATE (the board's counts and fronts, or a front's rest) of the board FRAME, as kept for its stamp."""
+    user = request.user
+
+    def draw() -> str:
+        board = filled(user, frame)
+        return render_to_string(template, {"board": board, "panels": board.panels, "statuses": STATUS_CHOICES},
+                                request)
+
+    return once(draw, template, reader(user), frame.plan and frame.plan.pk, frame.filter, frame.at and frame.at.code,
+                frame.today, board_stamp(frame))
 
 
 @login_required
 def board(request):
     board_filter, errors = _filter(request)
     plans = list(visible_plans(request.user))
-    result = build_board(request.user, board_filter, plans)
+    frame = board_frame(board_filter, plans)
     if request.GET.get("part") == "rest" and board_filter.front and not errors:  # a front's rest, opened
-        return render(request, "dashboard/front_rest.html", {"board": result, "panels": result.panels})
+        return HttpResponse(_board_part(request, "dashboard/front_rest.html", frame))
+    body = _board_part(request, "dashboard/board_body.html", frame) if frame.plan else ""
     return render(request, "dashboard/board.html", {
-        "board": result, "plans": plans, "errors": errors, "units": _units(request.user, result.plan),
+        "board": frame, "body": body, "plans": plans, "errors": errors, "units": _units(request.user, frame.plan),
         "statuses": STATUS_CHOICES, "commitments": COMMITMENT_CHOICES}, status=400 if errors else 200)
+
+
+@login_required
+def panels(request):
+    """The key projects and supervision tasks panels under the board, loaded after it (at the board's period)."""
+    board_filter, _ = _filter(request)
+    frame = board_frame(board_filter, list(visible_plans(request.user)))
+    return render(request, "dashboard/panels.html", {"board": frame})
 
 
 def _target_id(request) -> int | None:
@@ -42,8 +79,13 @@ def _target_id(request) -> int | None:
 @login_required
 def ranking(request):
     board_filter, errors = _filter(request)
-    plans = list(visible_plans(request.user))
-    result = build_ranking(request.user, board_filter, plans, _target_id(request))
+    frame = ranking_frame(board_filter, list(visible_plans(request.user)), _target_id(request))
+    user = request.user
+
+    def draw() -> str:
+        return render_to_string("dashboard/ranking_body.html", {"ranking": ranked(user, frame)}, request)
+
+    body = once(draw, "ranking", reader(user), frame.plan and frame.plan.pk, board_filter, frame.target_id,
+                frame.at and frame.at.code, frame.today, ranking_stamp(user, frame))
     return render(request, "dashboard/ranking.html", {
-        "ranking": result, "filter": board_filter, "plans": plans, "errors": errors},
-        status=400 if errors else 200)
+        "ranking": frame, "body": body, "filter": board_filter, "errors": errors}, status=400 if errors else 200)

@@ -81,9 +81,12 @@ def test_a_reporter_imports_only_its_own_units_projects(client_for, jinshui_repo
     assert response.status_code == 400 and "只能导入本单位的项目" in response.content.decode()
 
 
-def test_the_dashboard_shows_the_projects_and_tasks_panels(client_for, project, analyst, plan):
-    page = client_for(analyst).get("/dashboard/").content.decode()
-    assert 'id="projects-panel"' in page and 'id="tasks-panel"' in page
+def test_the_dashboard_loads_the_projects_and_tasks_panels_after_the_board(client_for, project, analyst, plan):
+    client = client_for(analyst)
+    page = client.get("/dashboard/?period=2023").content.decode()
+    assert 'hx-get="/dashboard/panels/?period=2023"' in page and 'href="/projects/"' in page  # links without JS
+    panels = client.get("/dashboard/panels/?period=2023").content.decode()
+    assert 'id="projects-panel"' in panels and 'id="tasks-panel"' in panels
 
 
 def test_an_analyst_creates_a_project_and_its_owner_edits_it(client_for, analyst, jinshui_reporter, erqi_reporter,
