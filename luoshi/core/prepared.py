@@ -30,6 +30,31 @@ def fetch(sql: str, params) -> list[tuple]:
         return cursor.fetchall()
 
 
+def insert(objs: list) -> list:
+    """INSERT OBJS (new instances of one model without auto_now fields) as `bulk_create` does — each value
+    prepared by its field, the primary keys from RETURNING, in as few statements as the backend's parameter
+    limit allows — without compiling the statement through the ORM (for a batch of 50, 20 times the cost)."""
+    if not objs:
+        return objs
+    model = type(objs[0])
+    if not connection.features.can_return_rows_from_bulk_insert:
+        return model.objects.bulk_create(objs)
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    pk = model._meta.pk
+    limit = connection.features.max_query_params
+    size = max(1, limit // len(fields)) if limit else len(objs)
+    head = f"INSERT INTO {quoted(model._meta.db_table)} ({', '.join(quoted(f.column) for f in fields)}) VALUES "
+    row = f"({marks(fields)})"
+    for i in range(0, len(objs), size):
+        chunk = objs[i:i + size]
+        params = [f.get_db_prep_save(getattr(obj, f.attname), connection) for obj in chunk for f in fields]
+        ids = fetch(f"{head}{', '.join([row] * len(chunk))} RETURNING {quoted(pk.column)}", params)
+        for obj, (pk_value,) in zip(chunk, ids, strict=True):
+            obj.pk = pk_value
+            obj._state.adding, obj._state.db = False, connection.alias
+    return objs
+
+
 class Columns:
     """The concrete columns of MODEL under the table alias ALIAS, and its rows made instances."""
 

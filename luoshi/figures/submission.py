@@ -112,7 +112,7 @@ def _create_slots(changes: list[Change]) -> None:
                       period_start=c.period.start_date, period_end=c.period.end_date) for c in new]
     try:
         with transaction.atomic():
-            Figure.objects.bulk_create(figures)
+            prepared.insert(figures)
     except IntegrityError:
         raise FiguresRejected(Validation(conflicts=[])) from None
     for change, figure in zip(new, figures, strict=True):
@@ -126,8 +126,7 @@ def _write_all(user, changes: list[Change], channel: str) -> list[FigureRevision
     now, approved = timezone.now(), _approves(user)
     # What a verdict reads changes with an approved value, or when a figure is reported for the first time.
     judged = [c.figure.pk for c in changes if approved or c.figure.head_revision_id is None]
-    revisions = FigureRevision.objects.bulk_create([_revision(user, c, channel, numbers, now, approved)
-                                                    for c in changes])
+    revisions = prepared.insert([_revision(user, c, channel, numbers, now, approved) for c in changes])
     _point_at(revisions, approved)
     if judged:
         figures_changed.send(Figure, figure_ids=judged)

@@ -1,9 +1,11 @@
 """Prepared reads make the same instances as the ORM: every field's value and type (SQLite's dates, decimals,
 booleans and JSON converted as the ORM converts them)."""
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from luoshi.core import prepared
 from luoshi.figures.entries import Entry
@@ -53,3 +55,21 @@ def test_an_outer_join_that_found_nothing_is_none(units):
 
 def test_marks():
     assert prepared.marks([1, 2, 3]) == "%s, %s, %s"
+
+
+def test_insert_writes_what_bulk_create_writes_and_sets_the_keys(series, units, analyst):
+    gdp = Series.objects.get(name="地区生产总值")
+    unit = Unit.objects.get(code="410105")
+    ours = [Figure(series=gdp, unit=unit, period=f"{year}Q1", period_start=dt.date(year, 1, 1),
+                   period_end=dt.date(year, 3, 31), value=Decimal("1.2345") * year, growth=Decimal("-3.5"))
+            for year in range(1900, 2020)]  # 120 rows: more than one statement on SQLite (999 parameters)
+    prepared.insert(ours)
+    assert len({f.pk for f in ours}) == 120 and not ours[0]._state.adding
+    stored = {f.pk: f for f in Figure.objects.filter(pk__in=[f.pk for f in ours])}
+    for mine in ours:
+        for field in Figure._meta.concrete_fields:
+            assert getattr(stored[mine.pk], field.attname) == getattr(mine, field.attname), field.name
+    revision = FigureRevision(figure=ours[0], number=1, value=Decimal("7.5"), submitted_by=analyst,
+                              submitted_by_name=str(analyst), submitted_at=timezone.now(), client_key=None)
+    prepared.insert([revision])
+    assert FigureRevision.objects.get(pk=revision.pk).submitted_at == revision.submitted_at
