@@ -32,27 +32,62 @@ def fetch(sql: str, params) -> list[tuple]:
 
 def insert(objs: list) -> list:
     """INSERT OBJS (new instances of one model without auto_now fields) as `bulk_create` does — each value
-    prepared by its field, the primary keys from RETURNING, in as few statements as the backend's parameter
-    limit allows — without compiling the statement through the ORM (for a batch of 50, 20 times the cost)."""
+    prepared by its field, the primary keys from RETURNING; on PostgreSQL one parameter per column (UNNEST of
+    arrays, as Django's own bulk insert), elsewhere chunks of rows at the parameter limit — without compiling
+    the statement through the ORM (for a batch of 50, 20 times the cost)."""
     if not objs:
         return objs
     model = type(objs[0])
     if not connection.features.can_return_rows_from_bulk_insert:
         return model.objects.bulk_create(objs)
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    pk = model._meta.pk
     limit = connection.features.max_query_params
     size = max(1, limit // len(fields)) if limit else len(objs)
-    head = f"INSERT INTO {quoted(model._meta.db_table)} ({', '.join(quoted(f.column) for f in fields)}) VALUES "
-    row = f"({marks(fields)})"
+    head = f"INSERT INTO {quoted(model._meta.db_table)} ({', '.join(quoted(f.column) for f in fields)}) "
     for i in range(0, len(objs), size):
         chunk = objs[i:i + size]
-        params = [f.get_db_prep_save(getattr(obj, f.attname), connection) for obj in chunk for f in fields]
-        ids = fetch(f"{head}{', '.join([row] * len(chunk))} RETURNING {quoted(pk.column)}", params)
+        rows = [[f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields] for obj in chunk]
+        values, params = _unnest(fields, rows) if connection.vendor == "postgresql" else _rows(fields, rows)
+        ids = fetch(f"{head}{values} RETURNING {quoted(model._meta.pk.column)}", params)
         for obj, (pk_value,) in zip(chunk, ids, strict=True):
             obj.pk = pk_value
             obj._state.adding, obj._state.db = False, connection.alias
     return objs
+
+
+def update(model, names: list[str], rows: list[tuple]) -> None:
+    """Set the fields NAMES of MODEL's rows: ROWS are (primary key, *values), each value prepared by its
+    field; one statement (PostgreSQL: UPDATE … FROM UNNEST of arrays; elsewhere an executemany)."""
+    if not rows:
+        return
+    fields = [model._meta.get_field(name) for name in names]
+    pk, table = model._meta.pk, quoted(model._meta.db_table)
+    ready = [[key, *(f.get_db_prep_save(v, connection) for f, v in zip(fields, values, strict=True))]
+             for key, *values in rows]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            types = [f.db_type(connection).split("(")[0] for f in (pk, *fields)]
+            arrays = ", ".join(f"(%s)::{t}[]" for t in types)
+            aliases = ", ".join(f"c{i}" for i in range(len(types)))
+            sets = ", ".join(f"{quoted(f.column)} = v.c{i}" for i, f in enumerate(fields, start=1))
+            cursor.execute(f"UPDATE {table} SET {sets} FROM UNNEST({arrays}) AS v({aliases}) "
+                           f"WHERE {table}.{quoted(pk.column)} = v.c0", [list(c) for c in zip(*ready, strict=True)])
+        else:
+            sets = ", ".join(f"{quoted(f.column)} = %s" for f in fields)
+            cursor.executemany(f"UPDATE {table} SET {sets} WHERE {quoted(pk.column)} = %s",
+                               [[*values, key] for key, *values in ready])
+
+
+def _rows(fields, rows) -> tuple[str, list]:
+    row = f"({marks(fields)})"
+    return f"VALUES {', '.join([row] * len(rows))}", [value for values in rows for value in values]
+
+
+def _unnest(fields, rows) -> tuple[str, list]:
+    """One array parameter per column, of the column's type without its length (no truncation)."""
+    types = [f.db_type(connection).split("(")[0] for f in fields]
+    return (f"SELECT * FROM UNNEST({', '.join(f'(%s)::{t}[]' for t in types)})",
+            [list(column) for column in zip(*rows, strict=True)])
 
 
 class Columns:

@@ -140,16 +140,10 @@ def _point_at(revisions: list[FigureRevision], approved: bool) -> None:
     locked and each revision was numbered after its figure's head, so it is the newest — one prepared
     UPDATE for them all (what `_point_figures_at_latest` would find, without its subqueries)."""
     if approved:
-        value, growth = (Figure._meta.get_field(name) for name in ("value", "growth"))
-        rows = [(r.pk, r.pk, value.get_db_prep_save(r.value, prepared.connection),
-                 growth.get_db_prep_save(r.growth, prepared.connection), r.figure_id) for r in revisions]
-        sql = ("UPDATE figures_figure SET head_revision_id = %s, approved_revision_id = %s, value = %s, "
-               "growth = %s WHERE id = %s")
+        prepared.update(Figure, ["head_revision", "approved_revision", "value", "growth"],
+                        [(r.figure_id, r.pk, r.pk, r.value, r.growth) for r in revisions])
     else:
-        rows = [(r.pk, r.figure_id) for r in revisions]
-        sql = "UPDATE figures_figure SET head_revision_id = %s WHERE id = %s"
-    with prepared.connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+        prepared.update(Figure, ["head_revision"], [(r.figure_id, r.pk) for r in revisions])
 
 
 def _mirror(figure: Figure, revision: FigureRevision, approved: bool) -> None:

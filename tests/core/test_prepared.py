@@ -73,3 +73,15 @@ def test_insert_writes_what_bulk_create_writes_and_sets_the_keys(series, units, 
                               submitted_by_name=str(analyst), submitted_at=timezone.now(), client_key=None)
     prepared.insert([revision])
     assert FigureRevision.objects.get(pk=revision.pk).submitted_at == revision.submitted_at
+
+
+def test_update_sets_each_rows_own_values(series, units):
+    gdp = Series.objects.get(name="地区生产总值")
+    unit = Unit.objects.get(code="410105")
+    figures = prepared.insert([Figure(series=gdp, unit=unit, period=f"{year}Q1", period_start=dt.date(year, 1, 1),
+                                      period_end=dt.date(year, 3, 31)) for year in (2021, 2022, 2023)])
+    prepared.update(Figure, ["value", "growth", "not_published"],
+                    [(f.pk, Decimal(i) + Decimal("0.5"), None, i == 1) for i, f in enumerate(figures)])
+    assert list(Figure.objects.filter(pk__in=[f.pk for f in figures]).order_by("period_start").values_list(
+        "value", "growth", "not_published")) == [(Decimal("0.5"), None, False), (Decimal("1.5"), None, True),
+                                                 (Decimal("2.5"), None, False)]
