@@ -12,7 +12,12 @@ Parameters are always passed separately (`%s`, on SQLite and PostgreSQL alike), 
 
 from functools import cached_property
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+
+
+def _db():
+    """This thread's connection itself (the `connection` proxy finds it again at every attribute read)."""
+    return connections[DEFAULT_DB_ALIAS]
 
 
 def quoted(name: str) -> str:
@@ -25,7 +30,7 @@ def marks(values) -> str:
 
 
 def fetch(sql: str, params) -> list[tuple]:
-    with connection.cursor() as cursor:
+    with _db().cursor() as cursor:
         cursor.execute(sql, list(params))
         return cursor.fetchall()
 
@@ -37,21 +42,21 @@ def insert(objs: list) -> list:
     the statement through the ORM (for a batch of 50, 20 times the cost)."""
     if not objs:
         return objs
-    model = type(objs[0])
-    if not connection.features.can_return_rows_from_bulk_insert:
+    model, db = type(objs[0]), _db()
+    if not db.features.can_return_rows_from_bulk_insert:
         return model.objects.bulk_create(objs)
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    limit = connection.features.max_query_params
+    limit = db.features.max_query_params
     size = max(1, limit // len(fields)) if limit else len(objs)
     head = f"INSERT INTO {quoted(model._meta.db_table)} ({', '.join(quoted(f.column) for f in fields)}) "
     for i in range(0, len(objs), size):
         chunk = objs[i:i + size]
-        rows = [[f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields] for obj in chunk]
-        values, params = _unnest(fields, rows) if connection.vendor == "postgresql" else _rows(fields, rows)
+        rows = [[f.get_db_prep_save(getattr(obj, f.attname), db) for f in fields] for obj in chunk]
+        values, params = _unnest(fields, rows) if db.vendor == "postgresql" else _rows(fields, rows)
         ids = fetch(f"{head}{values} RETURNING {quoted(model._meta.pk.column)}", params)
         for obj, (pk_value,) in zip(chunk, ids, strict=True):
             obj.pk = pk_value
-            obj._state.adding, obj._state.db = False, connection.alias
+            obj._state.adding, obj._state.db = False, db.alias
     return objs
 
 
@@ -60,13 +65,13 @@ def update(model, names: list[str], rows: list[tuple]) -> None:
     field; one statement (PostgreSQL: UPDATE … FROM UNNEST of arrays; elsewhere an executemany)."""
     if not rows:
         return
-    fields = [model._meta.get_field(name) for name in names]
+    fields, db = [model._meta.get_field(name) for name in names], _db()
     pk, table = model._meta.pk, quoted(model._meta.db_table)
-    ready = [[key, *(f.get_db_prep_save(v, connection) for f, v in zip(fields, values, strict=True))]
+    ready = [[key, *(f.get_db_prep_save(v, db) for f, v in zip(fields, values, strict=True))]
              for key, *values in rows]
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            types = [f.db_type(connection).split("(")[0] for f in (pk, *fields)]
+    with db.cursor() as cursor:
+        if db.vendor == "postgresql":
+            types = [f.db_type(db).split("(")[0] for f in (pk, *fields)]
             arrays = ", ".join(f"(%s)::{t}[]" for t in types)
             aliases = ", ".join(f"c{i}" for i in range(len(types)))
             sets = ", ".join(f"{quoted(f.column)} = v.c{i}" for i, f in enumerate(fields, start=1))
@@ -106,7 +111,8 @@ class Columns:
     @cached_property
     def _converters(self) -> list[tuple[int, list, object]]:
         """(position, converters, expression) of the columns whose values the backend converts (SQLite: dates,
-        decimals, booleans, JSON; PostgreSQL: JSON)."""
+        decimals, booleans, JSON; PostgreSQL: JSON). Found once per process: they depend on the backend and the
+        settings (time zone), not on the connection."""
         found = []
         for i, field in enumerate(self.fields):
             column = field.get_col(self.alias)
@@ -122,8 +128,10 @@ class Columns:
     def convert(self, name: str, value):
         """VALUE as read from the column of field NAME, converted as the ORM converts it."""
         converters, column = self._converting.get(self._positions[name], ((), None))
-        for convert in converters:
-            value = convert(value, column, connection)
+        if converters:
+            db = _db()
+            for convert in converters:
+                value = convert(value, column, db)
         return value
 
     @cached_property
@@ -131,10 +139,10 @@ class Columns:
         return {i: (converters, column) for i, converters, column in self._converters}
 
     def values(self, row, start: int = 0) -> list:
-        values = list(row[start:start + self.width])
+        values, db = list(row[start:start + self.width]), _db()
         for i, converters, column in self._converters:
             for convert in converters:
-                values[i] = convert(values[i], column, connection)
+                values[i] = convert(values[i], column, db)
         return values
 
     def instance(self, row, start: int = 0):
@@ -143,4 +151,4 @@ class Columns:
         values = self.values(row, start)
         if values[self._pk] is None:
             return None
-        return self.model.from_db(connection.alias, self.names, values)
+        return self.model.from_db(DEFAULT_DB_ALIAS, self.names, values)
