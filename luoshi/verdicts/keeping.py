@@ -255,18 +255,24 @@ def kept_assignments(assignments, at=None, today: dt.date | None = None,
 
 
 _KEPT = "SELECT ({items}), COUNT(*), SUM(v.version), MAX(v.updated) FROM {verdicts} AND v.at = %s AND v.judged_on = %s"
-_OF_TARGETS = {  # a plan's active targets and the verdicts kept of them
-    "items": "SELECT COUNT(*) FROM {T} t WHERE t.plan_id = %s AND NOT t.archived",
-    "verdicts": "{V} v JOIN {T} t ON t.id = v.target_id WHERE t.plan_id = %s AND v.assignment_id IS NULL"}
-_OF_ASSIGNMENTS = {  # their assignments (of one unit, with "{unit}") and the verdicts kept of those
-    "items": "SELECT COUNT(*) FROM {A} a JOIN {T} t ON t.id = a.target_id WHERE t.plan_id = %s AND NOT t.archived{unit}",
-    "verdicts": "{V} v JOIN {A} a ON a.id = v.assignment_id JOIN {T} t ON t.id = a.target_id WHERE t.plan_id = %s{unit}"}
+_OF_PLAN = "{V} v JOIN {T} t ON t.id = v.target_id"  # a verdict's target, whoever it is of
+_ACTIVE = "SELECT COUNT(*) FROM {A} a JOIN {T} t ON t.id = a.target_id WHERE t.plan_id = %s AND NOT t.archived"
+_PARTS = {  # what is counted, and the verdicts kept of it: a plan's targets, their assignments, one unit's of those
+    "targets": ("SELECT COUNT(*) FROM {T} t WHERE t.plan_id = %s AND NOT t.archived",
+                "{V} v {OWN} JOIN {T} t ON t.id = v.target_id WHERE t.plan_id = %s AND v.assignment_id IS NULL"),
+    "assignments": (_ACTIVE, f"{_OF_PLAN} WHERE t.plan_id = %s AND v.assignment_id IS NOT NULL"),
+    "unit": (f"{_ACTIVE} AND a.unit_id = %s",
+             f"{_OF_PLAN} JOIN {{A}} a ON a.id = v.assignment_id WHERE t.plan_id = %s AND a.unit_id = %s"),
+}
 
 
-def _statement(part: dict, unit: bool) -> str:
+def _statement(part: str) -> str:
     tables = {"T": Target._meta.db_table, "A": Assignment._meta.db_table, "V": StoredVerdict._meta.db_table,
-              "unit": " AND a.unit_id = %s" if unit else ""}
-    return _KEPT.format(**{name: sql.format(**tables) for name, sql in part.items()})
+              # SQLite takes the assignment_id index for IS NULL (one row, it guesses: 5,400 at province size, each
+              # read past its JSON) over the partial index made for a plan's own verdicts (300 rows: 0.15 ms)
+              "OWN": "INDEXED BY kept_verdicts_of_targets" if connection.vendor == "sqlite" else ""}
+    items, verdicts = (sql.format(**tables) for sql in _PARTS[part])
+    return _KEPT.format(items=items, verdicts=verdicts)
 
 
 def stamp(plan_id: int, at, today: dt.date, *, targets: bool = True, assignments: bool = False,
@@ -276,14 +282,12 @@ def stamp(plan_id: int, at, today: dt.date, *, targets: bool = True, assignments
     are kept, their versions and their last keeping. It differs whenever one of them would read differently
     (kept again, a new version, marked stale by `receivers`, an item added or removed), so a rendering of them
     is cached by it. One plain statement per part: the ORM would take ten times the query to build it."""
-    parts = ([(_OF_TARGETS, None)] if targets else []) + (
-        [(_OF_ASSIGNMENTS, unit_id)] if assignments or unit_id else [])
+    parts = ["targets"] * targets + (["unit"] if unit_id else ["assignments"] * assignments)
     found = []
     with connection.cursor() as cursor:
-        for part, unit in parts:
-            scope = [plan_id, *([unit] if unit else [])]
-            cursor.execute(_statement(part, bool(unit)),
-                           [*scope, *scope, at.code, connection.ops.adapt_datefield_value(today)])
+        for part in parts:
+            scope = [plan_id, unit_id] if part == "unit" else [plan_id]
+            cursor.execute(_statement(part), [*scope, *scope, at.code, connection.ops.adapt_datefield_value(today)])
             found.append(tuple(str(value) for value in cursor.fetchone()))
     return tuple(found)
 

@@ -30,7 +30,10 @@ class StoredVerdict(models.Model):
 
     class Meta:
         verbose_name = _("研判结果")
-        indexes = [models.Index(fields=["target", "at"])]
+        indexes = [models.Index(fields=["target", "at"]),
+                   # a plan's own verdicts (of targets, not assignments): boards, status, stamps
+                   models.Index(fields=["target", "at"], condition=models.Q(assignment__isnull=True),
+                                name="kept_verdicts_of_targets")]
 
     def __str__(self) -> str:
         return f"{self.key} {self.status}"
