@@ -10,7 +10,7 @@ the ORM 0.2–1 ms of Python a query against 0.01–0.03 ms for the database to 
 Parameters are always passed separately (`%s`, on SQLite and PostgreSQL alike), never formatted in.
 """
 
-from functools import cached_property
+from functools import cache, cached_property
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 
@@ -37,8 +37,8 @@ def fetch(sql: str, params) -> list[tuple]:
 
 def insert(objs: list) -> list:
     """INSERT OBJS (new instances of one model without auto_now fields) as `bulk_create` does — each value
-    prepared by its field, the primary keys from RETURNING; on PostgreSQL one parameter per column (UNNEST of
-    arrays, as Django's own bulk insert), elsewhere chunks of rows at the parameter limit — without compiling
+    prepared by its field, the primary keys from RETURNING; several rows on PostgreSQL as one parameter per
+    column (UNNEST of arrays, as Django's own bulk insert), else chunks of rows at the parameter limit — without compiling
     the statement through the ORM (for a batch of 50, 20 times the cost)."""
     if not objs:
         return objs
@@ -52,7 +52,8 @@ def insert(objs: list) -> list:
     for i in range(0, len(objs), size):
         chunk = objs[i:i + size]
         rows = [[f.get_db_prep_save(getattr(obj, f.attname), db) for f in fields] for obj in chunk]
-        values, params = _unnest(fields, rows) if db.vendor == "postgresql" else _rows(fields, rows)
+        unnest = db.vendor == "postgresql" and len(rows) > 1
+        values, params = _unnest(model, rows) if unnest else _rows(fields, rows)
         ids = fetch(f"{head}{values} RETURNING {quoted(model._meta.pk.column)}", params)
         for obj, (pk_value,) in zip(chunk, ids, strict=True):
             obj.pk = pk_value
@@ -62,7 +63,7 @@ def insert(objs: list) -> list:
 
 def update(model, names: list[str], rows: list[tuple]) -> None:
     """Set the fields NAMES of MODEL's rows: ROWS are (primary key, *values), each value prepared by its
-    field; one statement (PostgreSQL: UPDATE … FROM UNNEST of arrays; elsewhere an executemany)."""
+    field; one statement (several rows on PostgreSQL: UPDATE … FROM UNNEST of arrays; else an executemany)."""
     if not rows:
         return
     fields, db = [model._meta.get_field(name) for name in names], _db()
@@ -70,8 +71,8 @@ def update(model, names: list[str], rows: list[tuple]) -> None:
     ready = [[key, *(f.get_db_prep_save(v, db) for f, v in zip(fields, values, strict=True))]
              for key, *values in rows]
     with db.cursor() as cursor:
-        if db.vendor == "postgresql":
-            types = [f.db_type(db).split("(")[0] for f in (pk, *fields)]
+        if db.vendor == "postgresql" and len(ready) > 1:
+            types = _array_types(model, (pk.name, *names))
             arrays = ", ".join(f"(%s)::{t}[]" for t in types)
             aliases = ", ".join(f"c{i}" for i in range(len(types)))
             sets = ", ".join(f"{quoted(f.column)} = v.c{i}" for i, f in enumerate(fields, start=1))
@@ -88,11 +89,18 @@ def _rows(fields, rows) -> tuple[str, list]:
     return f"VALUES {', '.join([row] * len(rows))}", [value for values in rows for value in values]
 
 
-def _unnest(fields, rows) -> tuple[str, list]:
+def _unnest(model, rows) -> tuple[str, list]:
     """One array parameter per column, of the column's type without its length (no truncation)."""
-    types = [f.db_type(connection).split("(")[0] for f in fields]
-    return (f"SELECT * FROM UNNEST({', '.join(f'(%s)::{t}[]' for t in types)})",
+    return (f"SELECT * FROM UNNEST({', '.join(f'(%s)::{t}[]' for t in _array_types(model))})",
             [list(column) for column in zip(*rows, strict=True)])
+
+
+@cache
+def _array_types(model, names: tuple[str, ...] | None = None) -> list[str]:
+    """The PostgreSQL types of MODEL's columns NAMES (default: all but the primary key), without length."""
+    fields = ([f for f in model._meta.concrete_fields if not f.primary_key] if names is None
+              else [model._meta.get_field(name) for name in names])
+    return [f.db_type(_db()).split("(")[0] for f in fields]
 
 
 class Columns:
