@@ -5,8 +5,10 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from luoshi.core.signals import record_updates
 from luoshi.plans.models import Front, Plan, Target
 from luoshi.review.acting import acting_as
 from luoshi.review.models import Proposal
@@ -106,6 +108,23 @@ def reject(proposal: Proposal, user) -> Proposal:
             proposal.target.archived = True
             proposal.target.save()
     return proposal
+
+
+@transaction.atomic
+def reject_rest(plan: Plan, user) -> int:
+    """驳回其余: every proposal of PLAN still undecided is not a target. None of them has become one, so they are
+    rejected by one statement; each rejection is in the change log as `reject` would log it. Returns how many."""
+    pending = list(plan.proposals.filter(status=Proposal.Status.PENDING, target__isnull=True))
+    if not pending:
+        return 0
+    before = [proposal.snapshot() for proposal in pending]
+    with acting_as(user):
+        Proposal.objects.filter(pk__in=[p.pk for p in pending]).update(status=Proposal.Status.REJECTED,
+                                                                      modified=timezone.now())
+        for proposal in pending:
+            proposal.status = Proposal.Status.REJECTED
+        record_updates(pending, before)
+    return len(pending)
 
 
 def add_from_selection(plan: Plan, user, start: int, end: int, fields: dict) -> Proposal:

@@ -80,8 +80,7 @@ def apply_review(plan: Plan, data: dict, user=None) -> Plan:
             decide(plan, fields, user)
         except ValidationError as error:
             raise ReviewFileError(f"targets[{index}] ({entry['indicator']}): {'; '.join(error.messages)}") from None
-    for proposal in plan.proposals.filter(status=Proposal.Status.PENDING):
-        decisions.reject(proposal, user)
+    decisions.reject_rest(plan, user)
     if data["plan"].get("status") == Plan.Status.PUBLISHED:
         publishing.publish(plan, user, confirmed=True)
     return plan

@@ -83,6 +83,21 @@ def test_rejecting_archives_a_target_and_accepting_again_restores_it(draft, anal
     assert not target.archived
 
 
+def test_rejecting_the_rest_logs_each_rejection_as_one_by_one_would(draft, analyst):
+    fai = proposal(draft, 1200)
+    decisions.accept(fai, analyst)
+    assert decisions.reject_rest(draft, analyst) == 2
+    assert {p.value: p.status for p in draft.proposals.all()} == {
+        1200: Proposal.Status.ACCEPTED, 6: Proposal.Status.REJECTED, 800: Proposal.Status.REJECTED}
+    logged = ObjectChange.objects.filter(changed_object_type__model="proposal", action=ObjectChange.Action.UPDATE,
+                                         postchange_data__status=Proposal.Status.REJECTED)
+    assert sorted(c.changed_object_id for c in logged) == sorted(
+        draft.proposals.filter(status=Proposal.Status.REJECTED).values_list("pk", flat=True))
+    assert {(c.prechange_data["status"], c.user_name, c.unit_id) for c in logged} == {
+        (Proposal.Status.PENDING, analyst.username, draft.issuer_id)}
+    assert decisions.reject_rest(draft, analyst) == 0 and not draft.targets.filter(archived=True).exists()
+
+
 def test_adding_by_selection_makes_a_target_on_the_selected_clause(draft, analyst):
     clause = "高新技术企业总数突破800家"
     start = draft.text.index(clause)
