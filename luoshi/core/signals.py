@@ -154,10 +154,14 @@ def record(instance, action: str, before: dict | None, after: dict | None) -> Ob
 
 def record_updates(instances: list, befores: list[dict]) -> list[ObjectChange]:
     """The UPDATE of each of INSTANCES (changed together, by one queryset update) from its BEFORES snapshot to
-    its snapshot now, written in one insert: the same entries as saving them one by one would log."""
-    return ObjectChange.objects.bulk_create([
-        _change(instance, ObjectChange.Action.UPDATE, before, instance.snapshot())
-        for instance, before in zip(instances, befores, strict=True)])
+    its snapshot now: the same entries as saving them one by one would log."""
+    return record_all([(instance, ObjectChange.Action.UPDATE, before, instance.snapshot())
+                       for instance, before in zip(instances, befores, strict=True)])
+
+
+def record_all(changes: list[tuple]) -> list[ObjectChange]:
+    """`record` for each (instance, action, before, after) of CHANGES, written in one insert."""
+    return ObjectChange.objects.bulk_create([_change(*change) for change in changes])
 
 
 def _change(instance, action: str, before: dict | None, after: dict | None) -> ObjectChange:

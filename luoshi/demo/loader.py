@@ -17,7 +17,7 @@ from luoshi.compare import demo as compare_demo
 from luoshi.core.context import change_context
 from luoshi.demo import task_seed
 from luoshi.figures.catalogue import load_default_catalogue
-from luoshi.figures.marks import mark_not_published
+from luoshi.figures.marks import mark_all_not_published, mark_not_published
 from luoshi.figures.models import Figure, Series
 from luoshi.figures.submission import submit
 from luoshi.figures.tabular import read_table
@@ -136,25 +136,23 @@ UNCOLLECTED_NOTE = "演示数据未收录该期数据:只收录了检索到的�
 def mark_uncollected(plans, today: dt.date | None = None) -> int:
     """Every past figure slot the demo's targets read and its data did not collect, marked 未公布 by the
     demo's administrator: the demo shows what was found, and never calls a 2023 figure overdue."""
-    today, admin, marked = today or dt.date.today(), User.objects.get(username="admin"), 0
+    today, admin = today or dt.date.today(), User.objects.get(username="admin")
     targets = Target.objects.filter(plan__in=plans, series__isnull=False).select_related("series", "region_unit")
+    slots = {slot: None for target in targets.prefetch_related("assignments__unit")
+             for slot in _uncollected(target, today)}  # once each, in order
     with refreshed_once():  # the verdicts the marks feed, judged once at the end, not after every mark
-        for target in targets.prefetch_related("assignments__unit"):
-            marked += _mark_target(target, admin, today)
-    return marked
+        mark_all_not_published(list(slots), admin, UNCOLLECTED_NOTE)
+    return len(slots)
 
 
-def _mark_target(target: Target, admin, today: dt.date) -> int:
-    """Mark 未公布 every past slot of TARGET (its region's and its assignments' units) with no figure."""
-    marked = 0
+def _uncollected(target: Target, today: dt.date) -> list:
+    """The past slots of TARGET (its region's and its assignments' units) with no figure."""
     units = [target.region_unit, *(a.unit for a in target.assignments.all())]  # and the districts' quotas
-    for unit, period in product(units, periods_in(parse(target.period), target.series.frequency)):
-        slot = Figure.objects.filter(series=target.series, unit=unit, subject_kind="",
-                                     period_start=period.start_date, period_end=period.end_date)
-        if period.end_date < today and not slot.exists():
-            mark_not_published(target.series, unit, period, admin, UNCOLLECTED_NOTE)
-            marked += 1
-    return marked
+    periods = [p for p in periods_in(parse(target.period), target.series.frequency) if p.end_date < today]
+    held = set(Figure.objects.filter(series=target.series, unit__in=units, subject_kind="").values_list(
+        "unit_id", "period_start", "period_end"))
+    return [(target.series, unit, period) for unit, period in product(units, periods)
+            if (unit.pk, period.start_date, period.end_date) not in held]
 
 
 def create_accounts() -> list[DemoAccount]:
