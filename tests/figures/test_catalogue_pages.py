@@ -5,11 +5,13 @@ import json
 import pytest
 from django.contrib.contenttypes.models import ContentType
 
+from luoshi.accounts.models import User
 from luoshi.cli import main
 from luoshi.core.models import ObjectChange
 from luoshi.figures.catalogue import load_default_catalogue
-from luoshi.figures.marks import MarkError, mark_not_published
+from luoshi.figures.marks import MarkError, mark_all_not_published, mark_not_published
 from luoshi.figures.models import Figure, Series
+from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -138,6 +140,22 @@ def test_marking_not_published_creates_the_slot_and_logs_it(catalogue, units, an
     assert again.pk == figure.pk and not again.not_published
     assert changes.get(action="update").prechange_data == {
         "not_published": True, "not_published_note": "区级只公布年度数据"}
+
+
+def test_many_marks_go_together_or_not_at_all(catalogue, units, analyst):
+    gdp = catalogue["地区生产总值"]
+    held = mark_not_published(gdp, units["金水区"], "2023", analyst, "旧说明")
+    figures = mark_all_not_published([(gdp, units["金水区"], "2023"), (gdp, units["二七区"], "2023"),
+                                      (gdp, units["金水区"], "2023H1")], analyst, "区级只公布年度数据")
+    assert figures[0].pk == held.pk and [f.period for f in figures] == ["2023", "2023", "2023H1"]
+    assert set(Figure.objects.values_list("not_published_note", flat=True)) == {"区级只公布年度数据"}
+    logged = ObjectChange.objects.filter(changed_object_type=ContentType.objects.get_for_model(Figure))
+    assert sorted(logged.values_list("action", flat=True)) == ["create", "create", "create", "update"]
+    assert logged.get(action="update").prechange_data["not_published_note"] == "旧说明"
+    jinshui = make_user("jinshui-analyst", User.Role.ANALYST, units["金水区"])
+    with pytest.raises(MarkError, match="410103"):  # 二七区 is outside 金水区's reach: neither is marked
+        mark_all_not_published([(gdp, units["二七区"], "2024"), (gdp, units["金水区"], "2024")], jinshui)
+    assert not Figure.objects.filter(period="2024").exists()
 
 
 def test_marks_are_for_analysts_and_real_periods(catalogue, units, jinshui_reporter, analyst):
