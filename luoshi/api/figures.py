@@ -135,8 +135,8 @@ def submit_figures(request, body: SubmissionIn):
     used by this user are not written again (their first revision is returned as replayed)."""
     items = list(enumerate(body.items, start=1))
     keys = {i.client_key for _, i in items if i.client_key}
-    done = {r.client_key: r for r in FigureRevision.objects.filter(submitted_by=request.user, client_key__in=keys)
-            } if keys else {}
+    done = ({r.client_key: r for r in FigureRevision.objects.filter(submitted_by=request.user, client_key__in=keys)}
+            if keys else {})  # no query for a submission without keys
     fresh = [(n, item) for n, item in items if item.client_key not in done]
     replayed = [_revision_out(done[i.client_key], n) for n, i in items if i.client_key in done]
     try:
