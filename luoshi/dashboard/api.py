@@ -8,7 +8,7 @@ from ninja import Router, Schema, Status
 from luoshi.api.schemas import ErrorOut, VerdictOut
 from luoshi.dashboard.board import Board, board_frame, board_stamp, filled, visible_plans
 from luoshi.dashboard.filters import FilterError, read_filter
-from luoshi.dashboard.rendered import once, reader
+from luoshi.dashboard.rendered import kept
 
 router = Router(tags=["看板"])
 
@@ -69,6 +69,5 @@ def dashboard(request, plan: int | None = None, period: str = "", front: str = "
     def draw() -> str:
         return json.dumps(DashboardOut.model_validate(board_record(filled(user, frame))).model_dump(mode="json"))
 
-    text = once(draw, "api", reader(user), frame.plan and frame.plan.pk, board_filter, frame.at and frame.at.code,
-                frame.today, board_stamp(frame))
+    text = kept(draw, "api", user, frame, board_stamp(frame))
     return HttpResponse(text, content_type="application/json")  # DashboardOut, serialised once per stamp

@@ -268,10 +268,6 @@ class Ranking:
         targets = self.filter.narrow(self.plan.targets.active())
         return targets.filter(pk=self.target_id) if self.target_id else targets
 
-    def units(self, user):
-        """The assignments ranked: all USER may see, or (a reporter) their own unit's."""
-        return unit_scope(user, "" if sees_city(user) else self.filter.unit)
-
 
 def ranking_frame(board_filter: BoardFilter, plans: list[Plan], target_id: int | None = None,
                   today: dt.date | None = None) -> Ranking:
@@ -290,7 +286,8 @@ def ranked(user, ranking: Ranking) -> Ranking:
     if ranking.plan is None:
         return ranking
     targets = loaded_targets(ranking.targets)
-    judged = kept_assignments(assignments_of(ranking.units(user), targets), ranking.at, ranking.today, RANKED)
+    judged = judge_units(user, targets, ranking.at, ranking.today, "" if sees_city(user) else ranking.filter.unit,
+                         row_keys=RANKED)  # all USER may see, or (a reporter) their own unit's
     late = late_units(judged + city_judged(user, targets, ranking.at, ranking.today))
     return replace(ranking, rows=rank_units(judged), late=late)
 

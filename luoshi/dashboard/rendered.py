@@ -28,3 +28,10 @@ def once(render, *parts) -> str:
         text = render()
         cache.set(key, text, timeout=DAY)
     return text
+
+
+def kept(render, name: str, user, frame, stamp: tuple, *parts) -> str:
+    """`once` for NAME (a board's part, a ranking, the API's JSON) of FRAME (a board or ranking without its cards)
+    as USER reads it, whose verdicts look like STAMP; PARTS: anything else it depends on."""
+    return once(render, name, reader(user), frame.plan and frame.plan.pk, frame.filter, frame.at and frame.at.code,
+                frame.today, stamp, *parts)

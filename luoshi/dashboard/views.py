@@ -17,7 +17,7 @@ from luoshi.dashboard.board import (
     visible_plans,
 )
 from luoshi.dashboard.filters import COMMITMENT_CHOICES, STATUS_CHOICES, BoardFilter, FilterError, read_filter
-from luoshi.dashboard.rendered import once, reader
+from luoshi.dashboard.rendered import kept
 from luoshi.plans.models import Assignment
 from luoshi.units.models import Unit
 
@@ -46,8 +46,7 @@ def _board_part(request, template: str, frame) -> str:
         return render_to_string(template, {"board": board, "panels": board.panels, "statuses": STATUS_CHOICES},
                                 request)
 
-    return once(draw, template, reader(user), frame.plan and frame.plan.pk, frame.filter, frame.at and frame.at.code,
-                frame.today, board_stamp(frame))
+    return kept(draw, template, user, frame, board_stamp(frame))
 
 
 @login_required
@@ -85,7 +84,6 @@ def ranking(request):
     def draw() -> str:
         return render_to_string("dashboard/ranking_body.html", {"ranking": ranked(user, frame)}, request)
 
-    body = once(draw, "ranking", reader(user), frame.plan and frame.plan.pk, board_filter, frame.target_id,
-                frame.at and frame.at.code, frame.today, ranking_stamp(user, frame))
+    body = kept(draw, "ranking", user, frame, ranking_stamp(user, frame), frame.target_id)
     return render(request, "dashboard/ranking.html", {
         "ranking": frame, "body": body, "filter": board_filter, "errors": errors}, status=400 if errors else 200)
