@@ -67,14 +67,18 @@ class Outcome:
 
 def submit(user, entries: list[Entry], *, channel: str = "web", today: dt.date | None = None,
            dry_run: bool = False) -> Outcome:
-    """Validate ENTRIES and, unless DRY_RUN, write them all in one transaction (or none)."""
+    """Validate ENTRIES and, unless DRY_RUN, write them all in one transaction (or none).
+
+    The checks only read, before the write transaction: on SQLite that transaction holds the database's one
+    write lock, which other writers wait for. The write locks the figures it changes and refuses one whose head
+    moved on since it was checked (`_lock`), so a figure changed in between is a conflict, not overwritten."""
+    validation = validate(user, entries, today=today)
+    if not validation.ok:
+        raise FiguresRejected(validation)
+    if dry_run or not validation.to_write:
+        return Outcome(validation, [])
     with transaction.atomic():
-        validation = validate(user, entries, today=today)
-        if not validation.ok:
-            raise FiguresRejected(validation)
-        if dry_run:
-            return Outcome(validation, [])
-        written = _write_all(user, validation.to_write, channel) if validation.to_write else []
+        written = _write_all(user, validation.to_write, channel)
     return Outcome(validation, written)
 
 
@@ -82,9 +86,10 @@ def _approves(user) -> bool:
     return user is None or user.edits_plans
 
 
-def _lock(changes: list[Change]) -> dict[int, int]:
-    """Lock the figures being changed, and refuse if one moved on since it was validated; the number of
-    each one's head as locked (the head is always a figure's newest revision)."""
+def _lock(changes: list[Change]) -> dict[int, tuple[int, int]]:
+    """Lock the figures being changed, and refuse if one moved on since it was validated (unless its entry
+    takes any base); each one's head as locked, its id and number (the head is always a figure's newest
+    revision)."""
     known = {c.figure.pk: c for c in changes if c.figure is not None}
     if not known:
         return {}
@@ -99,7 +104,7 @@ def _lock(changes: list[Change]) -> dict[int, int]:
                  and head != (known[pk].head.pk if known[pk].head else None)]
     if conflicts:
         raise FiguresRejected(Validation(conflicts=conflicts))
-    return {pk: number for pk, _, number in locked if number is not None}
+    return {pk: (head, number) for pk, head, number in locked if head is not None}
 
 
 def _create_slots(changes: list[Change]) -> None:
@@ -121,12 +126,12 @@ def _create_slots(changes: list[Change]) -> None:
 
 def _write_all(user, changes: list[Change], channel: str) -> list[FigureRevision]:
     """One new revision per change, written in a few statements whatever their number."""
-    numbers = _lock(changes)
+    heads = _lock(changes)
     _create_slots(changes)
     now, approved = timezone.now(), _approves(user)
     # What a verdict reads changes with an approved value, or when a figure is reported for the first time.
     judged = [c.figure.pk for c in changes if approved or c.figure.head_revision_id is None]
-    revisions = prepared.insert([_revision(user, c, channel, numbers, now, approved) for c in changes])
+    revisions = prepared.insert([_revision(user, c, channel, heads, now, approved) for c in changes])
     _point_at(revisions, approved)
     if judged:
         figures_changed.send(Figure, figure_ids=judged)
@@ -153,12 +158,14 @@ def _mirror(figure: Figure, revision: FigureRevision, approved: bool) -> None:
         figure.approved_revision, figure.value, figure.growth = revision, revision.value, revision.growth
 
 
-def _revision(user, change: Change, channel: str, numbers: dict, now, approved: bool) -> FigureRevision:
+def _revision(user, change: Change, channel: str, heads: dict, now, approved: bool) -> FigureRevision:
+    """The new revision of CHANGE's figure, numbered after and based on its head as locked (HEADS)."""
     entry = change.entry
+    head, number = heads.get(change.figure.pk, (None, 0))
     return FigureRevision(
-        figure=change.figure, number=numbers.get(change.figure.pk, 0) + 1, value=change.value,
+        figure=change.figure, number=number + 1, value=change.value,
         growth=change.growth, source=entry.source[:500], note=entry.note[:500], reason=entry.reason[:500],
-        channel=channel, based_on_id=change.figure.head_revision_id, submitted_by=user,
+        channel=channel, based_on_id=head, submitted_by=user,
         submitted_by_name=_name(user), submitted_at=now, client_key=entry.client_key or None,
         status=FigureRevision.Status.APPROVED if approved else FigureRevision.Status.SUBMITTED,
         reviewed_by=user if approved else None, reviewed_by_name=_name(user) if approved else "",

@@ -12,12 +12,14 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from luoshi.accounts.models import LIVE, ApiToken
+from luoshi.figures import submission
+from luoshi.figures.entries import ANY_BASE, Entry
 from luoshi.figures.models import FigureRevision, Series
 from luoshi.units.models import Unit
 
 URL = "/api/v1/figures"
-#: A correction: BEGIN, series, units, the reporter's tasks, figures (with their heads), lock (with the heads'
-#: numbers), revisions, figures' heads, COMMIT (the token was read at its first use in the minute).
+#: A correction: series, units, the reporter's tasks, figures (with their heads), then the write: BEGIN, lock
+#: (with the heads' numbers), revisions, figures' heads, COMMIT (the token was read at its first use in the minute).
 MAX_QUERIES = 9
 #: A figure reported for the first time adds its INSERT (in a savepoint) and the refresh of the verdicts it
 #: feeds (luoshi.verdicts, in the same transaction): more, but as many for one figure as for a batch.
@@ -85,6 +87,42 @@ def test_a_series_named_by_alias_or_id_and_a_unit_by_name(token_client, jinshui_
     assert by_alias.status_code == 201 and by_id.status_code == 201
     unknown = post(client, [{**items([5])[0], "series": "没有的指标"}])
     assert unknown.status_code == 422 and unknown.json()["detail"][0]["field"] == "series"
+
+
+def entry(value, based_on) -> Entry:
+    return Entry(row=1, series="固定资产投资", unit="410105", period="2023M03", value=value, note="测试:核对",
+                 based_on=based_on)
+
+
+@pytest.mark.django_db
+def test_a_figure_changed_between_its_check_and_the_write_is_not_overwritten(jinshui_reporter, assignments,
+                                                                             monkeypatch):
+    """The checks read before the write transaction; a revision written in between (here: by an analyst, right
+    after the reporter's entries were checked) is a conflict for an entry based on the head it saw, and the
+    head an entry taking any base is numbered after and based on."""
+    first = submission.submit(jinshui_reporter, [entry(130, None)]).written[0]
+    checked, theirs = submission.validate, iter([135, 145])
+
+    def then_someone_else_writes(user, entries, **kwargs):
+        validation = checked(user, entries, **kwargs)
+        monkeypatch.setattr(submission, "validate", checked)
+        submission.submit(None, [entry(next(theirs), ANY_BASE)])
+        return validation
+
+    monkeypatch.setattr(submission, "validate", then_someone_else_writes)
+    with pytest.raises(submission.FiguresRejected) as rejected:
+        submission.submit(jinshui_reporter, [entry(140, first.pk)])
+    newer = FigureRevision.objects.get(figure=first.figure, number=2)
+    assert [(c.theirs, c.yours_value) for c in rejected.value.validation.conflicts] == [(newer, 140)]
+    assert list(FigureRevision.objects.filter(figure=first.figure).values_list("number", "value")) == [
+        (1, 130), (2, 135)]
+
+    monkeypatch.setattr(submission, "validate", then_someone_else_writes)
+    imported = submission.submit(None, [entry(150, ANY_BASE)]).written[0]
+    third = FigureRevision.objects.get(figure=first.figure, number=3)
+    assert (imported.number, imported.based_on_id, third.based_on_id) == (4, third.pk, newer.pk)
+    first.figure.refresh_from_db()
+    assert first.figure.head_revision_id == imported.pk and first.figure.value == 150
 
 
 def test_sqlite_runs_in_wal_mode_with_a_busy_timeout(db):
