@@ -172,9 +172,19 @@ class Tally:
 
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds of process PID so far (Linux's /proc; None elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 class Load:
-    def __init__(self, port: int):
+    def __init__(self, port: int, server_pid: int):
         self.base = f"http://127.0.0.1:{port}"
+        self.server_pid = server_pid
         self.accepted: list[int] = []
 
     async def _request(self, session, tally: Tally, method: str, path: str, token: str | None,
@@ -232,6 +242,7 @@ def compare(load: Load, people: list[Reporter], connections: list[int], duration
         rates = {}
         for kind, size in (("bare view", 0), ("POST 1 figure", 1), (f"POST {BATCH} figures", BATCH)):
             tally = Tally()
+            before = cpu_seconds(load.server_pid)
             if size:
                 workers = [functools.partial(load.submitter, tally=tally, reporter=r, size=size) for r in people[:n]]
             else:
@@ -239,7 +250,17 @@ def compare(load: Load, people: list[Reporter], connections: list[int], duration
             seconds = asyncio.run(load.run(duration, workers))
             rates[kind] = len(tally.latencies) / seconds
             ratio = f"  {rates[kind] / rates['bare view']:6.1%} of bare" if size else " " * 15
-            print(f"  {n:4d} conns  {kind:<16} {tally.line(seconds)}{ratio}", flush=True)
+            print(f"  {n:4d} conns  {kind:<16} {tally.line(seconds)}{ratio}{_server_cpu(load, before, seconds, tally)}",
+                  flush=True)
+
+
+def _server_cpu(load: Load, before: float | None, seconds: float, tally: Tally) -> str:
+    """The server's CPU over a measurement: its share of one core and its CPU ms per answered request."""
+    after = cpu_seconds(load.server_pid)
+    if before is None or after is None or not tally.latencies:
+        return ""
+    used = after - before
+    return f"   server CPU {used / seconds:5.0%} of a core, {used * 1000 / len(tally.latencies):6.2f} ms/req"
 
 
 def rush(load: Load, people: list[Reporter], leader_tokens: list[str], duration: float, batch: int) -> None:
@@ -265,7 +286,7 @@ def child(db: str, args) -> int:
           f"reporters, {os.cpu_count()} cores, waitress threads {os.environ.get('LUOSHI_THREADS', 8)}", flush=True)
     connection.close()
     server = start_server(db, args.port)
-    load = Load(args.port)
+    load = Load(args.port, server.pid)
     try:
         if args.part in ("compare", "both"):
             compare(load, people, args.connections, args.duration)
