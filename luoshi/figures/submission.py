@@ -69,15 +69,17 @@ def submit(user, entries: list[Entry], *, channel: str = "web", today: dt.date |
            dry_run: bool = False) -> Outcome:
     """Validate ENTRIES and, unless DRY_RUN, write them all in one transaction (or none).
 
-    The checks only read, before the write transaction: on SQLite that transaction holds the database's one
-    write lock, which other writers wait for. The write locks the figures it changes and refuses one whose head
+    The checks run inside the transaction. On SQLite it holds the one write lock from its start, so submissions
+    run one after another: checking outside it let every server thread check at once, which measured twice the CPU
+    per submission (the threads contending for the interpreter) and 30–45% fewer submissions a second. On
+    PostgreSQL the checks read without locks; the write locks the figures it changes and refuses one whose head
     moved on since it was checked (`_lock`), so a figure changed in between is a conflict, not overwritten."""
-    validation = validate(user, entries, today=today)
-    if not validation.ok:
-        raise FiguresRejected(validation)
-    if dry_run or not validation.to_write:
-        return Outcome(validation, [])
     with transaction.atomic():
+        validation = validate(user, entries, today=today)
+        if not validation.ok:
+            raise FiguresRejected(validation)
+        if dry_run or not validation.to_write:
+            return Outcome(validation, [])
         written = _write_all(user, validation.to_write, channel)
     return Outcome(validation, written)
 

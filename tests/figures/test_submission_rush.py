@@ -18,8 +18,8 @@ from luoshi.figures.models import FigureRevision, Series
 from luoshi.units.models import Unit
 
 URL = "/api/v1/figures"
-#: A correction: series, units, the reporter's tasks, figures (with their heads), then the write: BEGIN, lock
-#: (with the heads' numbers), revisions, figures' heads, COMMIT (the token was read at its first use in the minute).
+#: A correction: BEGIN, series, units, the reporter's tasks, figures (with their heads), lock (with the heads'
+#: numbers), revisions, figures' heads, COMMIT (the token was read at its first use in the minute).
 MAX_QUERIES = 9
 #: A figure reported for the first time adds its INSERT (in a savepoint) and the refresh of the verdicts it
 #: feeds (luoshi.verdicts, in the same transaction): more, but as many for one figure as for a batch.
@@ -97,28 +97,27 @@ def entry(value, based_on) -> Entry:
 @pytest.mark.django_db
 def test_a_figure_changed_between_its_check_and_the_write_is_not_overwritten(jinshui_reporter, assignments,
                                                                              monkeypatch):
-    """The checks read before the write transaction; a revision written in between (here: by an analyst, right
-    after the reporter's entries were checked) is a conflict for an entry based on the head it saw, and the
-    head an entry taking any base is numbered after and based on."""
+    """On PostgreSQL the checks read without locks, so another submission may write between a submission's checks
+    and its write (here: an import, right after the reporter's entries were checked): the lock refuses an entry
+    based on the head it saw, and numbers and bases an entry taking any base after the newer head."""
     first = submission.submit(jinshui_reporter, [entry(130, None)]).written[0]
-    checked, theirs = submission.validate, iter([135, 145])
+    checked = submission.validate
 
-    def then_someone_else_writes(user, entries, **kwargs):
-        validation = checked(user, entries, **kwargs)
-        monkeypatch.setattr(submission, "validate", checked)
-        submission.submit(None, [entry(next(theirs), ANY_BASE)])
-        return validation
+    def checked_before(user, entries, theirs):
+        stale = checked(user, entries)
+        submission.submit(None, [entry(theirs, ANY_BASE)])
+        monkeypatch.setattr(submission, "validate", lambda *args, **kwargs: stale)
+        return entries
 
-    monkeypatch.setattr(submission, "validate", then_someone_else_writes)
     with pytest.raises(submission.FiguresRejected) as rejected:
-        submission.submit(jinshui_reporter, [entry(140, first.pk)])
+        submission.submit(jinshui_reporter, checked_before(jinshui_reporter, [entry(140, first.pk)], 135))
     newer = FigureRevision.objects.get(figure=first.figure, number=2)
     assert [(c.theirs, c.yours_value) for c in rejected.value.validation.conflicts] == [(newer, 140)]
     assert list(FigureRevision.objects.filter(figure=first.figure).values_list("number", "value")) == [
         (1, 130), (2, 135)]
 
-    monkeypatch.setattr(submission, "validate", then_someone_else_writes)
-    imported = submission.submit(None, [entry(150, ANY_BASE)]).written[0]
+    monkeypatch.setattr(submission, "validate", checked)
+    imported = submission.submit(None, checked_before(None, [entry(150, ANY_BASE)], 145)).written[0]
     third = FigureRevision.objects.get(figure=first.figure, number=3)
     assert (imported.number, imported.based_on_id, third.based_on_id) == (4, third.pk, newer.pk)
     first.figure.refresh_from_db()
