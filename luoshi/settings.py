@@ -127,7 +127,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Login throttling (django-axes): LUOSHI_LOGIN_FAILURES wrong passwords for one account lock it for
 # LUOSHI_LOGIN_COOLOFF_MINUTES (or until `luoshi manage axes_reset_username NAME`); every failure is logged.
-AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "luoshi.accounts.backends.UserBackend"]
 AXES_FAILURE_LIMIT = env_int("LUOSHI_LOGIN_FAILURES", 10)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("LUOSHI_LOGIN_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = ["username"]
