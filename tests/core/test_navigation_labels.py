@@ -21,3 +21,16 @@ def test_the_english_navigation_is_english(client_for, analyst):
     client.cookies["django_language"] = "en"
     nav = client.get("/plans/").content.decode().split("<nav>")[1].split("</nav>")[0]
     assert "Figure review" in nav and "数据审核" not in nav
+
+
+def test_the_kept_navigation_follows_the_role_and_the_language(client_for, jinshui_reporter, leader, analyst):
+    """The links are kept per language and role: one reader's never show for another."""
+    def nav(user, language="zh-hans"):
+        client = client_for(user)
+        client.cookies["django_language"] = language
+        return client.get("/plans/").content.decode().split("<nav>")[1].split("</nav>")[0]
+
+    assert "数据填报" in nav(jinshui_reporter) and "我的报送" in nav(jinshui_reporter)
+    leader_nav = nav(leader)
+    assert "数据填报" not in leader_nav and "数据审核" in leader_nav and "我的报送" not in leader_nav
+    assert "Figure review" in nav(analyst, "en") and "数据填报" in nav(analyst)
