@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from luoshi.core.labels import period_label
 from luoshi.dashboard.charts import bullet
 from luoshi.dashboard.filters import BoardFilter
 from luoshi.dashboard.ranking import RankRow, late_units, rank_units
@@ -112,6 +113,11 @@ class Board:
     @property
     def periods(self) -> list[Period]:
         return picker_periods(self.plan.year) if self.plan else []
+
+    @property
+    def period_choices(self) -> list[tuple[str, str]]:
+        """The picker's periods as (code, label) in the reader's language."""
+        return [(p.code, period_label(p.code)) for p in self.periods]
 
 
 def picker_periods(year: int) -> list[Period]:

@@ -1,6 +1,7 @@
 from django import template
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from luoshi.core import labels
@@ -9,6 +10,18 @@ from luoshi.core.history import history_query, may_read
 from luoshi.lib import numbers
 
 register = template.Library()
+SELECTED = mark_safe(" selected")
+
+
+@register.simple_tag
+def options(choices, selected="", value: str = "", label: str = ""):
+    """The <option>s of CHOICES with SELECTED marked: (value, label) pairs, names (each its own value), or
+    objects read at the attributes VALUE and LABEL. One join instead of a template loop, whose every option costs
+    a page ~25 µs (a board's filters have fifty)."""
+    chosen = "" if selected is None else str(selected)
+    pairs = ((getattr(c, value), getattr(c, label)) if value else (c, c) if isinstance(c, str) else c for c in choices)
+    return format_html_join("", '<option value="{}"{}>{}</option>',
+                            ((v, SELECTED if str(v) == chosen else "", text) for v, text in pairs))
 
 
 @register.filter
