@@ -53,6 +53,35 @@ def _median_time(fn, repeat: int, warm_up: bool = True) -> tuple[float, object]:
     return statistics.median(times), result
 
 
+def _side_by_side(fn, floor, repeat: int) -> tuple[float, float, float, object]:
+    """FN and FLOOR run in turn, REPEAT times each (after one warm-up of both): the median wall-clock seconds of
+    each, the median of the pairs' ratios (each pair measured within milliseconds of each other, so a machine
+    whose speed drifts between seconds moves both), and FN's last result; `cpu` keeps the same three for this
+    process's CPU seconds."""
+    result = fn()
+    floor()
+    pairs = []
+    for _ in range(repeat):
+        result = None
+        measured = []
+        for run in (floor, fn):
+            gc.collect()
+            started, started_cpu = time.perf_counter(), time.process_time()
+            outcome = run()
+            measured.append((time.perf_counter() - started, time.process_time() - started_cpu))
+        result = outcome
+        pairs.append(measured)
+    wall = [(f[0], b[0]) for b, f in pairs]
+    cpu = [(f[1], b[1]) for b, f in pairs]
+    _side_by_side.cpu = _medians(cpu)
+    return (*_medians(wall), result)
+
+
+def _medians(pairs: list[tuple[float, float]]) -> tuple[float, float, float]:
+    return (statistics.median(a for a, _ in pairs), statistics.median(b for _, b in pairs),
+            statistics.median(a / max(b, 1e-9) for a, b in pairs))
+
+
 def _scopes():
     from luoshi.plans.models import Assignment, Target
     from luoshi.units.models import Unit

@@ -142,10 +142,9 @@ def _page_of(name: str, client, url: str, figures, repeat: int) -> None:
     statements = [(q["sql"], None) for q in captured.captured_queries]  # None: no placeholders parsed (LIKE …%)
     own, rows = status._median_time(lambda: dashboard._bare_sql(statements), repeat)
     own_cpu = status._median_time.cpu
-    bare, figure_rows = status._median_time(figures, repeat)
-    bare_cpu = status._median_time.cpu
-    page, response = status._median_time(lambda: _page(client, url), repeat)
-    page_cpu = status._median_time.cpu
+    figure_rows = figures()
+    page, bare, paired, response = status._side_by_side(lambda: _page(client, url), figures, repeat)
+    page_cpu, bare_cpu, paired_cpu = status._side_by_side.cpu
     cold, _ = status._median_time(lambda: (cache.clear(), _page(client, url)), repeat)
     cold_cpu = status._median_time.cpu
     cards = response.content.decode().count('class="target-card')
@@ -155,6 +154,8 @@ def _page_of(name: str, client, url: str, figures, repeat: int) -> None:
     print(f"    {'bare SQL (the figures its verdicts are judged on)':<52} {bare:8.4f} s")
     _line("the page (client, middleware, view, template)", page, own, "own queries", page_cpu, own_cpu)
     _line("", page, bare, "figure SQL", page_cpu, bare_cpu)
+    print(f"    {'the page and the figure SQL run in turn: their pairs':<52} {'':8} ratio {paired:5.2f}× the figure SQL"
+          f"   (CPU {paired_cpu:5.2f}×)   median of {repeat} pairs' ratios", flush=True)
     _line("the page, cache emptied (board and cards rendered)", cold, bare, "figure SQL", cold_cpu, bare_cpu)
 
 
