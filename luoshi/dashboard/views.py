@@ -30,11 +30,12 @@ def _filter(request) -> tuple[BoardFilter, list[dict]]:
 
 
 def _units(user, plan):
-    """The units of USER's jurisdiction with assignments in PLAN (an EXISTS per unit: no join over them all)."""
+    """The units of USER's jurisdiction with assignments in PLAN (an EXISTS per unit: no join over them all), read
+    with what the picker shows of them only."""
     if plan is None or not user.jurisdiction.several:
         return Unit.objects.none()
     assigned = Assignment.objects.filter(target__plan=plan, unit=OuterRef("pk"))
-    return units_for(user).filter(Exists(assigned)).order_by("order", "code")
+    return units_for(user).filter(Exists(assigned)).only("code", "name", "short_name", "kind").order_by("order", "code")
 
 
 def _board_part(request, template: str, frame) -> str:

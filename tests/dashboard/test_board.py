@@ -161,3 +161,24 @@ def test_a_big_board_renders_red_and_yellow_first_and_loads_the_rest_of_a_front_
     assert "已完成" in rest and "7.4" in rest, "GDP (green, met) is in 经济发展's rest"
     whole = client.get(reverse("dashboard:board") + f"?{economy.query}").content.decode()
     assert whole.count('class="target-card') == len(economy.cards), "a front picked shows all its cards"
+
+
+def test_the_units_picker_reads_its_units_once_however_many(client_for, leader, assignments, actuals):
+    from luoshi.plans.models import Assignment
+    from luoshi.units.models import Unit
+
+    def picker() -> str:
+        page = client.get(reverse("dashboard:board") + "?period=2023H1").content.decode()
+        return page.split('name="unit"')[1].split("</select>")[0]
+
+    client = client_for(leader)
+    picker()  # the verdicts kept (a new stamp: rendered once more)
+    shown = picker()  # what follows is a repeated read
+    before = dashboard_queries(client)
+    target = actuals.targets.first()
+    others = list(Unit.objects.filter(parent__code="410100").exclude(assignments__target__plan=actuals)[:5])
+    Assignment.objects.bulk_create([Assignment(target=target, unit=unit, value=1) for unit in others])
+    now = picker()
+    assert len(others) == 5 and now.count("<option") == shown.count("<option") + 5
+    assert all(f'value="{unit.code}">{unit.display_name}</option>' in now for unit in others)
+    assert dashboard_queries(client) == before
