@@ -19,7 +19,6 @@ from luoshi.dashboard.board import (
 from luoshi.dashboard.filters import COMMITMENT_CHOICES, STATUS_CHOICES, BoardFilter, FilterError, read_filter
 from luoshi.dashboard.rendered import kept
 from luoshi.plans.models import Assignment
-from luoshi.units.models import Unit
 
 
 def _filter(request) -> tuple[BoardFilter, list[dict]]:
@@ -29,17 +28,18 @@ def _filter(request) -> tuple[BoardFilter, list[dict]]:
         return read_filter({}, request.user), exc.detail
 
 
-def _units(user, plan):
-    """The units of USER's jurisdiction with assignments in PLAN (an EXISTS per unit: no join over them all), read
-    with what the picker shows of them only."""
+def _units(user, plan) -> list[tuple[str, str]]:
+    """The units of USER's jurisdiction with assignments in PLAN (an EXISTS per unit: no join over them all), as
+    the picker offers them: (code, name shown)."""
     if plan is None or not user.jurisdiction.several:
-        return Unit.objects.none()
+        return []
     assigned = Assignment.objects.filter(target__plan=plan, unit=OuterRef("pk"))
-    return units_for(user).filter(Exists(assigned)).only("code", "name", "short_name", "kind").order_by("order", "code")
+    units = units_for(user).filter(Exists(assigned)).only("code", "name", "short_name", "kind").order_by("order", "code")
+    return [(u.code, u.display_name) for u in units]
 
 
-def _board_part(request, template: str, frame) -> str:
-    """TEMPLATE (the board's counts and fronts, or a front's rest) of the board FRAME, as kept for its stamp."""
+def _board_part(request, template: str, frame, stamp: tuple) -> str:
+    """TEMPLATE (the board's counts and fronts, or a front's rest) of the board FRAME, as kept for its STAMP."""
     user = request.user
 
     def draw() -> str:
@@ -47,7 +47,23 @@ def _board_part(request, template: str, frame) -> str:
         return render_to_string(template, {"board": board, "panels": board.panels, "statuses": STATUS_CHOICES},
                                 request)
 
-    return kept(draw, template, user, frame, board_stamp(frame))
+    return kept(draw, template, user, frame, stamp)
+
+
+def _content(request, frame, page: dict) -> str:
+    """The page's content: its head, the filters and the board, kept for the board's stamp and for what the filters
+    offer (the plans, units and fronts); drawn every time when the filter had errors."""
+    stamp = board_stamp(frame) if frame.plan else None
+
+    def draw() -> str:
+        body = _board_part(request, "dashboard/board_body.html", frame, stamp) if frame.plan else ""
+        return render_to_string("dashboard/board_content.html", {**page, "body": body}, request)
+
+    if page["errors"] or frame.plan is None:
+        return draw()
+    offered = ([(p.pk, p.title, p.status, p.simulated) for p in page["plans"]], page["units"], frame.fronts,
+               frame.unit and frame.unit.name)
+    return kept(draw, "dashboard/board_content.html", request.user, frame, stamp, offered)
 
 
 @login_required
@@ -56,11 +72,12 @@ def board(request):
     plans = list(visible_plans(request.user))
     frame = board_frame(board_filter, plans)
     if request.GET.get("part") == "rest" and board_filter.front and not errors:  # a front's rest, opened
-        return HttpResponse(_board_part(request, "dashboard/front_rest.html", frame))
-    body = _board_part(request, "dashboard/board_body.html", frame) if frame.plan else ""
-    return render(request, "dashboard/board.html", {
-        "board": frame, "body": body, "plans": plans, "errors": errors, "units": _units(request.user, frame.plan),
-        "statuses": STATUS_CHOICES, "commitments": COMMITMENT_CHOICES}, status=400 if errors else 200)
+        return HttpResponse(_board_part(request, "dashboard/front_rest.html", frame, board_stamp(frame)))
+    content = _content(request, frame, {
+        "board": frame, "plans": plans, "errors": errors, "units": _units(request.user, frame.plan),
+        "statuses": STATUS_CHOICES, "commitments": COMMITMENT_CHOICES})
+    return render(request, "dashboard/board.html", {"board": frame, "content": content},
+                  status=400 if errors else 200)
 
 
 @login_required

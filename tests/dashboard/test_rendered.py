@@ -99,3 +99,18 @@ def test_readers_of_different_jurisdictions_never_share_a_rendering(client_for, 
     assert "二七区" in erqi and "金水区" not in erqi.split('class="panels"')[0].split("</form>")[-1]
     ranking = read(client_for(erqi_reporter), RANKING)[0]
     assert "二七区" in ranking and "金水区" not in ranking
+
+
+def test_what_the_filters_offer_shows_on_the_next_read(client_for, leader, assignments, actuals):
+    """The page's head and filters are kept with the board: a plan's or a unit's new name (written without any
+    signal, as a bulk update) shows on the next read all the same."""
+    from luoshi.units.models import Unit
+
+    client = client_for(leader)
+    read(client, BOARD)
+    read(client, BOARD)
+    type(actuals).objects.filter(pk=actuals.pk).update(title="郑州市2023年发展目标(改名)")
+    Unit.objects.filter(code="410105").update(name="金水区(改名)")
+    page, _ = read(client, BOARD)
+    assert page.count("郑州市2023年发展目标(改名)") >= 2  # the head and the plan picker
+    assert 'value="410105">金水区(改名)</option>' in page
