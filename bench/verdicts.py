@@ -63,6 +63,17 @@ def _line(name: str, seconds: float, floor: float, floor_name: str, cpu: float |
     print(f"    {name:<52} {seconds:8.4f} s   ratio {seconds / floor:5.2f}× the {floor_name}{more}", flush=True)
 
 
+def _paired(fn, floor, repeat: int, floor_name: str) -> None:
+    """FN and its FLOOR run in turn (`status._side_by_side`): the median of the pairs' ratios."""
+    *_, paired, _ = status._side_by_side(fn, floor, repeat)
+    _paired_line(paired, status._side_by_side.cpu[2], repeat, floor_name)
+
+
+def _paired_line(paired: float, paired_cpu: float, repeat: int, floor_name: str) -> None:
+    print(f"    {'the same and its floor run in turn: their pairs':<52} {'':8} ratio {paired:5.2f}× the {floor_name}"
+          f"   (CPU {paired_cpu:5.2f}×)   median of {repeat} pairs' ratios", flush=True)
+
+
 def _status(repeat: int) -> None:
     from luoshi.lib.periods import parse
 
@@ -84,6 +95,8 @@ def _status_of(name, targets, assignments, unit_ids, at, repeat: int) -> None:
     print(f"    {'bare SQL (the figures, one SELECT, fetchall)':<52} {bare:8.4f} s   (CPU {bare_cpu:.4f} s)")
     _line("target_rows + assignment_rows (kept, no recompute)", rows_time, bare, "bare SQL",
           status._median_time.cpu, bare_cpu)
+    _paired(lambda: target_rows(targets, at) + assignment_rows(assignments, at), _figure_sql(targets, unit_ids),
+            repeat, "bare SQL")
     if name == "one city":
         plan = targets.first().plan_id
         cli, _ = status._median_time(lambda: status_rows(plan, AT), repeat)
@@ -154,8 +167,7 @@ def _page_of(name: str, client, url: str, figures, repeat: int) -> None:
     print(f"    {'bare SQL (the figures its verdicts are judged on)':<52} {bare:8.4f} s")
     _line("the page (client, middleware, view, template)", page, own, "own queries", page_cpu, own_cpu)
     _line("", page, bare, "figure SQL", page_cpu, bare_cpu)
-    print(f"    {'the page and the figure SQL run in turn: their pairs':<52} {'':8} ratio {paired:5.2f}× the figure SQL"
-          f"   (CPU {paired_cpu:5.2f}×)   median of {repeat} pairs' ratios", flush=True)
+    _paired_line(paired, paired_cpu, repeat, "figure SQL")
     _line("the page, cache emptied (board and cards rendered)", cold, bare, "figure SQL", cold_cpu, bare_cpu)
 
 
