@@ -14,12 +14,11 @@ SELECTED = mark_safe(" selected")
 
 
 @register.simple_tag
-def options(choices, selected="", value: str = "", label: str = ""):
-    """The <option>s of CHOICES with SELECTED marked: (value, label) pairs, names (each its own value), or
-    objects read at the attributes VALUE and LABEL. One join instead of a template loop, whose every option costs
-    a page ~25 µs (a board's filters have fifty)."""
+def options(choices, selected=""):
+    """The <option>s of CHOICES with SELECTED marked: (value, label) pairs, or names (each its own value). One join
+    instead of a template loop, whose every option costs a page ~25 µs (a board's filters have fifty)."""
     chosen = "" if selected is None else str(selected)
-    pairs = ((getattr(c, value), getattr(c, label)) if value else (c, c) if isinstance(c, str) else c for c in choices)
+    pairs = ((c, c) if isinstance(c, str) else c for c in choices)
     return format_html_join("", '<option value="{}"{}>{}</option>',
                             ((v, SELECTED if str(v) == chosen else "", text) for v, text in pairs))
 
