@@ -137,6 +137,7 @@ AXES_LOCKOUT_CALLABLE = "luoshi.accounts.views.locked_out"
 # The account is what is locked: an address-wide lock would shut out a whole office behind one NAT address.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 
+SESSION_ENGINE = "luoshi.accounts.sessions"  # Django's database sessions, read by a prepared statement
 SESSION_COOKIE_AGE = env_int("LUOSHI_SESSION_HOURS", 12) * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("LUOSHI_SESSION_BROWSER_CLOSE", False)
 

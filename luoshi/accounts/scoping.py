@@ -37,6 +37,19 @@ class Reach:
             return Q(**{f"{field}__path__startswith" if field else "path__startswith": self.root.path})
         return Q(**{field or "pk": self.root.pk})
 
+    def where(self, alias: str) -> tuple[str, list]:
+        """The condition of `q()` on the unit table under ALIAS, as SQL and its parameters (a prepared read's)."""
+        from django.db import connection
+
+        if self.everything:
+            return "1 = 1", []
+        if self.root is None:
+            return "1 = 0", []
+        if self.subtree:
+            return (f"{alias}.path {connection.operators['startswith']}",
+                    [connection.ops.prep_for_like_query(self.root.path) + "%"])
+        return f"{alias}.id = %s", [self.root.pk]
+
     def contains(self, unit) -> bool:
         if self.everything:
             return True
@@ -47,11 +60,11 @@ class Reach:
     @cached_property
     def several(self) -> bool:
         """Whether the reach holds more than one unit (so the person may pick one)."""
-        from luoshi.units.models import Unit
+        from luoshi.units.tree import has_units_below
 
         if self.everything:
             return True
-        return self.subtree and Unit.objects.within(self.root).exclude(pk=self.root.pk).exists()
+        return self.subtree and has_units_below(self.root)
 
 
 EVERYTHING, NOTHING = Reach(everything=True), Reach()

@@ -103,6 +103,17 @@ def _array_types(model, names: tuple[str, ...] | None = None) -> list[str]:
     return [f.db_type(_db()).split("(")[0] for f in fields]
 
 
+@cache
+def columns(model, alias: str) -> "Columns":
+    """MODEL's `Columns` under ALIAS, made once per process."""
+    return Columns(model, alias)
+
+
+def prepped(model, name: str, value):
+    """VALUE as the ORM passes it for a lookup on MODEL's field NAME (a datetime for this backend, say)."""
+    return model._meta.get_field(name).get_db_prep_value(value, _db())
+
+
 class Columns:
     """The concrete columns of MODEL under the table alias ALIAS, and its rows made instances."""
 

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from luoshi.core import prepared
 from luoshi.core.labels import period_label
 from luoshi.dashboard.charts import bullet
 from luoshi.dashboard.filters import BoardFilter
@@ -19,7 +20,7 @@ from luoshi.lib import status as vocabulary
 from luoshi.lib.periods import Frequency, Period, parse, periods_in
 from luoshi.plans.models import Assignment, Front, Plan, Target
 from luoshi.plans.views import wording_of
-from luoshi.units.models import Unit
+from luoshi.units.models import Unit, shown_name
 from luoshi.verdicts.keeping import Kept, kept_assignments, kept_targets, stamp
 
 TARGET_RELATED = ("plan", "front", "series", "region_unit", "owner")
@@ -227,8 +228,36 @@ def board_frame(board_filter: BoardFilter, plans: list[Plan], today: dt.date | N
     if plan is None:
         return Board(None, board_filter, None, today=today)
     at = parse(board_filter.period) if board_filter.period else default_at(plan.year, today)
-    unit = Unit.objects.filter(code=board_filter.unit).first() if board_filter.unit else None
-    return Board(plan, board_filter, at, unit, fronts=[f.name for f in plan.fronts.all()], today=today)
+    unit = _picked_unit(board_filter)
+    return Board(plan, board_filter, at, unit, fronts=front_names(plan), today=today)
+
+
+def front_names(plan: Plan) -> list[str]:
+    """The names of PLAN's fronts in their order (`plan.fronts.all()`), a prepared read: every board shows them."""
+    return [name for name, in prepared.fetch(
+        f"SELECT f.name FROM plans_front f WHERE f.plan_id = %s ORDER BY f.{prepared.quoted('order')}, f.id",
+        [plan.pk])]
+
+
+def assigned_units(user, plan: Plan) -> list[tuple[str, str]]:
+    """The units of USER's jurisdiction with assignments in PLAN (an EXISTS per unit: no join over them all), as a
+    unit picker offers them: (code, name shown). A prepared read: every board of a city offers it."""
+    within, params = user.jurisdiction.where("u")
+    rows = prepared.fetch(
+        "SELECT u.code, u.name, u.short_name, u.kind FROM units_unit u WHERE " + within + " AND EXISTS (SELECT 1 "
+        "FROM plans_assignment a JOIN plans_target t ON t.id = a.target_id WHERE t.plan_id = %s AND a.unit_id = u.id)"
+        f" ORDER BY u.{prepared.quoted('order')}, u.code", [*params, plan.pk])
+    return [(code, shown_name(name, short, kind)) for code, name, short, kind in rows]
+
+
+def _picked_unit(board_filter: BoardFilter) -> Unit | None:
+    """The unit the filter names: as `read_filter` found it, else looked up."""
+    if not board_filter.unit:
+        return None
+    picked = board_filter.picked
+    if picked is not None and picked.code == board_filter.unit:
+        return picked
+    return Unit.objects.filter(code=board_filter.unit).first()
 
 
 def filled(user, board: Board) -> Board:

@@ -1,7 +1,7 @@
 """看板筛选: the one definition of the dashboard's filters, read by the page and the API alike."""
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field, fields
 from urllib.parse import urlencode
 
 from luoshi.core.errors import FieldErrors
@@ -28,10 +28,12 @@ class BoardFilter:
     unit: str = ""
     status: str = ""
     commitment: str = ""
+    #: the unit coded `unit`, as `read_filter` found it (so the board need not look it up again)
+    picked: Unit | None = field(default=None, compare=False, repr=False)
 
     def query(self, **changes) -> str:
         """The filter as a query string (for links that change one field)."""
-        values = {**asdict(self), **changes}
+        values = {**{f.name: getattr(self, f.name) for f in fields(self) if f.name != "picked"}, **changes}
         return urlencode({k: v for k, v in values.items() if v not in (None, "")})
 
     def keeps(self, row: dict) -> bool:
@@ -74,14 +76,16 @@ def _choice(field: str, value: str, choices, errors: list) -> str:
     return value
 
 
-def _unit(code: str, user, errors: list) -> str:
-    """A unit of the reader's jurisdiction; one who cannot pick (a reporter) always sees their own."""
+def _unit(code: str, user, errors: list) -> tuple[str, Unit | None]:
+    """A unit of the reader's jurisdiction, its code and itself; one who cannot pick (a reporter) always sees their
+    own."""
     if not user.jurisdiction.several:
-        return user.unit.code if user.unit_id else "-"
-    if code and not user.jurisdiction.contains(Unit.objects.filter(code=code).first()):
+        return (user.unit.code, user.unit) if user.unit_id else ("-", None)
+    unit = Unit.objects.filter(code=code).first() if code else None
+    if code and not user.jurisdiction.contains(unit):
         errors.append({"field": "unit", "message": f"单位 {code} 不在您的辖区内"})
-        return ""
-    return code
+        return "", None
+    return code, unit
 
 
 def read_filter(params: Mapping, user) -> BoardFilter:
@@ -91,9 +95,10 @@ def read_filter(params: Mapping, user) -> BoardFilter:
     def get(key: str) -> str:
         return str(params.get(key) or "").strip()
 
+    unit, picked = _unit(get("unit"), user, errors)
     board_filter = BoardFilter(
         plan=_plan(get("plan"), errors), period=_period(get("period"), errors), front=get("front"),
-        unit=_unit(get("unit"), user, errors),
+        unit=unit, picked=picked,
         status=_choice("status", get("status"), STATUS_CHOICES, errors),
         commitment=_choice("commitment", get("commitment"), COMMITMENT_CHOICES, errors))
     if errors:

@@ -1,13 +1,12 @@
 """看板 pages: thin views over `board` (the frame, then its cards) and `rendered` (kept rendered per stamp)."""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Exists, OuterRef
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
-from luoshi.accounts.scoping import units_for
 from luoshi.dashboard.board import (
+    assigned_units,
     board_frame,
     board_stamp,
     filled,
@@ -18,7 +17,6 @@ from luoshi.dashboard.board import (
 )
 from luoshi.dashboard.filters import COMMITMENT_CHOICES, STATUS_CHOICES, BoardFilter, FilterError, read_filter
 from luoshi.dashboard.rendered import kept
-from luoshi.plans.models import Assignment
 
 
 def _filter(request) -> tuple[BoardFilter, list[dict]]:
@@ -29,13 +27,10 @@ def _filter(request) -> tuple[BoardFilter, list[dict]]:
 
 
 def _units(user, plan) -> list[tuple[str, str]]:
-    """The units of USER's jurisdiction with assignments in PLAN (an EXISTS per unit: no join over them all), as
-    the picker offers them: (code, name shown)."""
+    """The unit picker's choices: none for one who cannot pick or without a plan."""
     if plan is None or not user.jurisdiction.several:
         return []
-    assigned = Assignment.objects.filter(target__plan=plan, unit=OuterRef("pk"))
-    units = units_for(user).filter(Exists(assigned)).only("code", "name", "short_name", "kind").order_by("order", "code")
-    return [(u.code, u.display_name) for u in units]
+    return assigned_units(user, plan)
 
 
 def _board_part(request, template: str, frame, stamp: tuple) -> str:

@@ -13,7 +13,6 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
 
 from django.conf import settings
 
@@ -141,7 +140,7 @@ class Lookup:
             return
         series_ids, unit_ids, starts = (sorted({key[i] for key in keys}) for i in (0, 1, 4))
         starts = [prepared.connection.ops.adapt_datefield_value(d) for d in starts]
-        figure, head = _columns(Figure, "f"), _columns(FigureRevision, "r")
+        figure, head = prepared.columns(Figure, "f"), prepared.columns(FigureRevision, "r")
         rows = prepared.fetch(
             f"SELECT {figure.select}, {head.select} FROM {figure.table} LEFT JOIN {head.table} "
             f"ON r.id = f.head_revision_id WHERE f.series_id IN ({prepared.marks(series_ids)}) "
@@ -160,7 +159,7 @@ class Lookup:
 
     def stored(self, key: tuple) -> tuple[str, Decimal | None, Decimal | None]:
         """The period, and the head's value and growth, of the stored figure of KEY."""
-        figure, head = _columns(Figure, "f"), _columns(FigureRevision, "r")
+        figure, head = prepared.columns(Figure, "f"), prepared.columns(FigureRevision, "r")
         row = self.known[key]
         return (row[figure.position("period")], head.convert("value", row[figure.width + head.position("value")]),
                 head.convert("growth", row[figure.width + head.position("growth")]))
@@ -174,16 +173,11 @@ _TASKS = ("SELECT t.series_id, t.period FROM plans_target t WHERE t.archived = %
           "JOIN plans_target t ON t.id = a.target_id WHERE a.unit_id = %s AND t.series_id IS NOT NULL")
 
 
-@cache
-def _columns(model, alias: str) -> prepared.Columns:
-    return prepared.Columns(model, alias)
-
-
 def _series_named(names: set[str]) -> dict[str, Series]:
     """NAMES → their series: by name, else by id, else by alias (aliases read only when a name is missing)."""
     ids = sorted(int(n) for n in names if n.isdigit() and len(n) < 19)
     names_listed = sorted(names)
-    series = _columns(Series, "s")
+    series = prepared.columns(Series, "s")
     where = " OR ".join(part for part, values in ((f"s.name IN ({prepared.marks(names_listed)})", names_listed),
                                                   (f"s.id IN ({prepared.marks(ids)})", ids)) if values)
     rows = prepared.fetch(f"SELECT {series.select} FROM {series.table} WHERE {where} ORDER BY s.name",
@@ -206,7 +200,7 @@ def _units_named(keys: set[str]) -> dict[str, Unit]:
     keys = sorted(keys - {""})
     if not keys:
         return {}
-    unit = _columns(Unit, "u")
+    unit = prepared.columns(Unit, "u")
     listed = prepared.marks(keys)
     units = [unit.instance(row) for row in prepared.fetch(
         f"SELECT {unit.select} FROM {unit.table} WHERE u.code IN ({listed}) OR u.name IN ({listed}) "

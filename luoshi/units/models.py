@@ -53,11 +53,7 @@ class Unit(ChangeLoggedModel):
 
     @property
     def display_name(self) -> str:
-        """The name tables and messages show: the short name (郑州, 高新区, 市发展改革委), except for
-        county-level divisions, whose short name drops the 区/县/市 that tells them apart (金水区, 中牟县)."""
-        if self.kind in COUNTY_LEVEL:
-            return self.name
-        return self.short_name or self.name
+        return shown_name(self.name, self.short_name, self.kind)
 
     def save(self, *args, **kwargs):
         """Keep the path of this unit and of every unit below it in step with the parent and code."""
@@ -76,3 +72,11 @@ class Unit(ChangeLoggedModel):
 
 
 COUNTY_LEVEL = (Unit.Kind.DISTRICT, Unit.Kind.COUNTY_CITY, Unit.Kind.COUNTY)
+
+
+def shown_name(name: str, short_name: str, kind: str) -> str:
+    """The name tables and messages show of a unit: the short name (郑州, 高新区, 市发展改革委), except for
+    county-level divisions, whose short name drops the 区/县/市 that tells them apart (金水区, 中牟县)."""
+    if kind in COUNTY_LEVEL:
+        return name
+    return short_name or name

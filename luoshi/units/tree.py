@@ -3,6 +3,9 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from luoshi.core import prepared
+from luoshi.units.models import Unit
+
 
 @dataclass
 class UnitNode:
@@ -35,3 +38,12 @@ def descendant_ids(unit, units) -> set[int]:
         found.add(current)
         todo.extend(by_parent[current])
     return found
+
+
+def has_units_below(unit) -> bool:
+    """Whether any unit lies below UNIT (then it has a child): a prepared read, as every signed-in page asks it
+    (`scoping.Reach.several`: the navigation and the unit pickers)."""
+    meta = Unit._meta
+    sql = (f"SELECT 1 FROM {prepared.quoted(meta.db_table)} "
+           f"WHERE {prepared.quoted(meta.get_field('parent').column)} = %s LIMIT 1")
+    return bool(prepared.fetch(sql, [unit.pk]))
