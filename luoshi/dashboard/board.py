@@ -21,6 +21,7 @@ from luoshi.lib.periods import Frequency, Period, parse, periods_in
 from luoshi.plans.models import Assignment, Front, Plan, Target
 from luoshi.plans.views import wording_of
 from luoshi.units.models import Unit, shown_name
+from luoshi.units.tree import unit_coded
 from luoshi.verdicts.keeping import Kept, kept_assignments, kept_targets, stamp
 
 TARGET_RELATED = ("plan", "front", "series", "region_unit", "owner")
@@ -257,7 +258,7 @@ def _picked_unit(board_filter: BoardFilter) -> Unit | None:
     picked = board_filter.picked
     if picked is not None and picked.code == board_filter.unit:
         return picked
-    return Unit.objects.filter(code=board_filter.unit).first()
+    return unit_coded(board_filter.unit)
 
 
 def filled(user, board: Board) -> Board:

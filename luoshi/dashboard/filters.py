@@ -9,6 +9,7 @@ from luoshi.lib.periods import PeriodError, parse
 from luoshi.lib.status import VERDICTS_WORST_FIRST
 from luoshi.plans.models import Target
 from luoshi.units.models import Unit
+from luoshi.units.tree import unit_coded
 
 STATUS_CHOICES = [(s.value, s.label_zh) for s in VERDICTS_WORST_FIRST]
 COMMITMENT_CHOICES = [(c.value, c.label) for c in Target.Commitment if c.value]
@@ -81,7 +82,7 @@ def _unit(code: str, user, errors: list) -> tuple[str, Unit | None]:
     own."""
     if not user.jurisdiction.several:
         return (user.unit.code, user.unit) if user.unit_id else ("-", None)
-    unit = Unit.objects.filter(code=code).first() if code else None
+    unit = unit_coded(code) if code else None
     if code and not user.jurisdiction.contains(unit):
         errors.append({"field": "unit", "message": f"单位 {code} 不在您的辖区内"})
         return "", None

@@ -47,3 +47,10 @@ def has_units_below(unit) -> bool:
     sql = (f"SELECT 1 FROM {prepared.quoted(meta.db_table)} "
            f"WHERE {prepared.quoted(meta.get_field('parent').column)} = %s LIMIT 1")
     return bool(prepared.fetch(sql, [unit.pk]))
+
+
+def unit_coded(code: str) -> Unit | None:
+    """The unit of CODE (`Unit.objects.filter(code=code).first()`), a prepared read: a unit's board names it."""
+    units = prepared.columns(Unit, "u")
+    rows = prepared.fetch(f"SELECT {units.select} FROM {units.table} WHERE u.code = %s", [code])
+    return units.instance(rows[0]) if rows else None
