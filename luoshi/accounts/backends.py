@@ -23,6 +23,9 @@ def signed_in_user(user_id) -> User | None:
         pk = User._meta.pk.to_python(user_id)
     except ValidationError:
         return None
+    low, high = prepared.connection.ops.integer_field_range(User._meta.pk.get_internal_type())
+    if pk is None or not low <= pk <= high:  # no row has it (SQLite's driver would refuse to pass it)
+        return None
     users, units = prepared.columns(User, "u"), prepared.columns(Unit, "n")
     rows = prepared.fetch(f"SELECT {users.select}, {units.select} FROM {users.table} "
                           f"LEFT JOIN {units.table} ON n.id = u.unit_id WHERE u.id = %s", [pk])
