@@ -52,9 +52,10 @@ def add_unit(parent: Unit, *, kind: str, name: str, short_name: str = "", code: 
         errors["name"] = _("请填写名称")
     if not CODE_SHAPE.match(code):
         errors["code"] = _("代码“%(code)s”只能含字母、数字、点、横线和下划线") % {"code": code}
-    elif "code" not in errors and Unit.objects.filter(code=code).exists():
-        errors["code"] = _("代码“%(code)s”已被单位“%(name)s”使用") % {
-            "code": code, "name": Unit.objects.get(code=code).name}
+    elif "code" not in errors and (taken := Unit.objects.filter(code__iexact=code).first()) is not None:
+        # ignoring case: a subtree's prefix match on SQLite ignores it (see `Unit.Meta.constraints`)
+        errors["code"] = _("代码“%(code)s”已被单位“%(name)s”使用(代码“%(taken)s”)") % {
+            "code": code, "name": taken.name, "taken": taken.code}
     if errors:
         raise ValidationError(errors)
     return Unit.objects.create(parent=parent, kind=kind, name=name, short_name=short_name, code=code,

@@ -1,6 +1,7 @@
 """单位: the administrative and departmental units that own targets and report figures."""
 
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from luoshi.core.models import ChangeLoggedModel
@@ -45,6 +46,10 @@ class Unit(ChangeLoggedModel):
 
     class Meta:
         ordering = ["order", "code"]
+        # Codes differ in more than case: a jurisdiction is a prefix match on the path of codes, which SQLite's
+        # LIKE makes regardless of case: units coded 410100.ab and 410100.AB would each reach the other's subtree.
+        constraints = [models.UniqueConstraint(Lower("code"), name="unit_code_unique_ignoring_case",
+                                               violation_error_message=_("已有单位使用此代码(不区分大小写)"))]
         verbose_name = _("单位")
         verbose_name_plural = _("单位")
 
