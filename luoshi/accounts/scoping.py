@@ -11,6 +11,7 @@ from functools import cached_property, reduce
 from operator import or_
 from typing import TYPE_CHECKING
 
+from django.db import connection
 from django.db.models import Q
 
 if TYPE_CHECKING:
@@ -39,8 +40,6 @@ class Reach:
 
     def where(self, alias: str) -> tuple[str, list]:
         """The condition of `q()` on the unit table under ALIAS, as SQL and its parameters (a prepared read's)."""
-        from django.db import connection
-
         if self.everything:
             return "1 = 1", []
         if self.root is None:

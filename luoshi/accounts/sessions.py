@@ -19,7 +19,7 @@ class SessionStore(db.SessionStore):
         sessions = prepared.columns(Session, "s")
         rows = prepared.fetch(
             f"SELECT {sessions.select} FROM {sessions.table} WHERE s.session_key = %s AND s.expire_date > %s",
-            [self.session_key, prepared.prepped(Session, "expire_date", timezone.now())])
+            [self.session_key, prepared.connection.ops.adapt_datetimefield_value(timezone.now())])
         if not rows:
             self._session_key = None
             return None

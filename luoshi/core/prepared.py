@@ -109,11 +109,6 @@ def columns(model, alias: str) -> "Columns":
     return Columns(model, alias)
 
 
-def prepped(model, name: str, value):
-    """VALUE as the ORM passes it for a lookup on MODEL's field NAME (a datetime for this backend, say)."""
-    return model._meta.get_field(name).get_db_prep_value(value, _db())
-
-
 class Columns:
     """The concrete columns of MODEL under the table alias ALIAS, and its rows made instances."""
 

@@ -1,4 +1,4 @@
-"""Unit hierarchy helpers (单位树): built in memory from one query."""
+"""Unit hierarchy helpers (单位树): built in memory from one query, and the prepared reads every page asks of it."""
 
 from collections import defaultdict
 from dataclasses import dataclass, field
