@@ -20,7 +20,9 @@ def _db():
     return connections[DEFAULT_DB_ALIAS]
 
 
+@cache
 def quoted(name: str) -> str:
+    """NAME quoted for the default database (once per process: a process has one)."""
     return connection.ops.quote_name(name)
 
 
@@ -45,10 +47,8 @@ def insert(objs: list) -> list:
     model, db = type(objs[0]), _db()
     if not db.features.can_return_rows_from_bulk_insert:
         return model.objects.bulk_create(objs)
-    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    limit = db.features.max_query_params
-    size = max(1, limit // len(fields)) if limit else len(objs)
-    head = f"INSERT INTO {quoted(model._meta.db_table)} ({', '.join(quoted(f.column) for f in fields)}) "
+    fields, head, size = _insert_statement(model)
+    size = size or len(objs)
     for i in range(0, len(objs), size):
         chunk = objs[i:i + size]
         rows = [[f.get_db_prep_save(getattr(obj, f.attname), db) for f in fields] for obj in chunk]
@@ -59,6 +59,15 @@ def insert(objs: list) -> list:
             obj.pk = pk_value
             obj._state.adding, obj._state.db = False, db.alias
     return objs
+
+
+@cache
+def _insert_statement(model) -> tuple[list, str, int | None]:
+    """MODEL's fields as `insert` writes them, the statement's head, and rows per statement (None: all)."""
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    limit = _db().features.max_query_params
+    head = f"INSERT INTO {quoted(model._meta.db_table)} ({', '.join(quoted(f.column) for f in fields)}) "
+    return fields, head, max(1, limit // len(fields)) if limit else None
 
 
 def update(model, names: list[str], rows: list[tuple]) -> None:

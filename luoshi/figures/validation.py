@@ -196,20 +196,27 @@ def _series_named(names: set[str]) -> dict[str, Series]:
 
 
 def _units_named(keys: set[str]) -> dict[str, Unit]:
-    """KEYS → their units, by code, else name, else short name."""
-    keys = sorted(keys - {""})
+    """KEYS → their units, by code, else name, else short name (names read only for keys that are no code:
+    the codes are indexed, the names not)."""
+    found = _units_where(["code"], sorted(keys - {""}))
+    missing = sorted(keys - found.keys() - {""})
+    return {**_units_where(["name", "short_name"], missing), **found} if missing else found
+
+
+def _units_where(columns: list[str], keys: list[str]) -> dict[str, Unit]:
+    """KEYS → the units one of whose COLUMNS is the key, the earlier column first, then by order and code."""
     if not keys:
         return {}
-    unit = prepared.columns(Unit, "u")
-    listed = prepared.marks(keys)
+    unit, listed = prepared.columns(Unit, "u"), prepared.marks(keys)
+    where = " OR ".join(f"u.{prepared.quoted(name)} IN ({listed})" for name in columns)
     units = [unit.instance(row) for row in prepared.fetch(
-        f"SELECT {unit.select} FROM {unit.table} WHERE u.code IN ({listed}) OR u.name IN ({listed}) "
-        f"OR u.short_name IN ({listed}) ORDER BY u.{prepared.quoted('order')}, u.code", keys * 3)]
+        f"SELECT {unit.select} FROM {unit.table} WHERE {where} ORDER BY u.{prepared.quoted('order')}, u.code",
+        keys * len(columns))]
     found = {}
-    for field_name in ("code", "name", "short_name"):
+    for name in columns:
         for u in units:
-            if getattr(u, field_name) in keys:
-                found.setdefault(getattr(u, field_name), u)
+            if getattr(u, name) in keys:
+                found.setdefault(getattr(u, name), u)
     return found
 
 

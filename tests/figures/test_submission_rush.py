@@ -204,3 +204,18 @@ def test_a_token_is_written_at_most_once_a_minute(token_client, jinshui_reporter
     assert token_writes(3) == 1
     token.refresh_from_db()
     assert token.last_used > first
+
+
+@pytest.mark.django_db
+def test_a_unit_is_named_by_its_code_before_another_units_name(jinshui_reporter, assignments):
+    """Units are read by their indexed code first, their names only for keys that are no code; a key that is
+    one unit's code and another's name or short name is the first unit."""
+    from luoshi.figures.validation import _units_named
+
+    city = Unit.objects.get(code="410100")
+    named = Unit.objects.create(name="410105", short_name="T-短", code="T-name", kind=Unit.Kind.DEPARTMENT, parent=city)
+    found = _units_named({"410105", "T-短", "金水区", "无此单位", ""})
+    assert found["410105"].code == "410105"
+    assert found["T-短"] == named
+    assert found["金水区"].code == "410105"
+    assert "无此单位" not in found and "" not in found
