@@ -10,8 +10,10 @@ The server is Luoshi's own (`luoshi.cli.serve`: waitress with `luoshi serve`'s t
 limit) on the bench database, in a child process whose ROOT_URLCONF adds one bench-only bare Django JSON
 view (`rush_urls.py`). The load is aiohttp, one connection per simulated person, each with an API token.
 
-- compare: for each number of connections, side by side, GET of the bare view, POST /api/v1/figures of
-  one figure and of a batch of 50; requests/s, the ratio to the bare view (goal ≥ 50%), p50/p99.
+- compare: for each number of connections, side by side, GET of the bare view, POST of one figure to the
+  ninja floor (`rush_urls.py`: the API's token authentication and the submission's schemas, nothing read or
+  written), POST /api/v1/figures of one figure and of a batch of 50; requests/s, the ratio to the bare view
+  (goal ≥ 50%), p50/p99, the server's CPU per request.
 - rush: N reporters (one per district or department, each its own unit's figures, batches of --batch)
   and N/10 leaders (a city's GET /api/v1/dashboard) for --duration seconds.
 
@@ -45,6 +47,7 @@ import province  # noqa: E402
 NOTE = "模拟月末报送(基准测试)"
 YEARS = (province.PLAN_YEAR - 1, province.PLAN_YEAR)
 FIGURES = "/api/v1/figures"
+BARE_PATH, FLOOR_PATH = "bench/bare", "bench/floor"  # the bench-only views of rush_urls.py
 BATCH = 50
 
 
@@ -73,7 +76,7 @@ def start_server(db: str, port: int) -> subprocess.Popen:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/bare", timeout=2) as answer:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/{BARE_PATH}", timeout=2) as answer:
                 if answer.status == 200:
                     return server
         except OSError:
@@ -215,6 +218,13 @@ class Load:
                 self.accepted.append(written["revision"])
                 tally.figures += 1
 
+    async def floor(self, session, tally: Tally, reporter: Reporter, deadline: float) -> None:
+        """One figure at a time to the ninja floor (its answer is not a revision: the reporter's slots stay)."""
+        while time.perf_counter() < deadline:
+            sent = reporter.items(1)
+            await self._request(session, tally, "POST", f"/{FLOOR_PATH}/", reporter.token,
+                                {"items": [item for _, item in sent]})
+
     async def reader(self, session, tally: Tally, path: str, token: str | None, deadline: float) -> None:
         while time.perf_counter() < deadline:
             await self._request(session, tally, "GET", path, token)
@@ -240,16 +250,18 @@ def compare(load: Load, people: list[Reporter], connections: list[int], duration
             print(f"  {n} connections: only {len(people)} reporters (units with ≥ {BATCH} figures); skipped")
             continue
         rates = {}
-        for kind, size in (("bare view", 0), ("POST 1 figure", 1), (f"POST {BATCH} figures", BATCH)):
+        for kind, size in (("bare view", 0), ("ninja floor", 0), ("POST 1 figure", 1), (f"POST {BATCH} figures", BATCH)):
             tally = Tally()
             before = cpu_seconds(load.server_pid)
             if size:
                 workers = [functools.partial(load.submitter, tally=tally, reporter=r, size=size) for r in people[:n]]
+            elif kind == "ninja floor":
+                workers = [functools.partial(load.floor, tally=tally, reporter=r) for r in people[:n]]
             else:
-                workers = [functools.partial(load.reader, tally=tally, path="/bench/bare", token=None)] * n
+                workers = [functools.partial(load.reader, tally=tally, path=f"/{BARE_PATH}", token=None)] * n
             seconds = asyncio.run(load.run(duration, workers))
             rates[kind] = len(tally.latencies) / seconds
-            ratio = f"  {rates[kind] / rates['bare view']:6.1%} of bare" if size else " " * 15
+            ratio = f"  {rates[kind] / rates['bare view']:6.1%} of bare" if kind != "bare view" else " " * 15
             print(f"  {n:4d} conns  {kind:<16} {tally.line(seconds)}{ratio}{_server_cpu(load, before, seconds, tally)}",
                   flush=True)
 

@@ -5,15 +5,19 @@ Steadier than the server's wall clock on a shared machine. On the data of `provi
     .venv/bin/python bench/rush_cpu.py --db sqlite --repeat 200
     .venv/bin/python bench/rush_cpu.py --db postgres --profile "POST 1"      # cProfile one kind
 
-Kinds: the bench's bare JSON view (`rush_urls.py`), a token GET of /api/v1/series, POST /api/v1/figures of
-one correction and of a batch of 50 (each based on the revision last seen, as rush.py's reporters do).
-Median CPU ms per request (time.process_time) and the number of queries of one request.
+Kinds: the bench's bare JSON view and ninja floor (`rush_urls.py`: one figure posted, nothing read or
+written), a token GET of /api/v1/series, POST /api/v1/figures of one correction and of a batch of 50 (each
+based on the revision last seen, as rush.py's reporters do). Median CPU ms per request (time.process_time),
+the median of it spent in the database driver (its cursors' execute and fetch calls and the commit: the SQL
+alone, whatever Luoshi's code or the ORM does around it), and the number of queries of one request.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
+import functools
 import statistics
 import sys
 import time
@@ -24,11 +28,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import province  # noqa: E402
 import rush  # noqa: E402
 
-KINDS = ("bare", "GET series", "POST 1", "POST 50")
+KINDS = ("bare", "floor", "GET series", "POST 1", "POST 50")
 
 
 def requester(kind: str, client, reporter):
     """A callable sending one request of KIND, checking its answer."""
+    def floor():
+        answer = client.post(f"/{rush.FLOOR_PATH}/", {"items": [item for _, item in reporter.items(1)]},
+                             content_type="application/json")
+        assert answer.status_code == 201, answer.content[:500]
+
     def post(size: int):
         sent = reporter.items(size)
         answer = client.post(rush.FIGURES, {"items": [item for _, item in sent]}, content_type="application/json")
@@ -41,7 +50,7 @@ def requester(kind: str, client, reporter):
         answer = client.get(path)
         assert answer.status_code == 200, answer.content[:500]
 
-    return {"bare": lambda: get("/bench/bare"), "GET series": lambda: get("/api/v1/series"),
+    return {"bare": lambda: get(f"/{rush.BARE_PATH}"), "floor": floor, "GET series": lambda: get("/api/v1/series"),
             "POST 1": lambda: post(1), "POST 50": lambda: post(rush.BATCH)}[kind]
 
 
@@ -52,6 +61,38 @@ def queries(send) -> int:
     with CaptureQueriesContext(connection) as captured:
         send()
     return len(captured)
+
+
+@contextlib.contextmanager
+def in_driver(connection, spent: list[float]):
+    """Add to SPENT[0] the CPU seconds spent in the database driver while inside: its cursors' execute and
+    fetch calls (Django's cursor class, a subclass of the driver's) and the connection's commit."""
+    cursor_class = type(connection.cursor().cursor)
+
+    def timed(call):
+        @functools.wraps(call)
+        def timing(*args, **kwargs):
+            started = time.process_time()
+            try:
+                return call(*args, **kwargs)
+            finally:
+                spent[0] += time.process_time() - started
+        return timing
+
+    names = [n for n in ("execute", "executemany", "fetchone", "fetchmany", "fetchall") if hasattr(cursor_class, n)]
+    own = {n: cursor_class.__dict__[n] for n in names if n in cursor_class.__dict__}
+    for name in names:
+        setattr(cursor_class, name, timed(getattr(cursor_class, name)))
+    connection._commit = timed(connection._commit)
+    try:
+        yield
+    finally:
+        del connection._commit
+        for name in names:
+            if name in own:
+                setattr(cursor_class, name, own[name])
+            else:
+                delattr(cursor_class, name)
 
 
 def child(db: str, args) -> int:
@@ -72,17 +113,21 @@ def child(db: str, args) -> int:
             send()
         count = queries(send)
         profiler = cProfile.Profile() if kind == args.profile else None
-        cpu = []
+        cpu, driver = [], []
         for _ in range(args.repeat):
             if profiler:
                 profiler.enable()
-            started = time.process_time()
-            send()
-            cpu.append(time.process_time() - started)
+            spent = [0.0]
+            with in_driver(connection, spent):
+                started = time.process_time()
+                send()
+                cpu.append(time.process_time() - started)
+            driver.append(spent[0])
             if profiler:
                 profiler.disable()
         print(f"  {kind:<11} {statistics.median(cpu) * 1000:7.2f} ms CPU   (p10 {_at(cpu, 0.1):6.2f}, "
-              f"p90 {_at(cpu, 0.9):6.2f})   {count} queries", flush=True)
+              f"p90 {_at(cpu, 0.9):6.2f})   in the driver {statistics.median(driver) * 1000:5.2f} ms   "
+              f"{count} queries", flush=True)
         if profiler:
             province.print_profile(profiler, f"{args.repeat} × {kind}", "    ", cumulative=45)
     return 0
