@@ -13,11 +13,11 @@ such endpoints.
 from django.http import JsonResponse
 from django.urls import path
 from ninja import NinjaAPI, Status
+from rush import BARE_PATH, FLOOR_PATH
 
 from luoshi.api.auth import AUTH
 from luoshi.api.figures import SubmissionIn, SubmissionOut
 from luoshi.urls import urlpatterns as luoshi_urlpatterns
-from rush import BARE_PATH, FLOOR_PATH
 
 floor_api = NinjaAPI(urls_namespace="bench-floor", auth=AUTH, docs_url=None, openapi_url=None)
 
