@@ -102,16 +102,20 @@ class Reporter:
     slots: list[Slot]
     next: int = 0
 
-    def items(self, n: int) -> list[tuple[Slot, dict]]:
-        """The next N of the unit's figures, each a little higher, based on the revision last seen."""
+    def items(self, n: int, *, advance: bool = True) -> list[tuple[Slot, dict]]:
+        """The next N of the unit's figures, each a little higher, based on the revision last seen; ADVANCE
+        False: the same ones again next time (for a request that writes nothing)."""
         chosen = [self.slots[(self.next + i) % len(self.slots)] for i in range(n)]
-        self.next = (self.next + n) % len(self.slots)
+        if advance:
+            self.next = (self.next + n) % len(self.slots)
         return [(s, {"series": s.series, "unit": self.unit, "period": s.period, "note": NOTE,
                      "value": float(s.value + Decimal("0.01")), "based_on": s.head}) for s in chosen]
 
 
 def reporters(limit: int) -> list[Reporter]:
-    """Up to LIMIT reporters, one per unit with assignments, with their unit's 2024–2025 figures."""
+    """Up to LIMIT reporters, one per unit with assignments, with their unit's 2024–2025 figures, each starting
+    after the figure written last: a run carries on the last run's cycle where it stopped, so no month gets two
+    steps ahead of the month after it (its next correction would fall below that month's: 422, 累计数低于上期)."""
     from luoshi.accounts.models import ApiToken, User
     from luoshi.figures.models import Figure
     from luoshi.plans.models import Assignment
@@ -130,7 +134,8 @@ def reporters(limit: int) -> list[Reporter]:
                                                                      "head_revision__value"))
         slots = [Slot(s, p, h, v) for s, p, h, v in figures if v is not None and v >= 0]
         if len(slots) >= BATCH:
-            people.append(Reporter(unit.code, key, slots))
+            newest = max(range(len(slots)), key=lambda i: slots[i].head)
+            people.append(Reporter(unit.code, key, slots, next=(newest + 1) % len(slots)))
     return people
 
 
@@ -219,9 +224,9 @@ class Load:
                 tally.figures += 1
 
     async def floor(self, session, tally: Tally, reporter: Reporter, deadline: float) -> None:
-        """One figure at a time to the ninja floor (its answer is not a revision: the reporter's slots stay)."""
+        """One figure at a time to the ninja floor (nothing is written: the reporter's slots and place stay)."""
         while time.perf_counter() < deadline:
-            sent = reporter.items(1)
+            sent = reporter.items(1, advance=False)
             await self._request(session, tally, "POST", f"/{FLOOR_PATH}/", reporter.token,
                                 {"items": [item for _, item in sent]})
 

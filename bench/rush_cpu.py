@@ -34,7 +34,7 @@ KINDS = ("bare", "floor", "GET series", "POST 1", "POST 50")
 def requester(kind: str, client, reporter):
     """A callable sending one request of KIND, checking its answer."""
     def floor():
-        answer = client.post(f"/{rush.FLOOR_PATH}/", {"items": [item for _, item in reporter.items(1)]},
+        answer = client.post(f"/{rush.FLOOR_PATH}/", {"items": [item for _, item in reporter.items(1, advance=False)]},
                              content_type="application/json")
         assert answer.status_code == 201, answer.content[:500]
 
