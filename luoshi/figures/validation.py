@@ -198,8 +198,9 @@ def _series_named(names: set[str]) -> dict[str, Series]:
 def _units_named(keys: set[str]) -> dict[str, Unit]:
     """KEYS → their units, by code, else name, else short name (names read only for keys that are no code:
     the codes are indexed, the names not)."""
-    found = _units_where(["code"], sorted(keys - {""}))
-    missing = sorted(keys - found.keys() - {""})
+    keys = keys - {""}
+    found = _units_where(["code"], sorted(keys))
+    missing = sorted(keys - found.keys())
     return {**_units_where(["name", "short_name"], missing), **found} if missing else found
 
 

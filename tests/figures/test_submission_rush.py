@@ -15,6 +15,7 @@ from luoshi.accounts.models import LIVE, ApiToken
 from luoshi.figures import submission
 from luoshi.figures.entries import ANY_BASE, Entry
 from luoshi.figures.models import FigureRevision, Series
+from luoshi.figures.validation import _units_named
 from luoshi.units.models import Unit
 
 URL = "/api/v1/figures"
@@ -210,8 +211,6 @@ def test_a_token_is_written_at_most_once_a_minute(token_client, jinshui_reporter
 def test_a_unit_is_named_by_its_code_before_another_units_name(jinshui_reporter, assignments):
     """Units are read by their indexed code first, their names only for keys that are no code; a key that is
     one unit's code and another's name or short name is the first unit."""
-    from luoshi.figures.validation import _units_named
-
     city = Unit.objects.get(code="410100")
     named = Unit.objects.create(name="410105", short_name="T-短", code="T-name", kind=Unit.Kind.DEPARTMENT, parent=city)
     found = _units_named({"410105", "T-短", "金水区", "无此单位", ""})
