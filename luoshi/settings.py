@@ -109,7 +109,9 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers run beside the writer; IMMEDIATE transactions and a busy timeout make concurrent
-    # writers queue for the lock instead of failing with "database is locked" halfway through.
+    # writers queue for the lock instead of failing with "database is locked" halfway through, and Luoshi's
+    # backend queues a server's threads in turn (luoshi.core.backends.sqlite3).
+    DATABASES["default"]["ENGINE"] = "luoshi.core.backends.sqlite3"
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",

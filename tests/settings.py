@@ -21,6 +21,8 @@ POSTGRES_URL = os.environ.get("LUOSHI_TEST_POSTGRES_URL", "postgres://postgres@1
 TEST_DATABASE = os.environ.get("LUOSHI_TEST_DATABASE", "sqlite")
 if TEST_DATABASE == "postgres":
     DATABASES = {"default": dj_database_url.parse(POSTGRES_URL)}
+else:  # Django's own test database for SQLite, in memory; named, since pytest-django knows only Django's engine
+    DATABASES["default"]["TEST"] = {"NAME": ":memory:"}  # noqa: F405
 
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
