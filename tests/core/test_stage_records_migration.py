@@ -3,16 +3,15 @@
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrating import migrate_one_by_one
 
 BEFORE = [("attraction", "0004_paid_in_as_figures"), ("projects", "0003_project_investor")]
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_steps_keep_every_row_with_their_action():
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
+    executor = migrate_one_by_one(BEFORE)
     old = executor.loader.project_state(BEFORE).apps
     unit = old.get_model("units", "Unit").objects.create(code="T1", name="测试区", path="T1/")
     user = old.get_model("accounts", "User").objects.create(username="before", role="reporter")
@@ -28,8 +27,7 @@ def test_the_steps_keep_every_row_with_their_action():
     change = old.get_model("projects", "StageChange").objects.create(
         project=project, from_stage="signed", to_stage="started", date=dt.date(2023, 5, 1), note="开工", by=user,
         by_name="张三")
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_one_by_one()
 
     from luoshi.attraction.models import LeadStep
     from luoshi.projects.models import StageChange

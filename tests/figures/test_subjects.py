@@ -5,8 +5,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from luoshi.figures import subjects
 from luoshi.figures.models import Figure
@@ -16,6 +14,7 @@ from luoshi.figures.tabular import entries_from_rows
 from luoshi.lib.periods import parse
 from luoshi.units.models import Unit
 from tests.figures.conftest import entry
+from tests.migrating import migrate_one_by_one
 
 TODAY = dt.date(2023, 5, 10)
 FIGURES = Path(__file__).resolve().parents[2] / "luoshi" / "figures"
@@ -78,8 +77,7 @@ def test_the_entry_form_offers_a_row_for_each_subject_the_unit_owes(series, bran
 
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_moves_every_project_figure_to_its_subject():
-    executor = MigrationExecutor(connection)
-    executor.migrate([("figures", "0005_holdable_numbers")])
+    executor = migrate_one_by_one([("figures", "0005_holdable_numbers")])
     old = executor.loader.project_state([("figures", "0005_holdable_numbers")]).apps
     unit = old.get_model("units", "Unit").objects.create(code="T1", name="测试区", path="T1/")
     series = old.get_model("figures", "Series").objects.create(name="测试投资", unit_of_measure="亿元")
@@ -88,8 +86,7 @@ def test_the_migration_moves_every_project_figure_to_its_subject():
     common = {"series": series, "unit": unit, "period": "2023M03", "period_start": dt.date(2023, 1, 1),
               "period_end": dt.date(2023, 3, 31)}
     mine, its = figure.objects.create(**common), figure.objects.create(project=project, **common)
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_one_by_one()
     assert Figure.objects.get(pk=its.pk).subject_kind == "project"
     assert Figure.objects.get(pk=its.pk).subject_id == project.pk
     assert (Figure.objects.get(pk=mine.pk).subject_kind, Figure.objects.get(pk=mine.pk).subject_id) == ("", 0)

@@ -4,20 +4,19 @@ import datetime as dt
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrating import migrate_one_by_one
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_move_keeps_existing_notifications(django_user_model):
-    executor = MigrationExecutor(connection)
-    executor.migrate([("notices", None)])  # back to where tasks held the inbox
+    executor = migrate_one_by_one([("notices", None)])  # back to where tasks held the inbox
     old = executor.loader.project_state([("tasks", "0001_initial")]).apps
     user = old.get_model("accounts", "User").objects.create(username="before", role="reporter")
     old.get_model("tasks", "Notification").objects.create(recipient_id=user.pk, key="task:1:overdue",
                                                           day=dt.date(2023, 4, 1), title="搬家之前的提醒",
                                                           link="/tasks/1/", emailed=True)
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_one_by_one()
 
     from luoshi.notices.models import Notification
 
