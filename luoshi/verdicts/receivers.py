@@ -75,9 +75,14 @@ STALE_ON_SAVE = {
 }
 
 
-def stale_on_save(sender, instance, raw=False, **kwargs):
+#: Models whose new row can make a kept verdict stale (a milestone added to a judged target); a new row of
+#: the others is described by no kept verdict yet (a demo's hundreds of new units and targets: no query).
+STALE_WHEN_NEW = {TargetMilestone}
+
+
+def stale_on_save(sender, instance, raw=False, created=False, **kwargs):
     """The verdicts the saved INSTANCE describes are judged again when next read (not on a fixture load)."""
-    if raw:
+    if raw or (created and sender not in STALE_WHEN_NEW):
         return
     for where in STALE_ON_SAVE[sender](instance):
         StoredVerdict.objects.filter(**where).update(judged_on=None)

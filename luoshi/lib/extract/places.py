@@ -136,14 +136,19 @@ def national() -> Gazetteer:
     return _gazetteer(forms)
 
 
-@cache
 def regional(code: str | None) -> Gazetteer:
-    """The national gazetteer with the short names of the counties and districts inside `code`."""
+    """The national gazetteer with the short names of the counties and districts of `code`'s area."""
     if not code:
         return national()
+    return _of_area(_area(load(), code))
+
+
+@cache
+def _of_area(area: str) -> Gazetteer:
+    """Built once per province: every city of a province reads with the same names."""
     divisions = load()
     forms = dict(national().forms)
-    for division in divisions.below(_area(divisions, code)):
+    for division in divisions.below(area):
         if division.level == "county" and _usable_short(division.short_name):
             forms.setdefault(division.short_name, division)
     return _gazetteer(forms)
