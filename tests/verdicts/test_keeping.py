@@ -210,3 +210,18 @@ def test_an_edit_makes_stale_exactly_the_verdicts_it_describes(own_plan, units, 
     found = {v.target.indicator + (f"·{v.assignment.unit.name}" if v.assignment else "")
              for v in StoredVerdict.objects.filter(target__plan=own_plan, judged_on=None)}
     assert found == stale
+
+
+def test_a_new_row_stales_no_kept_verdict_and_asks_for_none(own_plan, units):
+    """A new unit, series, target or assignment is described by no kept verdict yet: no UPDATE is sent."""
+    list(refresh_plans([own_plan]))
+    city = units["郑州市"]
+    with CaptureQueriesContext(connection) as queries:
+        district = city.__class__.objects.create(code="410100.T", name="测试区", parent=city)
+        series = Series.objects.create(name="测试新指标", unit_of_measure="亿元")
+        target = Target.objects.create(plan=own_plan, order=9, indicator="测试新目标", kind="level", value=1,
+                                       unit_of_measure="亿元", period=str(YEAR), bound="min", region="郑州",
+                                       owner=city, region_unit=city, series=series, span_start=9, span_end=10)
+        Assignment.objects.create(target=target, unit=district, value=1)
+    assert not [q["sql"] for q in queries.captured_queries if "verdicts_storedverdict" in q["sql"]]
+    assert not StoredVerdict.objects.filter(judged_on=None).exists()
