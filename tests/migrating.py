@@ -9,16 +9,11 @@ from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
 
 
-def one_by_one() -> MigrationExecutor:
+def migrate_one_by_one(targets=None) -> MigrationExecutor:
+    """Migrate to ``targets`` (default: the latest) along the unsquashed migrations."""
     executor = MigrationExecutor(connection)
     loader = executor.loader = MigrationLoader(connection, replace_migrations=False)
     for key, squashed in loader.replacements.items():
         loader.graph.remove_replacement_node(key, squashed.replaces)
-    return executor
-
-
-def migrate_one_by_one(targets=None) -> MigrationExecutor:
-    """Migrate to ``targets`` (default: the latest) along the unsquashed migrations."""
-    executor = one_by_one()
-    executor.migrate(targets or executor.loader.graph.leaf_nodes())
+    executor.migrate(targets or loader.graph.leaf_nodes())
     return executor

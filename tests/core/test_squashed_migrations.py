@@ -45,7 +45,7 @@ def test_the_squashed_migrations_replace_the_old_ones_in_every_app_squashed():
 @pytest.mark.django_db(transaction=True)
 def test_a_database_migrated_one_by_one_ends_with_the_squashed_schema():
     made_squashed = schema()
-    migrate_one_by_one([(app, None) for app in OURS + ["accounts"]])
+    migrate_one_by_one([(app, None) for app in OURS + ["accounts"]])  # the users too: all of ours from nothing
     assert "figures_figure" not in connection.introspection.table_names()
     migrate_one_by_one()
     made_one_by_one = schema()
